@@ -1,0 +1,27 @@
+/* arena: a bump allocator for data that lives and dies together (a parsed
+ * YAML tree, a loaded survey). One arena_free releases everything, so the
+ * loaders need no per-node cleanup on their many error paths. */
+#ifndef MUSCLECHECK_ARENA_H
+#define MUSCLECHECK_ARENA_H
+
+#include <stddef.h>
+
+struct arena;
+
+/* A new empty arena, or NULL when out of memory. */
+struct arena *arena_new(void);
+
+/* Frees the arena and every block it handed out; arena_free(NULL) is a no-op. */
+void arena_free(struct arena *a);
+
+/* SIZE zeroed bytes aligned for any type, owned by A; NULL when out of memory
+ * or when SIZE times COUNT overflows. */
+void *arena_calloc(struct arena *a, size_t count, size_t size);
+
+/* A NUL-terminated copy of LEN bytes of TEXT, owned by A; NULL when out of memory. */
+char *arena_strndup(struct arena *a, const char *text, size_t len);
+
+/* Bytes handed out so far (for tests of memory growth). */
+size_t arena_used(const struct arena *a);
+
+#endif

@@ -1,0 +1,26 @@
+/* cli: the command line, parsed into a plain options struct. The option
+ * set is a contract that scripts and tests rely on (docs/cli.md). */
+#ifndef MUSCLECHECK_CLI_H
+#define MUSCLECHECK_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum cli_mode { MODE_INTERACTIVE, MODE_CHECK, MODE_LIST, MODE_BATCH, MODE_HELP, MODE_VERSION };
+enum cli_format { FORMAT_TEXT, FORMAT_JSON };
+
+struct cli_options {
+    enum cli_mode mode;
+    enum cli_format format;
+    const char *questions; /* --questions or --check FILE; NULL: the bundled file */
+    const char *answers;   /* --answers; "-" is standard input */
+};
+
+/* Parses ARGV into OPTS (strings point into ARGV). On a usage error prints
+ * a message naming the problem to ERR and returns false. */
+bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err);
+
+/* The --help text. */
+void cli_usage(FILE *out);
+
+#endif

@@ -1,0 +1,51 @@
+/* diag: a list of located error messages ("FILE:LINE:COLUMN: message").
+ *
+ * The loaders collect every problem they find instead of stopping at the
+ * first, so that a person editing a question file can fix them all in one go.
+ * A diag list owns its messages; callers only read them. */
+#ifndef MUSCLECHECK_DIAG_H
+#define MUSCLECHECK_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Past this many messages a list keeps only a count: one broken indent can
+ * cause hundreds of follow-on errors that help nobody. */
+#define DIAG_MAX_KEPT 50
+
+struct diag {
+    char *file;    /* owned copy of the file name, may be NULL */
+    int line;      /* 1-based; 0 when the message is about the whole file */
+    int column;    /* 1-based; 0 when unknown */
+    char *message; /* owned */
+};
+
+struct diag_list;
+
+/* Returns a new empty list for messages about FILE (copied), or NULL when
+ * out of memory. Free with diag_list_free. */
+struct diag_list *diag_list_new(const char *file);
+void diag_list_free(struct diag_list *list);
+
+/* Adds a message at LINE:COLUMN (printf-style). Never fails visibly: when
+ * memory runs out the message is counted but not kept. */
+void diag_add(struct diag_list *list, int line, int column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void diag_addv(struct diag_list *list, int line, int column, const char *fmt, va_list ap);
+
+/* Number of messages added, kept or not. */
+size_t diag_count(const struct diag_list *list);
+
+/* The I-th kept message (I < number kept), owned by the list. */
+const struct diag *diag_get(const struct diag_list *list, size_t i);
+size_t diag_kept(const struct diag_list *list);
+
+/* The file name the list was made for (owned by the list, may be NULL). */
+const char *diag_file(const struct diag_list *list);
+
+/* Prints every kept message as "FILE:LINE:COLUMN: message", one per line,
+ * and a last line saying how many were left out, if any. */
+void diag_print(const struct diag_list *list, FILE *out);
+
+#endif

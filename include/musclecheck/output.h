@@ -1,0 +1,28 @@
+/* output: the plain-text and JSON forms of the question list and of a
+ * report, for batch mode and the tools that review content. Front ends
+ * that draw on a screen do not use this. */
+#ifndef MUSCLECHECK_OUTPUT_H
+#define MUSCLECHECK_OUTPUT_H
+
+#include "musclecheck/report.h"
+#include "musclecheck/survey.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* One line per question, "ID<TAB>TEXT", in file order; newlines and tabs
+ * inside the text become spaces so that each question stays on one line. */
+void output_list_text(FILE *out, const struct survey *s);
+
+/* The questions as a JSON array (see docs/cli.md). Returns false when out
+ * of memory. */
+bool output_list_json(FILE *out, const struct survey *s);
+
+/* A readable report wrapped to WIDTH columns. */
+void output_report_text(FILE *out, const struct report *r, const struct session *se, int width);
+
+/* The report as JSON: {"urgent", "red_flags", "results"}. Returns false
+ * when out of memory. */
+bool output_report_json(FILE *out, const struct report *r, const struct session *se);
+
+#endif

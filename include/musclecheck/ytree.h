@@ -1,0 +1,51 @@
+/* ytree: a YAML document as a small tree of located nodes, built from
+ * libyaml's event stream.
+ *
+ * We build our own tree instead of using libyaml's document loader so that
+ * the limits are ours: nesting depth, node count and scalar size are checked
+ * as events arrive, and aliases (the "billion laughs" trick) are refused, so
+ * a hostile file cannot exhaust memory or time. A tree owns all its nodes. */
+#ifndef MUSCLECHECK_YTREE_H
+#define MUSCLECHECK_YTREE_H
+
+#include "musclecheck/diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum ynode_kind { YNODE_SCALAR, YNODE_MAP, YNODE_SEQ };
+
+struct ynode {
+    enum ynode_kind kind;
+    int line;   /* 1-based position of the node's first character */
+    int column; /* 1-based, in characters */
+    /* Scalars */
+    const char *value; /* NUL-terminated UTF-8 */
+    size_t len;
+    bool plain; /* written without quotes or block indicator */
+    /* Maps (keys and values alternate: item 2k is a key, 2k+1 its value)
+     * and sequences */
+    struct ynode **items;
+    size_t count;
+};
+
+struct ytree_limits {
+    size_t max_depth;  /* nesting of maps and lists */
+    size_t max_nodes;  /* nodes in the whole document */
+    size_t max_scalar; /* bytes in one scalar */
+};
+
+struct ytree;
+
+/* Parses LEN bytes of BUF (UTF-8, or UTF-16 with a BOM). On success returns a
+ * tree whose root may be NULL for an empty document. On a syntax error or a
+ * broken limit, adds a located message to DIAGS and returns NULL. */
+struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
+                          struct diag_list *diags);
+
+/* The document's root node, or NULL when the document is empty. */
+const struct ynode *ytree_root(const struct ytree *tree);
+
+void ytree_free(struct ytree *tree);
+
+#endif

@@ -1,0 +1,120 @@
+/* cli: option parsing with getopt_long and the help text. */
+#include "musclecheck/cli.h"
+
+#include <getopt.h>
+#include <string.h>
+
+enum { OPT_CHECK = 256, OPT_LIST, OPT_BATCH, OPT_ANSWERS, OPT_FORMAT, OPT_VERSION };
+
+static const struct option long_options[] = {
+    {"questions", required_argument, NULL, 'q'}, {"check", required_argument, NULL, OPT_CHECK},
+    {"list", no_argument, NULL, OPT_LIST},       {"batch", no_argument, NULL, OPT_BATCH},
+    {"answers", required_argument, NULL, OPT_ANSWERS},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"help", no_argument, NULL, 'h'},            {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0}};
+
+void cli_usage(FILE *out)
+{
+    fputs("Usage: musclecheck [--questions FILE]\n"
+          "A self-check questionnaire for muscle weakness and soreness. It is not a\n"
+          "diagnosis: only a blood test can show a deficiency.\n"
+          "\n"
+          "Common uses:\n"
+          "  musclecheck                      answer the questions on this terminal\n"
+          "  musclecheck --check FILE         check an edited question file\n"
+          "  musclecheck --batch --answers F  score a file of ID=yes|no|unsure lines\n"
+          "\n"
+          "Options:\n"
+          "  -q, --questions FILE  use this question file instead of the bundled one\n"
+          "      --check FILE      validate FILE; print a summary or its errors\n"
+          "      --list            list the questions (ID<TAB>TEXT, or JSON)\n"
+          "      --batch           score answers without a screen\n"
+          "      --answers FILE    answers for --batch; - (the default) is stdin\n"
+          "      --format FORMAT   text (default) or json, for --list and --batch\n"
+          "  -h, --help            show this help\n"
+          "      --version         show the version\n"
+          "\n"
+          "Exit codes: 0 ok, 64 wrong usage, 65 bad question or answers file,\n"
+          "66 file not found or unreadable, 69 no usable terminal, 74 output error.\n",
+          out);
+}
+
+static bool set_mode(struct cli_options *opts, enum cli_mode mode, FILE *err)
+{
+    if (opts->mode != MODE_INTERACTIVE && opts->mode != mode) {
+        fputs("musclecheck: --check, --list and --batch cannot be combined; pick one\n", err);
+        return false;
+    }
+    opts->mode = mode;
+    return true;
+}
+
+bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
+{
+    *opts = (struct cli_options){.mode = MODE_INTERACTIVE, .format = FORMAT_TEXT};
+    bool format_given = false, questions_given = false;
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":q:h", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'q':
+            opts->questions = optarg;
+            questions_given = true;
+            break;
+        case OPT_CHECK:
+            if (!set_mode(opts, MODE_CHECK, err))
+                return false;
+            opts->questions = optarg;
+            break;
+        case OPT_LIST:
+            if (!set_mode(opts, MODE_LIST, err))
+                return false;
+            break;
+        case OPT_BATCH:
+            if (!set_mode(opts, MODE_BATCH, err))
+                return false;
+            break;
+        case OPT_ANSWERS: opts->answers = optarg; break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") == 0) {
+                opts->format = FORMAT_TEXT;
+            } else if (strcmp(optarg, "json") == 0) {
+                opts->format = FORMAT_JSON;
+            } else {
+                fprintf(err, "musclecheck: unknown format \"%s\"; use text or json\n", optarg);
+                return false;
+            }
+            format_given = true;
+            break;
+        case 'h': opts->mode = MODE_HELP; return true;
+        case OPT_VERSION: opts->mode = MODE_VERSION; return true;
+        case ':':
+            fprintf(err, "musclecheck: %s needs a value; try --help\n", argv[optind - 1]);
+            return false;
+        default:
+            fprintf(err, "musclecheck: unknown option %s; try --help\n", argv[optind - 1]);
+            return false;
+        }
+    }
+    if (optind < argc) {
+        fprintf(err, "musclecheck: unexpected argument \"%s\"; try --help\n", argv[optind]);
+        return false;
+    }
+    if (opts->mode == MODE_CHECK && questions_given) {
+        fputs("musclecheck: --check takes the file itself; drop --questions\n", err);
+        return false;
+    }
+    if (opts->answers != NULL && opts->mode != MODE_BATCH) {
+        fputs("musclecheck: --answers only goes with --batch\n", err);
+        return false;
+    }
+    if (format_given && opts->mode != MODE_LIST && opts->mode != MODE_BATCH) {
+        fputs("musclecheck: --format only goes with --list or --batch\n", err);
+        return false;
+    }
+    if (opts->mode == MODE_BATCH && opts->answers == NULL)
+        opts->answers = "-";
+    return true;
+}

@@ -1,0 +1,95 @@
+/* arena: bump allocation in growing blocks. */
+#include "musclecheck/arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+struct block {
+    struct block *next;
+    size_t size; /* usable bytes after the header */
+    size_t used;
+    alignas(max_align_t) unsigned char data[];
+};
+
+struct arena {
+    struct block *head;
+    size_t used;
+};
+
+struct arena *arena_new(void)
+{
+    return calloc(1, sizeof(struct arena));
+}
+
+void arena_free(struct arena *a)
+{
+    if (a == NULL)
+        return;
+    struct block *b = a->head;
+    while (b != NULL) {
+        struct block *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(a);
+}
+
+static void *arena_alloc(struct arena *a, size_t size)
+{
+    const size_t align = alignof(max_align_t);
+    size = (size + align - 1) & ~(align - 1);
+    struct block *b = a->head;
+    if (b == NULL || b->size - b->used < size) {
+        size_t want = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+        b = malloc(sizeof(*b) + want);
+        if (b == NULL)
+            return NULL;
+        b->size = want;
+        b->used = 0;
+        /* A big one-off block goes behind the current one so that the
+         * current block's free space is still used. */
+        if (a->head != NULL && size > ARENA_BLOCK) {
+            b->next = a->head->next;
+            a->head->next = b;
+        } else {
+            b->next = a->head;
+            a->head = b;
+        }
+    }
+    void *p = b->data + b->used;
+    b->used += size;
+    a->used += size;
+    return p;
+}
+
+void *arena_calloc(struct arena *a, size_t count, size_t size)
+{
+    if (size != 0 && count > SIZE_MAX / size)
+        return NULL;
+    size_t total = count * size;
+    void *p = arena_alloc(a, total != 0 ? total : 1);
+    if (p != NULL)
+        memset(p, 0, total);
+    return p;
+}
+
+char *arena_strndup(struct arena *a, const char *text, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    char *copy = arena_alloc(a, len + 1);
+    if (copy == NULL)
+        return NULL;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    return copy;
+}
+
+size_t arena_used(const struct arena *a)
+{
+    return a != NULL ? a->used : 0;
+}

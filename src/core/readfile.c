@@ -1,0 +1,88 @@
+/* readfile: bounded whole-file reads with plain-language errors. */
+#include "musclecheck/readfile.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static enum read_result read_stream(FILE *fp, size_t max_bytes, char **buf, size_t *len,
+                                    struct diag_list *diags)
+{
+    size_t cap = 8192, used = 0;
+    char *data = malloc(cap);
+    if (data == NULL) {
+        diag_add(diags, 0, 0, "out of memory while reading the file");
+        return READ_NO_INPUT;
+    }
+    for (;;) {
+        if (used + 1 == cap) {
+            if (cap > max_bytes + 1) {
+                free(data);
+                diag_add(diags, 0, 0, "the file is too large (more than %zu bytes)", max_bytes);
+                return READ_BAD_DATA;
+            }
+            char *bigger = realloc(data, cap * 2);
+            if (bigger == NULL) {
+                free(data);
+                diag_add(diags, 0, 0, "out of memory while reading the file");
+                return READ_NO_INPUT;
+            }
+            data = bigger;
+            cap *= 2;
+        }
+        size_t n = fread(data + used, 1, cap - 1 - used, fp);
+        used += n;
+        if (n == 0)
+            break;
+    }
+    if (ferror(fp)) {
+        int err = errno;
+        free(data);
+        diag_add(diags, 0, 0, "cannot read the file: %s", strerror(err));
+        return READ_NO_INPUT;
+    }
+    if (used > max_bytes) {
+        free(data);
+        diag_add(diags, 0, 0, "the file is too large (more than %zu bytes)", max_bytes);
+        return READ_BAD_DATA;
+    }
+    data[used] = '\0';
+    *buf = data;
+    *len = used;
+    return READ_OK;
+}
+
+enum read_result readfile(const char *path, size_t max_bytes, char **buf, size_t *len,
+                          struct diag_list *diags)
+{
+    if (strcmp(path, "-") == 0)
+        return read_stream(stdin, max_bytes, buf, len, diags);
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL) {
+        int err = errno;
+        if (err == ENOENT)
+            diag_add(diags, 0, 0, "no such file; check the name and the folder");
+        else if (err == EACCES)
+            diag_add(diags, 0, 0, "permission denied; the file must be readable by this user");
+        else
+            diag_add(diags, 0, 0, "cannot open the file: %s", strerror(err));
+        return READ_NO_INPUT;
+    }
+    struct stat st;
+    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(fp);
+        diag_add(diags, 0, 0, "this is a folder, not a file; give the path of a file");
+        return READ_NO_INPUT;
+    }
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > max_bytes) {
+        fclose(fp);
+        diag_add(diags, 0, 0, "the file is too large (%lld bytes; at most %zu)",
+                 (long long)st.st_size, max_bytes);
+        return READ_BAD_DATA;
+    }
+    enum read_result r = read_stream(fp, max_bytes, buf, len, diags);
+    fclose(fp);
+    return r;
+}

@@ -1,0 +1,98 @@
+/* survey: read-only accessors for a loaded questionnaire. */
+#include "survey_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const answer_names[] = {NULL, "yes", "no", "unsure"};
+
+const char *answer_name(enum answer a)
+{
+    return (unsigned)a < sizeof(answer_names) / sizeof(answer_names[0]) ? answer_names[a] : NULL;
+}
+
+bool answer_parse(const char *text, enum answer *out)
+{
+    for (int a = ANSWER_YES; a <= ANSWER_UNSURE; a++) {
+        if (strcmp(text, answer_names[a]) == 0) {
+            *out = (enum answer)a;
+            return true;
+        }
+    }
+    return false;
+}
+
+void survey_free(struct survey *s)
+{
+    if (s == NULL)
+        return;
+    arena_free(s->arena);
+    free(s);
+}
+
+const char *survey_source(const struct survey *s)
+{
+    return s->source;
+}
+
+const char *survey_text(const struct survey *s, enum survey_text which)
+{
+    return (unsigned)which < SURVEY_TEXT_COUNT && s->texts[which] != NULL ? s->texts[which] : "";
+}
+
+const char *survey_ui(const struct survey *s, enum uistr which)
+{
+    if ((unsigned)which >= UI_COUNT)
+        return "";
+    return s->ui[which] != NULL ? s->ui[which] : uistr_default(which);
+}
+
+size_t survey_condition_count(const struct survey *s)
+{
+    return s->condition_count;
+}
+
+const struct condition *survey_condition(const struct survey *s, size_t i)
+{
+    return i < s->condition_count ? &s->conditions[i] : NULL;
+}
+
+size_t survey_question_count(const struct survey *s)
+{
+    return s->question_count;
+}
+
+const struct question *survey_question(const struct survey *s, size_t i)
+{
+    return i < s->question_count ? &s->questions[i] : NULL;
+}
+
+long survey_find_question(const struct survey *s, const char *id)
+{
+    return s->question_ids != NULL ? idindex_get(s->question_ids, id) : -1;
+}
+
+size_t survey_band_count(const struct survey *s)
+{
+    return s->band_count;
+}
+
+const struct band *survey_band(const struct survey *s, size_t i)
+{
+    return i < s->band_count ? &s->bands[i] : NULL;
+}
+
+int survey_min_evidence(const struct survey *s)
+{
+    return s->min_evidence;
+}
+
+size_t survey_advice_count(const struct survey *s)
+{
+    return s->advice_count;
+}
+
+const char *survey_advice(const struct survey *s, size_t i)
+{
+    return i < s->advice_count ? s->advice[i] : NULL;
+}

@@ -1,0 +1,286 @@
+/* ytree: builds a bounded, located node tree from libyaml events. */
+#include "musclecheck/ytree.h"
+
+#include "musclecheck/arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+struct ytree {
+    struct arena *arena;
+    struct ynode *root;
+};
+
+/* An open map or list and the children gathered for it so far. The child
+ * vectors are kept per depth and reused, so a file with many small maps does
+ * not pay one malloc each. */
+struct level {
+    struct ynode *node;
+    struct ynode **items;
+    size_t count;
+    size_t cap;
+};
+
+struct builder {
+    const struct ytree_limits *limits;
+    struct diag_list *diags;
+    struct arena *arena;
+    struct level *levels; /* max_depth entries */
+    size_t depth;
+    size_t nodes;
+    struct ynode *root;
+};
+
+static const char *const utf8_bom = "\xEF\xBB\xBF";
+
+/* Line and column (1-based, in characters) of byte OFFSET in BUF. */
+static void offset_position(const char *buf, size_t len, size_t offset, int *line, int *column)
+{
+    int l = 1, c = 1;
+    size_t start = len >= 3 && memcmp(buf, utf8_bom, 3) == 0 ? 3 : 0;
+    for (size_t i = start; i < offset && i < len; i++) {
+        unsigned char ch = (unsigned char)buf[i];
+        if (ch == '\n') {
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *column = c;
+}
+
+/* The byte at 0-based LINE and character COLUMN, or '\0' past the end. */
+static char char_at(const char *buf, size_t len, size_t line, size_t column)
+{
+    size_t i = len >= 3 && memcmp(buf, utf8_bom, 3) == 0 ? 3 : 0;
+    for (size_t l = 0; l < line && i < len; i++)
+        if (buf[i] == '\n')
+            l++;
+    for (size_t c = 0; c < column && i < len && buf[i] != '\n'; c++) {
+        i++;
+        while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i < len ? buf[i] : '\0';
+}
+
+static void report_parser_error(const yaml_parser_t *parser, const char *buf, size_t len,
+                                struct diag_list *diags)
+{
+    const char *problem = parser->problem != NULL ? parser->problem : "unknown problem";
+    if (parser->error == YAML_MEMORY_ERROR) {
+        diag_add(diags, 0, 0, "out of memory while reading the file");
+        return;
+    }
+    if (parser->error == YAML_READER_ERROR) {
+        int line, column;
+        offset_position(buf, len, parser->problem_offset, &line, &column);
+        if (parser->problem_value >= 0 && parser->problem_value <= 0xFF &&
+            strstr(problem, "UTF-8") != NULL)
+            diag_add(diags, line, column,
+                     "the text is not valid UTF-8 (%s, byte 0x%02X); save the file as UTF-8",
+                     problem, (unsigned)parser->problem_value);
+        else
+            diag_add(diags, line, column, "the file cannot be read as text (%s); save it as UTF-8",
+                     problem);
+        return;
+    }
+    int line = (int)parser->problem_mark.line + 1;
+    int column = (int)parser->problem_mark.column + 1;
+    const char *hint = "check the indentation and the quoting around this point";
+    if (char_at(buf, len, parser->problem_mark.line, parser->problem_mark.column) == '\t')
+        hint = "a tab is here: indent with spaces only";
+    if (parser->context != NULL)
+        diag_add(diags, line, column, "YAML syntax error: %s %s (line %d); %s", problem,
+                 parser->context, (int)parser->context_mark.line + 1, hint);
+    else
+        diag_add(diags, line, column, "YAML syntax error: %s; %s", problem, hint);
+}
+
+static struct ynode *new_node(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
+{
+    if (++b->nodes > b->limits->max_nodes) {
+        diag_add(b->diags, (int)mark.line + 1, (int)mark.column + 1,
+                 "the file has too many entries (more than %zu); split or shorten it",
+                 b->limits->max_nodes);
+        return NULL;
+    }
+    struct ynode *node = arena_calloc(b->arena, 1, sizeof(*node));
+    if (node == NULL) {
+        diag_add(b->diags, 0, 0, "out of memory while reading the file");
+        return NULL;
+    }
+    node->kind = kind;
+    node->line = (int)mark.line + 1;
+    node->column = (int)mark.column + 1;
+    return node;
+}
+
+/* Hangs NODE under the innermost open container, or makes it the root. */
+static bool attach(struct builder *b, struct ynode *node)
+{
+    if (b->depth == 0) {
+        b->root = node;
+        return true;
+    }
+    struct level *lv = &b->levels[b->depth - 1];
+    if (lv->count == lv->cap) {
+        size_t cap = lv->cap != 0 ? lv->cap * 2 : 16;
+        struct ynode **items = realloc(lv->items, cap * sizeof(*items));
+        if (items == NULL) {
+            diag_add(b->diags, 0, 0, "out of memory while reading the file");
+            return false;
+        }
+        lv->items = items;
+        lv->cap = cap;
+    }
+    lv->items[lv->count++] = node;
+    return true;
+}
+
+static bool open_container(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
+{
+    if (b->depth == b->limits->max_depth) {
+        diag_add(b->diags, (int)mark.line + 1, (int)mark.column + 1,
+                 "the lists and mappings are nested too deeply (more than %zu levels)",
+                 b->limits->max_depth);
+        return false;
+    }
+    struct ynode *node = new_node(b, kind, mark);
+    if (node == NULL || !attach(b, node))
+        return false;
+    struct level *lv = &b->levels[b->depth++];
+    lv->node = node;
+    lv->count = 0;
+    return true;
+}
+
+static bool close_container(struct builder *b)
+{
+    struct level *lv = &b->levels[--b->depth];
+    lv->node->count = lv->count;
+    if (lv->count == 0)
+        return true;
+    lv->node->items = arena_calloc(b->arena, lv->count, sizeof(*lv->node->items));
+    if (lv->node->items == NULL) {
+        diag_add(b->diags, 0, 0, "out of memory while reading the file");
+        return false;
+    }
+    memcpy(lv->node->items, lv->items, lv->count * sizeof(*lv->items));
+    return true;
+}
+
+static bool add_scalar(struct builder *b, const yaml_event_t *ev)
+{
+    size_t len = ev->data.scalar.length;
+    if (len > b->limits->max_scalar) {
+        diag_add(b->diags, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1,
+                 "this text is too long (%zu bytes; at most %zu)", len, b->limits->max_scalar);
+        return false;
+    }
+    struct ynode *node = new_node(b, YNODE_SCALAR, ev->start_mark);
+    if (node == NULL)
+        return false;
+    node->value = arena_strndup(b->arena, (const char *)ev->data.scalar.value, len);
+    if (node->value == NULL) {
+        diag_add(b->diags, 0, 0, "out of memory while reading the file");
+        return false;
+    }
+    node->len = len;
+    node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    return attach(b, node);
+}
+
+/* Handles one event; returns 1 to go on, 0 at the end of the stream, -1 on error. */
+static int handle_event(struct builder *b, const yaml_event_t *ev, int *documents)
+{
+    int line = (int)ev->start_mark.line + 1, column = (int)ev->start_mark.column + 1;
+    switch (ev->type) {
+    case YAML_STREAM_END_EVENT: return 0;
+    case YAML_DOCUMENT_START_EVENT:
+        if (++*documents > 1) {
+            diag_add(b->diags, line, column,
+                     "a second YAML document starts here (\"---\"); keep the whole "
+                     "questionnaire in one document");
+            return -1;
+        }
+        return 1;
+    case YAML_ALIAS_EVENT:
+        diag_add(b->diags, line, column,
+                 "aliases (*%s) are not supported in question files; write the text out in full",
+                 (const char *)ev->data.alias.anchor);
+        return -1;
+    case YAML_SCALAR_EVENT: return add_scalar(b, ev) ? 1 : -1;
+    case YAML_SEQUENCE_START_EVENT: return open_container(b, YNODE_SEQ, ev->start_mark) ? 1 : -1;
+    case YAML_MAPPING_START_EVENT: return open_container(b, YNODE_MAP, ev->start_mark) ? 1 : -1;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT: return close_container(b) ? 1 : -1;
+    default: return 1;
+    }
+}
+
+struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
+                          struct diag_list *diags)
+{
+    struct ytree *tree = calloc(1, sizeof(*tree));
+    struct builder b = {.limits = limits, .diags = diags};
+    yaml_parser_t parser;
+    bool parser_ready = false;
+    if (tree == NULL || (tree->arena = arena_new()) == NULL ||
+        (b.levels = calloc(limits->max_depth + 1, sizeof(*b.levels))) == NULL) {
+        diag_add(diags, 0, 0, "out of memory while reading the file");
+        goto err;
+    }
+    b.arena = tree->arena;
+    if (!yaml_parser_initialize(&parser)) {
+        diag_add(diags, 0, 0, "out of memory while reading the file");
+        goto err;
+    }
+    parser_ready = true;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    int documents = 0;
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            report_parser_error(&parser, buf, len, diags);
+            goto err;
+        }
+        int go_on = handle_event(&b, &ev, &documents);
+        yaml_event_delete(&ev);
+        if (go_on < 0)
+            goto err;
+        if (go_on == 0)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    for (size_t i = 0; i <= limits->max_depth; i++)
+        free(b.levels[i].items);
+    free(b.levels);
+    tree->root = b.root;
+    return tree;
+err:
+    if (parser_ready)
+        yaml_parser_delete(&parser);
+    if (b.levels != NULL)
+        for (size_t i = 0; i <= limits->max_depth; i++)
+            free(b.levels[i].items);
+    free(b.levels);
+    ytree_free(tree);
+    return NULL;
+}
+
+const struct ynode *ytree_root(const struct ytree *tree)
+{
+    return tree->root;
+}
+
+void ytree_free(struct ytree *tree)
+{
+    if (tree == NULL)
+        return;
+    arena_free(tree->arena);
+    free(tree);
+}
