@@ -9,8 +9,8 @@
 
 enum read_result {
     READ_OK = 0,
-    READ_BAD_DATA,  /* readable but unusable: too large */
-    READ_NO_INPUT,  /* missing, a folder, no permission, I/O error */
+    READ_BAD_DATA, /* readable but unusable: too large */
+    READ_NO_INPUT, /* missing, a folder, no permission, I/O error */
 };
 
 /* Reads PATH ("-" is standard input) into a new NUL-terminated buffer that

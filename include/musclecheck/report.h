@@ -20,11 +20,11 @@ struct report_result {
 };
 
 struct report {
-    bool urgent;                    /* a red-flag question was answered yes */
-    const size_t *red_flags;        /* those questions, in file order */
+    bool urgent;             /* a red-flag question was answered yes */
+    const size_t *red_flags; /* those questions, in file order */
     size_t red_flag_count;
-    struct report_result *results;  /* one per condition, highest score first; */
-    size_t result_count;            /* ties keep the file's order */
+    struct report_result *results; /* one per condition: highest band first, then */
+    size_t result_count;           /* highest score; ties keep the file's order */
     size_t flagged_count;
 };
 

@@ -9,6 +9,7 @@
 
 #include "musclecheck/session.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct condition_score {
@@ -17,6 +18,7 @@ struct condition_score {
     int answered_weight; /* summed weights of visible questions answered yes or no */
     int score;           /* 0..100; 0 when nothing was answered */
     size_t band;         /* index in the survey's bands */
+    bool thin_evidence;  /* answered_weight below min_evidence: band held at the first */
 };
 
 /* Scores condition C from the answers in SE. */

@@ -44,9 +44,9 @@ struct band {
 struct question {
     const char *id;
     const char *text;
-    const char *help;       /* "why we ask"; NULL when none */
-    const int *weights;     /* one per condition, in condition order, 0..WEIGHT_MAX */
-    bool has_show_if;       /* ask only when show_if_question got show_if_answer */
+    const char *help;        /* "why we ask"; NULL when none */
+    const int *weights;      /* one per condition, in condition order, 0..WEIGHT_MAX */
+    bool has_show_if;        /* ask only when show_if_question got show_if_answer */
     size_t show_if_question; /* index of an earlier question */
     enum answer show_if_answer;
     const char *red_flag; /* urgent advice when answered yes; NULL when none */
@@ -55,9 +55,9 @@ struct question {
 
 /* Whole-questionnaire texts. */
 enum survey_text {
-    SURVEY_ID,          /* stable questionnaire id, the same in every language */
-    SURVEY_VERSION,     /* content version */
-    SURVEY_LANGUAGE,    /* language code, e.g. "en" */
+    SURVEY_ID,       /* stable questionnaire id, the same in every language */
+    SURVEY_VERSION,  /* content version */
+    SURVEY_LANGUAGE, /* language code, e.g. "en" */
     SURVEY_TITLE,
     SURVEY_INTRO,
     SURVEY_DISCLAIMER,

@@ -17,7 +17,7 @@
       "This is not a diagnosis. Only a blood test can show a deficiency.")                         \
     X(UI_URGENT_TITLE, "urgent_title", "Get medical help now")                                     \
     X(UI_URGENT_OVERRIDES, "urgent_overrides",                                                     \
-      "Your answers include a warning sign. Deal with it first: the results below can wait.")     \
+      "Your answers include a warning sign. Deal with it first: the results below can wait.")      \
     X(UI_BECAUSE, "because", "Because you said yes to:")                                           \
     X(UI_ROLE, "role", "Role in the body")                                                         \
     X(UI_MUSCLE_SYMPTOMS, "muscle_symptoms", "Muscle symptoms")                                    \
@@ -26,8 +26,9 @@
     X(UI_TIPS, "tips", "Tips")                                                                     \
     X(UI_ADVICE, "advice", "General advice")                                                       \
     X(UI_BLOOD_TEST, "blood_test",                                                                 \
-      "Ask a doctor or nurse for a blood test before taking any supplement.")                     \
+      "Ask a doctor or nurse for a blood test before taking any supplement.")                      \
     X(UI_SCORE, "score", "score")                                                                  \
+    X(UI_TOO_FEW_ANSWERS, "too_few_answers", "too few answers to tell")                            \
     X(UI_DEFICIENCY, "deficiency", "Deficiency")                                                   \
     X(UI_TABLE_TITLE, "table_title", "The five deficiencies side by side")
 

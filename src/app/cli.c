@@ -6,13 +6,15 @@
 
 enum { OPT_CHECK = 256, OPT_LIST, OPT_BATCH, OPT_ANSWERS, OPT_FORMAT, OPT_VERSION };
 
-static const struct option long_options[] = {
-    {"questions", required_argument, NULL, 'q'}, {"check", required_argument, NULL, OPT_CHECK},
-    {"list", no_argument, NULL, OPT_LIST},       {"batch", no_argument, NULL, OPT_BATCH},
-    {"answers", required_argument, NULL, OPT_ANSWERS},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"help", no_argument, NULL, 'h'},            {"version", no_argument, NULL, OPT_VERSION},
-    {NULL, 0, NULL, 0}};
+static const struct option long_options[] = {{"questions", required_argument, NULL, 'q'},
+                                             {"check", required_argument, NULL, OPT_CHECK},
+                                             {"list", no_argument, NULL, OPT_LIST},
+                                             {"batch", no_argument, NULL, OPT_BATCH},
+                                             {"answers", required_argument, NULL, OPT_ANSWERS},
+                                             {"format", required_argument, NULL, OPT_FORMAT},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {"version", no_argument, NULL, OPT_VERSION},
+                                             {NULL, 0, NULL, 0}};
 
 void cli_usage(FILE *out)
 {
@@ -36,7 +38,8 @@ void cli_usage(FILE *out)
           "      --version         show the version\n"
           "\n"
           "Exit codes: 0 ok, 64 wrong usage, 65 bad question or answers file,\n"
-          "66 file not found or unreadable, 69 no usable terminal, 74 output error.\n",
+          "66 file not found or unreadable, 69 no usable terminal, 71 system error,\n"
+          "74 output error.\n",
           out);
 }
 

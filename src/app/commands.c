@@ -9,8 +9,8 @@
 #include "musclecheck/report.h"
 
 #include <limits.h>
-#include <string.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <sysexits.h>
 #include <unistd.h>

@@ -43,8 +43,7 @@ static bool map_fields(struct loader *ld, const struct ynode *node, const char *
     for (size_t k = 0; k < nkeys; k++)
         values[k] = NULL;
     if (node->kind != YNODE_MAP) {
-        AT(ld, node, "%s must be a mapping of \"key: value\" lines, not %s", what,
-           kind_name(node));
+        AT(ld, node, "%s must be a mapping of \"key: value\" lines, not %s", what, kind_name(node));
         return false;
     }
     for (size_t i = 0; i + 1 < node->count; i += 2) {
@@ -193,6 +192,20 @@ static const char **get_text_list(struct loader *ld, const struct ynode *node, c
     return list;
 }
 
+/* The plain id of mapping NODE, if it has a usable one, to name it in messages. */
+static const char *peek_id(const struct ynode *node)
+{
+    if (node->kind != YNODE_MAP)
+        return NULL;
+    for (size_t i = 0; i + 1 < node->count; i += 2) {
+        const struct ynode *key = node->items[i], *value = node->items[i + 1];
+        if (key->kind == YNODE_SCALAR && strcmp(key->value, "id") == 0 &&
+            value->kind == YNODE_SCALAR && valid_id(value->value))
+            return value->value;
+    }
+    return NULL;
+}
+
 /* Top-level texts, in enum survey_text order. */
 static const char *const text_keys[SURVEY_TEXT_COUNT] = {
     "id", "version", "language", "title", "intro", "disclaimer", "no_findings"};
@@ -209,8 +222,8 @@ enum top_key {
 };
 
 static const char *const top_keys[TOP_COUNT] = {
-    "id",           "version", "language",   "title",     "intro",  "disclaimer", "no_findings",
-    "format",       "min_evidence", "bands", "conditions", "questions", "advice", "ui"};
+    "id",     "version",      "language", "title",      "intro",     "disclaimer", "no_findings",
+    "format", "min_evidence", "bands",    "conditions", "questions", "advice",     "ui"};
 
 enum { COND_ID, COND_NAME, COND_ROLE, COND_MUSCLE, COND_OTHER, COND_FOODS, COND_TIPS, COND_COUNT };
 static const char *const condition_keys[COND_COUNT] = {
@@ -220,7 +233,11 @@ static void load_condition(struct loader *ld, const struct ynode *node, size_t i
 {
     const struct ynode *v[COND_COUNT];
     char what[64];
-    snprintf(what, sizeof(what), "condition %zu", index + 1);
+    const char *id = peek_id(node);
+    if (id != NULL)
+        snprintf(what, sizeof(what), "condition \"%s\"", id);
+    else
+        snprintf(what, sizeof(what), "condition %zu", index + 1);
     if (!map_fields(ld, node, what, condition_keys, COND_COUNT, v))
         return;
     struct condition *c = &ld->s->conditions[index];
@@ -229,8 +246,8 @@ static void load_condition(struct loader *ld, const struct ynode *node, size_t i
     if (v[COND_ID] != NULL && (c->id = get_id(ld, v[COND_ID], "condition id")) != NULL) {
         long first = idindex_put(ld->condition_ids, c->id, (long)index);
         if (first >= 0)
-            AT(ld, v[COND_ID], "condition id \"%s\" is used twice (first by condition %ld)",
-               c->id, first + 1);
+            AT(ld, v[COND_ID], "condition id \"%s\" is used twice (first by condition %ld)", c->id,
+               first + 1);
     }
     if (v[COND_NAME] != NULL)
         c->name = get_text(ld, v[COND_NAME], "name");
@@ -249,7 +266,8 @@ static void load_condition(struct loader *ld, const struct ynode *node, size_t i
 static void load_conditions(struct loader *ld, const struct ynode *node)
 {
     if (node->kind != YNODE_SEQ) {
-        AT(ld, node, "\"conditions\" must be a list (one \"- id: ...\" entry per condition), not %s",
+        AT(ld, node,
+           "\"conditions\" must be a list (one \"- id: ...\" entry per condition), not %s",
            kind_name(node));
         return;
     }
@@ -342,11 +360,13 @@ static void load_weights(struct loader *ld, const struct ynode *node, int *weigh
         if (c < 0) {
             const char *near = suggest_closest(key->value, names, s->condition_count);
             if (near != NULL)
-                AT(ld, key, "unknown condition \"%s\" in weights; did you mean \"%s\"?",
-                   key->value, near);
+                AT(ld, key, "unknown condition \"%s\" in weights; did you mean \"%s\"?", key->value,
+                   near);
             else
-                AT(ld, key, "unknown condition \"%s\" in weights; the conditions are listed "
-                   "under \"conditions:\"", key->value);
+                AT(ld, key,
+                   "unknown condition \"%s\" in weights; the conditions are listed "
+                   "under \"conditions:\"",
+                   key->value);
             continue;
         }
         if (seen[c] != NULL) {
@@ -413,8 +433,12 @@ static void load_question(struct loader *ld, const struct ynode *node, size_t i,
     struct question *q = &s->questions[i];
     const struct ynode *v[Q_COUNT];
     char what[80];
+    const char *id = peek_id(node);
     q->line = node->line;
-    snprintf(what, sizeof(what), "question %zu", i + 1);
+    if (id != NULL)
+        snprintf(what, sizeof(what), "question \"%s\"", id);
+    else
+        snprintf(what, sizeof(what), "question %zu", i + 1);
     if (!map_fields(ld, node, what, question_keys, Q_COUNT, v))
         return;
     if (require(ld, node, v[Q_ID], "id", what) &&
@@ -423,7 +447,6 @@ static void load_question(struct loader *ld, const struct ynode *node, size_t i,
         if (first >= 0)
             AT(ld, v[Q_ID], "question id \"%s\" is used twice (first at line %d)", q->id,
                s->questions[first].line);
-        snprintf(what, sizeof(what), "question \"%s\"", q->id);
     }
     if (require(ld, node, v[Q_TEXT], "text", what))
         q->text = get_text(ld, v[Q_TEXT], "text");

@@ -36,8 +36,7 @@ static void put_wrapped(FILE *out, const char *first, int indent, const char *te
     free(lines);
 }
 
-static void put_list(FILE *out, const char *heading, const char *const *items, size_t n,
-                     int width)
+static void put_list(FILE *out, const char *heading, const char *const *items, size_t n, int width)
 {
     fprintf(out, "   %s:\n", heading);
     for (size_t i = 0; i < n; i++)
@@ -49,8 +48,9 @@ static void put_result(FILE *out, const struct survey *s, const struct report_re
 {
     const struct condition *c = survey_condition(s, res->score.condition);
     const struct band *b = survey_band(s, res->score.band);
-    fprintf(out, "%zu. %s: %s (%s %d%%)\n", rank, c->name, b->label, survey_ui(s, UI_SCORE),
-            res->score.score);
+    fprintf(out, "%zu. %s: %s (%s %d%%%s%s)\n", rank, c->name, b->label, survey_ui(s, UI_SCORE),
+            res->score.score, res->score.thin_evidence ? ", " : "",
+            res->score.thin_evidence ? survey_ui(s, UI_TOO_FEW_ANSWERS) : "");
     if (!res->flagged)
         return;
     if (res->reason_count > 0) {

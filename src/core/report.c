@@ -10,13 +10,21 @@ struct report_store {
     size_t index_count;
 };
 
+/* True when A ranks below B: a lower band, or the same band and a lower
+ * score. The band comes first so that a high score on too little evidence
+ * (which stays in the first band) never sits above a flagged condition. */
+static bool ranks_below(const struct condition_score *a, const struct condition_score *b)
+{
+    return a->band != b->band ? a->band < b->band : a->score < b->score;
+}
+
 /* Insertion sort: stable (ties keep file order) and the lists are short. */
 static void rank(struct report_result *results, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
         struct report_result r = results[i];
         size_t j = i;
-        while (j > 0 && results[j - 1].score.score < r.score.score) {
+        while (j > 0 && ranks_below(&results[j - 1].score, &r.score)) {
             results[j] = results[j - 1];
             j--;
         }

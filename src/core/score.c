@@ -17,6 +17,7 @@ struct condition_score score_condition(const struct session *se, size_t c)
     if (r.answered_weight > 0)
         r.score = (200 * r.yes_weight + r.answered_weight) / (2 * r.answered_weight);
     r.band = score_band(s, r.score, r.answered_weight);
+    r.thin_evidence = r.answered_weight < survey_min_evidence(s);
     return r;
 }
 

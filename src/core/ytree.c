@@ -78,11 +78,10 @@ static void report_parser_error(const yaml_parser_t *parser, const char *buf, si
     if (parser->error == YAML_READER_ERROR) {
         int line, column;
         offset_position(buf, len, parser->problem_offset, &line, &column);
-        if (parser->problem_value >= 0 && parser->problem_value <= 0xFF &&
-            strstr(problem, "UTF-8") != NULL)
+        if (strstr(problem, "UTF-8") != NULL || strstr(problem, "Unicode") != NULL)
             diag_add(diags, line, column,
-                     "the text is not valid UTF-8 (%s, byte 0x%02X); save the file as UTF-8",
-                     problem, (unsigned)parser->problem_value);
+                     "the text here is not valid UTF-8; the file was probably saved in another "
+                     "encoding (such as Windows-1252): save it as UTF-8");
         else
             diag_add(diags, line, column, "the file cannot be read as text (%s); save it as UTF-8",
                      problem);

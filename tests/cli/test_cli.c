@@ -1,0 +1,388 @@
+/* End-to-end tests of the real musclecheck binary: the command-line
+ * contract (exit codes, --check, --list, --batch) on real files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <cjson/cJSON.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static const char *binary;
+static const char *source_dir;
+
+struct run {
+    int status; /* exit code, or -1 when killed */
+    char *out;
+    char *err;
+};
+
+static void run_free(struct run *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+/* Reads both pipes to the end without letting either fill up. */
+static void drain(int out_fd, int err_fd, char **out, char **err)
+{
+    size_t len[2] = {0, 0}, cap[2] = {4096, 4096};
+    char *buf[2] = {malloc(cap[0]), malloc(cap[1])};
+    struct pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
+    int open_fds = 2;
+    while (open_fds > 0) {
+        if (poll(fds, 2, 10000) <= 0)
+            fail_msg("the program produced no output for 10 s");
+        for (int i = 0; i < 2; i++) {
+            if (fds[i].fd < 0 || fds[i].revents == 0)
+                continue;
+            if (cap[i] - len[i] < 4096)
+                buf[i] = realloc(buf[i], cap[i] *= 2);
+            ssize_t n = read(fds[i].fd, buf[i] + len[i], cap[i] - len[i] - 1);
+            if (n <= 0) {
+                close(fds[i].fd);
+                fds[i].fd = -1;
+                open_fds--;
+            } else {
+                len[i] += (size_t)n;
+            }
+        }
+    }
+    buf[0][len[0]] = '\0';
+    buf[1][len[1]] = '\0';
+    *out = buf[0];
+    *err = buf[1];
+}
+
+/* Runs the binary with ARGS (NULL-terminated), feeding INPUT (or nothing)
+ * on stdin, from the folder CWD (or the current one). */
+static struct run run_in(const char *cwd, const char *input, const char *const *args)
+{
+    int in[2], out[2], err[2];
+    assert_int_equal(pipe(in), 0);
+    assert_int_equal(pipe(out), 0);
+    assert_int_equal(pipe(err), 0);
+    char *argv[32];
+    int argc = 0;
+    argv[argc++] = (char *)binary;
+    for (; args[argc - 1] != NULL && argc < 31; argc++)
+        argv[argc] = (char *)args[argc - 1];
+    argv[argc] = NULL;
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        dup2(err[1], 2);
+        for (int fd = 3; fd < 64; fd++)
+            close(fd);
+        if (cwd != NULL && chdir(cwd) != 0)
+            _exit(127);
+        execv(binary, argv);
+        _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    close(err[1]);
+    if (input != NULL) {
+        ssize_t n = write(in[1], input, strlen(input));
+        assert_int_equal(n, (ssize_t)strlen(input));
+    }
+    close(in[1]);
+    struct run r;
+    drain(out[0], err[0], &r.out, &r.err);
+    int status;
+    waitpid(pid, &status, 0);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+#define RUN(input, ...) run_in(NULL, input, (const char *const[]){__VA_ARGS__, NULL})
+
+static const char *path(const char *relative)
+{
+    static char buf[8][4096];
+    static int next;
+    char *p = buf[next++ % 8];
+    snprintf(p, 4096, "%s/%s", source_dir, relative);
+    return p;
+}
+
+static void expect_contains(const char *text, const char *needle)
+{
+    if (strstr(text, needle) == NULL)
+        fail_msg("expected \"%s\" in:\n%s", needle, text);
+}
+
+static void help_and_version(void **state)
+{
+    (void)state;
+    struct run r = RUN(NULL, "--help");
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "Usage: musclecheck");
+    expect_contains(r.out, "not a\ndiagnosis");
+    for (char *line = strtok(r.out, "\n"); line != NULL; line = strtok(NULL, "\n"))
+        assert_true(strlen(line) <= 80);
+    run_free(&r);
+    r = RUN(NULL, "--version");
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "musclecheck ");
+    run_free(&r);
+}
+
+static void usage_errors_exit_64(void **state)
+{
+    (void)state;
+    const char *const cases[][3] = {
+        {"--bogus", NULL, "unknown option --bogus"},
+        {"--answers", "x.txt", "--answers only goes with --batch"},
+        {"--list", "--batch", "cannot be combined"},
+        {"--format", "json", "--format only goes with"},
+        {"extra", NULL, "unexpected argument"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct run r =
+            cases[i][1] != NULL ? RUN(NULL, cases[i][0], cases[i][1]) : RUN(NULL, cases[i][0]);
+        assert_int_equal(r.status, 64);
+        expect_contains(r.err, cases[i][2]);
+        run_free(&r);
+    }
+    struct run r = RUN(NULL, "--list", "--format", "xml");
+    assert_int_equal(r.status, 64);
+    expect_contains(r.err, "use text or json");
+    run_free(&r);
+    r = RUN(NULL, "--check");
+    assert_int_equal(r.status, 64);
+    expect_contains(r.err, "needs a value");
+    run_free(&r);
+}
+
+static void check_good_file(void **state)
+{
+    (void)state;
+    struct run r = RUN(NULL, "--check", path("questions/en.yaml"));
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "en.yaml: OK");
+    expect_contains(r.out, "5 conditions");
+    assert_int_equal(strchr(r.out, '\n') - r.out + 1, (long)strlen(r.out)); /* one line */
+    assert_string_equal(r.err, "");
+    run_free(&r);
+}
+
+static void check_bad_file_gives_located_errors(void **state)
+{
+    (void)state;
+    const char *file = path("tests/data/bad/typos.yaml");
+    struct run r = RUN(NULL, "--check", file);
+    assert_int_equal(r.status, 65);
+    char want[4200];
+    snprintf(want, sizeof(want),
+             "%s:24:5: unknown key \"hlep\" in question \"q1\"; did you mean "
+             "\"help\"?\n",
+             file);
+    expect_contains(r.err, want);
+    snprintf(want, sizeof(want), "%s:25:15: unknown condition \"irn\"", file);
+    expect_contains(r.err, want);
+    assert_string_equal(r.out, "");
+    run_free(&r);
+}
+
+static void check_missing_file_exits_66(void **state)
+{
+    (void)state;
+    struct run r = RUN(NULL, "--check", "/nonexistent/q.yaml");
+    assert_int_equal(r.status, 66);
+    expect_contains(r.err, "/nonexistent/q.yaml: no such file");
+    run_free(&r);
+    r = RUN(NULL, "--check", path("questions"));
+    assert_int_equal(r.status, 66);
+    expect_contains(r.err, "folder");
+    run_free(&r);
+}
+
+static void list_text_and_json(void **state)
+{
+    (void)state;
+    struct run r = RUN(NULL, "--list");
+    assert_int_equal(r.status, 0);
+    int lines = 0;
+    for (char *line = strtok(r.out, "\n"); line != NULL; line = strtok(NULL, "\n"), lines++)
+        assert_non_null(strchr(line, '\t'));
+    expect_contains(r.err, "");
+    run_free(&r);
+
+    r = RUN(NULL, "--list", "--format", "json", "--questions", path("questions/en.yaml"));
+    assert_int_equal(r.status, 0);
+    cJSON *root = cJSON_Parse(r.out);
+    assert_non_null(root);
+    assert_int_equal(cJSON_GetArraySize(root), lines);
+    cJSON *q;
+    int with_show_if = 0, red_flags = 0;
+    cJSON_ArrayForEach(q, root)
+    {
+        assert_true(cJSON_IsString(cJSON_GetObjectItem(q, "id")));
+        assert_true(cJSON_IsString(cJSON_GetObjectItem(q, "text")));
+        assert_true(cJSON_IsObject(cJSON_GetObjectItem(q, "weights")));
+        assert_true(cJSON_HasObjectItem(q, "help"));
+        cJSON *show_if = cJSON_GetObjectItem(q, "show_if");
+        if (cJSON_IsObject(show_if)) {
+            with_show_if++;
+            assert_true(cJSON_IsString(cJSON_GetObjectItem(show_if, "question")));
+        } else {
+            assert_true(cJSON_IsNull(show_if));
+        }
+        red_flags += cJSON_IsString(cJSON_GetObjectItem(q, "red_flag"));
+    }
+    assert_true(with_show_if > 0);
+    assert_true(red_flags >= 5);
+    cJSON_Delete(root);
+    run_free(&r);
+}
+
+static cJSON *batch_json(const char *answers_file)
+{
+    struct run r = RUN(NULL, "--batch", "--format", "json", "--answers", answers_file);
+    assert_int_equal(r.status, 0);
+    cJSON *root = cJSON_Parse(r.out);
+    assert_non_null(root);
+    run_free(&r);
+    return root;
+}
+
+static void batch_json_ranks_the_deficiency_first(void **state)
+{
+    (void)state;
+    const char *ids[] = {"vitamin_d", "magnesium", "potassium", "vitamin_b12", "iron"};
+    for (size_t i = 0; i < 5; i++) {
+        char rel[128];
+        snprintf(rel, sizeof(rel), "tests/data/answers/%s.txt", ids[i]);
+        cJSON *root = batch_json(path(rel));
+        assert_true(cJSON_IsFalse(cJSON_GetObjectItem(root, "urgent")));
+        cJSON *results = cJSON_GetObjectItem(root, "results");
+        assert_int_equal(cJSON_GetArraySize(results), 5);
+        cJSON *first = cJSON_GetArrayItem(results, 0);
+        assert_string_equal(cJSON_GetObjectItem(first, "id")->valuestring, ids[i]);
+        assert_string_not_equal(cJSON_GetObjectItem(first, "band")->valuestring, "unlikely");
+        assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(first, "reasons")) >= 2);
+        int prev = 101;
+        cJSON *res;
+        cJSON_ArrayForEach(res, results)
+        {
+            int score = cJSON_GetObjectItem(res, "score")->valueint;
+            assert_true(score <= prev);
+            prev = score;
+        }
+        cJSON_Delete(root);
+    }
+}
+
+static void batch_json_all_no_and_red_flag(void **state)
+{
+    (void)state;
+    cJSON *root = batch_json(path("tests/data/answers/all-no.txt"));
+    cJSON *res;
+    cJSON_ArrayForEach(res, cJSON_GetObjectItem(root, "results"))
+        assert_string_equal(cJSON_GetObjectItem(res, "band")->valuestring, "unlikely");
+    cJSON_Delete(root);
+    root = batch_json(path("tests/data/answers/red-flag.txt"));
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(root, "urgent")));
+    cJSON *flag = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "red_flags"), 0);
+    assert_string_equal(cJSON_GetObjectItem(flag, "id")->valuestring, "chest_pain");
+    cJSON_Delete(root);
+}
+
+static void batch_text_from_stdin(void **state)
+{
+    (void)state;
+    struct run r = RUN("# iron\nbreathless_effort=yes\npica=yes\nplant_diet=yes\n", "--batch");
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "1. Iron: ");
+    expect_contains(r.out, "Lean red meat");
+    expect_contains(r.out, "not a diagnosis");
+    expect_contains(r.out, "blood test");
+    run_free(&r);
+}
+
+static void batch_bad_answers_exit_65_with_line(void **state)
+{
+    (void)state;
+    struct run r = RUN("pica=yes\nnot_a_question=yes\n", "--batch", "--answers", "-");
+    assert_int_equal(r.status, 65);
+    expect_contains(r.err, "<stdin>:2: unknown question id \"not_a_question\"");
+    assert_string_equal(r.out, "");
+    run_free(&r);
+    r = RUN(NULL, "--batch", "--answers", "/nonexistent/answers.txt");
+    assert_int_equal(r.status, 66);
+    run_free(&r);
+}
+
+static void finds_installed_question_file(void **state)
+{
+    (void)state;
+    /* A copy laid out as "cmake --install" does: PREFIX/bin and PREFIX/share/musclecheck. */
+    char prefix[] = "/tmp/mc-prefix-XXXXXX";
+    assert_non_null(mkdtemp(prefix));
+    char cmd[8192];
+    snprintf(cmd, sizeof(cmd),
+             "mkdir -p %s/bin %s/share/musclecheck && cp '%s' %s/bin/ && cp '%s' "
+             "%s/share/musclecheck/",
+             prefix, prefix, binary, prefix, path("questions/en.yaml"), prefix);
+    assert_int_equal(system(cmd), 0);
+    const char *saved = binary;
+    char installed[4200];
+    snprintf(installed, sizeof(installed), "%s/bin/%s", prefix, strrchr(saved, '/') + 1);
+    binary = installed;
+    struct run r = run_in("/", NULL, (const char *const[]){"--list", NULL});
+    binary = saved;
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", prefix);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "chest_pain\t");
+    run_free(&r);
+}
+
+static void interactive_needs_a_terminal(void **state)
+{
+    (void)state;
+    struct run r = RUN(NULL, "--questions", path("questions/en.yaml"));
+    assert_int_equal(r.status, 69);
+    expect_contains(r.err, "--batch");
+    run_free(&r);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s MUSCLECHECK_BINARY SOURCE_DIR\n", argv[0]);
+        return 2;
+    }
+    binary = argv[1];
+    source_dir = argv[2];
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(help_and_version),
+        cmocka_unit_test(usage_errors_exit_64),
+        cmocka_unit_test(check_good_file),
+        cmocka_unit_test(check_bad_file_gives_located_errors),
+        cmocka_unit_test(check_missing_file_exits_66),
+        cmocka_unit_test(list_text_and_json),
+        cmocka_unit_test(batch_json_ranks_the_deficiency_first),
+        cmocka_unit_test(batch_json_all_no_and_red_flag),
+        cmocka_unit_test(batch_text_from_stdin),
+        cmocka_unit_test(batch_bad_answers_exit_65_with_line),
+        cmocka_unit_test(finds_installed_question_file),
+        cmocka_unit_test(interactive_needs_a_terminal),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

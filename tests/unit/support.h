@@ -1,0 +1,41 @@
+/* support: shared helpers for the cmocka tests: loading YAML from strings,
+ * checking located errors, and building sessions from answer strings. */
+#ifndef MUSCLECHECK_TEST_SUPPORT_H
+#define MUSCLECHECK_TEST_SUPPORT_H
+
+#include <setjmp.h> /* cmocka needs these first */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "musclecheck/diag.h"
+#include "musclecheck/session.h"
+#include "musclecheck/survey.h"
+
+/* A small valid question file: two conditions ("alpha", "beta"), bands
+ * unlikely 0 / possible 40 / likely 70, min_evidence 2, and the questions
+ * given (a YAML list body, indented by two spaces) appended under
+ * "questions:". The caller frees the result. */
+char *support_yaml(const char *questions);
+
+/* Line of "questions:" in support_yaml's output; question items start on
+ * the next line. */
+#define SUPPORT_QUESTIONS_LINE 31
+
+/* Loads YAML (named "test.yaml"); fails the test with the messages when it
+ * does not load. */
+struct survey *support_load_ok(const char *yaml);
+
+/* Loads YAML expecting failure, and asserts that some message is at LINE
+ * (and COLUMN, unless 0) and contains NEEDLE. */
+void support_expect_error(const char *yaml, int line, int column, const char *needle);
+
+/* A session on S with answers given as "id=yes id2=no ..." applied in order. */
+struct session *support_session(const struct survey *s, const char *answers);
+
+/* Path of a file in the source tree, e.g. "questions/en.yaml" (static buffer). */
+const char *support_path(const char *relative);
+
+#endif

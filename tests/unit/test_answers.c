@@ -1,0 +1,111 @@
+/* Tests for the batch answers-file parser. */
+#include "support.h"
+
+#include "musclecheck/answers.h"
+#include "sample.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct survey *sample;
+
+static int setup(void **state)
+{
+    (void)state;
+    char *yaml = support_yaml(sample_questions);
+    sample = support_load_ok(yaml);
+    free(yaml);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    survey_free(sample);
+    return 0;
+}
+
+static struct session *parse(const char *text, struct diag_list **diags)
+{
+    struct session *se = session_new(sample);
+    *diags = diag_list_new("answers.txt");
+    bool ok = answers_parse(se, text, strlen(text), *diags);
+    assert_int_equal(ok, diag_count(*diags) == 0);
+    return se;
+}
+
+static void expect_error(const char *text, int line, const char *needle)
+{
+    struct diag_list *diags;
+    struct session *se = parse(text, &diags);
+    assert_true(diag_count(diags) > 0);
+    const struct diag *d = diag_get(diags, 0);
+    assert_int_equal(d->line, line);
+    assert_int_equal(d->column, 0);
+    if (strstr(d->message, needle) == NULL)
+        fail_msg("\"%s\" does not contain \"%s\"", d->message, needle);
+    /* Nothing is applied when the file has a problem. */
+    for (size_t q = 0; q < survey_question_count(sample); q++)
+        assert_int_equal(session_answer(se, q), ANSWER_NONE);
+    diag_list_free(diags);
+    session_free(se);
+}
+
+static void comments_blank_lines_and_spaces(void **state)
+{
+    (void)state;
+    struct diag_list *diags;
+    struct session *se = parse("# a comment\n\n  a1 = yes  \r\nb1=unsure\na2=no", &diags);
+    assert_int_equal(diag_count(diags), 0);
+    assert_int_equal(session_answer(se, Q_A1), ANSWER_YES);
+    assert_int_equal(session_answer(se, Q_A2), ANSWER_NO);
+    assert_int_equal(session_answer(se, Q_B1), ANSWER_UNSURE);
+    assert_int_equal(session_answer(se, Q_GATE), ANSWER_NONE);
+    diag_list_free(diags);
+    session_free(se);
+}
+
+static void follow_up_before_its_gateway_is_kept(void **state)
+{
+    (void)state;
+    struct diag_list *diags;
+    struct session *se = parse("\xEF\xBB\xBF"
+                               "follow=yes\ngate=yes\n",
+                               &diags);
+    assert_int_equal(session_answer(se, Q_FOLLOW), ANSWER_YES);
+    diag_list_free(diags);
+    session_free(se);
+}
+
+static void follow_up_of_a_no_gateway_is_ignored(void **state)
+{
+    (void)state;
+    struct diag_list *diags;
+    struct session *se = parse("gate=no\nfollow=yes\n", &diags);
+    assert_int_equal(diag_count(diags), 0);
+    assert_int_equal(session_answer(se, Q_FOLLOW), ANSWER_NONE);
+    diag_list_free(diags);
+    session_free(se);
+}
+
+static void errors_name_the_line(void **state)
+{
+    (void)state;
+    expect_error("a1=yes\nnope=yes\n", 2, "unknown question id \"nope\"");
+    expect_error("a1=maybe\n", 1, "must be yes, no or unsure, not \"maybe\"");
+    expect_error("a1=YES\n", 1, "must be yes, no or unsure");
+    expect_error("# c\na1\n", 2, "expected ID=yes");
+    expect_error("a1=yes\n\na1=no\n", 3, "answered twice (first on line 1)");
+    expect_error("=yes\n", 1, "unknown question id");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(comments_blank_lines_and_spaces),
+        cmocka_unit_test(follow_up_before_its_gateway_is_kept),
+        cmocka_unit_test(follow_up_of_a_no_gateway_is_ignored),
+        cmocka_unit_test(errors_name_the_line),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

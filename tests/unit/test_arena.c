@@ -1,0 +1,62 @@
+/* Tests for the arena allocator and the id index built on it. */
+#include "support.h"
+
+#include "musclecheck/arena.h"
+#include "musclecheck/idindex.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+static void allocations_are_zeroed_aligned_and_separate(void **state)
+{
+    (void)state;
+    struct arena *a = arena_new();
+    char *prev = NULL;
+    for (int i = 0; i < 5000; i++) {
+        char *p = arena_calloc(a, 1, (size_t)(i % 97) + 1);
+        assert_non_null(p);
+        assert_int_equal((uintptr_t)p % alignof(max_align_t), 0);
+        for (int j = 0; j <= i % 97; j++)
+            assert_int_equal(p[j], 0);
+        memset(p, 0xAB, (size_t)(i % 97) + 1);
+        assert_true(p != prev);
+        prev = p;
+    }
+    void *big = arena_calloc(a, 1, 1 << 20);
+    assert_non_null(big);
+    assert_null(arena_calloc(a, SIZE_MAX / 2, 4)); /* overflow refused */
+    char *s = arena_strndup(a, "hello world", 5);
+    assert_string_equal(s, "hello");
+    assert_true(arena_used(a) > (1 << 20));
+    arena_free(a);
+    arena_free(NULL);
+}
+
+static void index_finds_and_refuses_duplicates(void **state)
+{
+    (void)state;
+    struct arena *a = arena_new();
+    struct idindex *ix = idindex_new(a, 1000);
+    char keys[1000][16];
+    for (int i = 0; i < 1000; i++) {
+        snprintf(keys[i], sizeof(keys[i]), "q%d", i);
+        assert_int_equal(idindex_put(ix, keys[i], i), -1);
+    }
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(idindex_get(ix, keys[i]), i);
+    assert_int_equal(idindex_put(ix, "q17", 5), 17);
+    assert_int_equal(idindex_get(ix, "nope"), -1);
+    assert_int_equal(idindex_put(ix, "extra", 1), -2); /* full */
+    arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(allocations_are_zeroed_aligned_and_separate),
+        cmocka_unit_test(index_finds_and_refuses_duplicates),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

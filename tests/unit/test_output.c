@@ -1,0 +1,171 @@
+/* Tests for the text and JSON forms of the question list and the report. */
+#include "support.h"
+
+#include "musclecheck/output.h"
+#include "musclecheck/report.h"
+#include "sample.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct survey *sample;
+
+static int setup(void **state)
+{
+    (void)state;
+    char *yaml = support_yaml("  - id: quote\n"
+                              "    text: \"Say \\\"yes\\\"\\tor\\nno?\"\n"
+                              "    help: Why we ask.\n"
+                              "    weights: {beta: 1}\n"
+                              "  - id: flag\n"
+                              "    text: Chest pain?\n"
+                              "    red_flag: Call now.\n"
+                              "  - id: a1\n"
+                              "    text: A1?\n"
+                              "    weights: {alpha: 3, beta: 0}\n"
+                              "    show_if: {question: flag, answer: \"no\"}\n");
+    sample = support_load_ok(yaml);
+    free(yaml);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    survey_free(sample);
+    return 0;
+}
+
+/* Runs WRITE into a string (caller frees). */
+#define CAPTURE(buf, call)                                                                         \
+    do {                                                                                           \
+        size_t size_;                                                                              \
+        FILE *out = open_memstream(&(buf), &size_);                                                \
+        call;                                                                                      \
+        fclose(out);                                                                               \
+    } while (0)
+
+static void list_text_one_line_per_question(void **state)
+{
+    (void)state;
+    char *text;
+    CAPTURE(text, output_list_text(out, sample));
+    assert_string_equal(text, "quote\tSay \"yes\" or no?\n"
+                              "flag\tChest pain?\n"
+                              "a1\tA1?\n");
+    free(text);
+}
+
+static void list_json_shape(void **state)
+{
+    (void)state;
+    char *text;
+    CAPTURE(text, assert_true(output_list_json(out, sample)));
+    cJSON *root = cJSON_Parse(text);
+    assert_non_null(root);
+    assert_true(cJSON_IsArray(root));
+    assert_int_equal(cJSON_GetArraySize(root), 3);
+    cJSON *q0 = cJSON_GetArrayItem(root, 0);
+    assert_string_equal(cJSON_GetObjectItem(q0, "text")->valuestring, "Say \"yes\"\tor\nno?");
+    assert_string_equal(cJSON_GetObjectItem(q0, "help")->valuestring, "Why we ask.");
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(q0, "weights"), "beta")->valueint, 1);
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(q0, "show_if")));
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(q0, "red_flag")));
+    cJSON *q1 = cJSON_GetArrayItem(root, 1);
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(q1, "help")));
+    assert_string_equal(cJSON_GetObjectItem(q1, "red_flag")->valuestring, "Call now.");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(q1, "weights")), 0);
+    cJSON *q2 = cJSON_GetArrayItem(root, 2);
+    cJSON *show_if = cJSON_GetObjectItem(q2, "show_if");
+    assert_string_equal(cJSON_GetObjectItem(show_if, "question")->valuestring, "flag");
+    assert_string_equal(cJSON_GetObjectItem(show_if, "answer")->valuestring, "no");
+    /* Zero weights are left out. */
+    assert_null(cJSON_GetObjectItem(cJSON_GetObjectItem(q2, "weights"), "beta"));
+    cJSON_Delete(root);
+    free(text);
+}
+
+static void report_json_shape(void **state)
+{
+    (void)state;
+    struct session *se = support_session(sample, "quote=yes flag=yes");
+    struct report *r = report_new(se);
+    char *text;
+    CAPTURE(text, assert_true(output_report_json(out, r, se)));
+    cJSON *root = cJSON_Parse(text);
+    assert_non_null(root);
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(root, "urgent")));
+    cJSON *flags = cJSON_GetObjectItem(root, "red_flags");
+    assert_int_equal(cJSON_GetArraySize(flags), 1);
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(flags, 0), "id")->valuestring,
+                        "flag");
+    cJSON *results = cJSON_GetObjectItem(root, "results");
+    assert_int_equal(cJSON_GetArraySize(results), 2);
+    cJSON *first = cJSON_GetArrayItem(results, 0);
+    assert_string_equal(cJSON_GetObjectItem(first, "id")->valuestring, "beta");
+    assert_string_equal(cJSON_GetObjectItem(first, "name")->valuestring, "Beta");
+    assert_int_equal(cJSON_GetObjectItem(first, "score")->valueint, 100);
+    assert_string_equal(cJSON_GetObjectItem(first, "band")->valuestring,
+                        "unlikely"); /* evidence 1 < 2 */
+    cJSON *reasons = cJSON_GetObjectItem(first, "reasons");
+    assert_int_equal(cJSON_GetArraySize(reasons), 1);
+    assert_string_equal(cJSON_GetArrayItem(reasons, 0)->valuestring, "quote");
+    cJSON_Delete(root);
+    free(text);
+    report_free(r);
+    session_free(se);
+}
+
+static void report_text_reads_well(void **state)
+{
+    (void)state;
+    struct session *se = support_session(sample, "quote=no flag=no a1=yes");
+    struct report *r = report_new(se);
+    char *text;
+    CAPTURE(text, output_report_text(out, r, se, 60));
+    assert_non_null(strstr(text, "This is not a diagnosis"));
+    assert_non_null(strstr(text, "1. Alpha: Likely (score 100%)"));
+    assert_non_null(strstr(text, "   - A1?\n"));
+    assert_non_null(strstr(text, "Role in the body: Does A"));
+    assert_non_null(strstr(text, "   - apples\n"));
+    assert_non_null(strstr(text, "2. Beta: Unlikely (score 0%, too few answers to tell)\n"));
+    assert_null(strstr(text, "Get medical help now"));
+    assert_null(strstr(text, "Nothing found."));
+    assert_non_null(strstr(text, "Not a diagnosis."));
+    for (char *line = strtok(text, "\n"); line != NULL; line = strtok(NULL, "\n"))
+        assert_true(strlen(line) <= 60);
+    free(text);
+    report_free(r);
+    session_free(se);
+}
+
+static void report_text_urgent_and_no_findings(void **state)
+{
+    (void)state;
+    struct session *se = support_session(sample, "quote=no flag=yes");
+    struct report *r = report_new(se);
+    char *text;
+    CAPTURE(text, output_report_text(out, r, se, 78));
+    char *urgent = strstr(text, "Get medical help now");
+    assert_non_null(urgent);
+    assert_non_null(strstr(text, "Call now."));
+    assert_true(urgent < strstr(text, "1. ")); /* the warning comes before any score */
+    assert_non_null(strstr(text, "Nothing found."));
+    free(text);
+    report_free(r);
+    session_free(se);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(list_text_one_line_per_question),
+        cmocka_unit_test(list_json_shape),
+        cmocka_unit_test(report_json_shape),
+        cmocka_unit_test(report_text_reads_well),
+        cmocka_unit_test(report_text_urgent_and_no_findings),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
