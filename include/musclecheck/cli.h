@@ -14,6 +14,7 @@ struct cli_options {
     enum cli_format format;
     const char *questions; /* --questions or --check FILE; NULL: the bundled file */
     const char *answers;   /* --answers; "-" is standard input */
+    bool high_contrast;    /* --high-contrast */
 };
 
 /* Parses ARGV into OPTS (strings point into ARGV). On a usage error prints

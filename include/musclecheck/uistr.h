@@ -30,7 +30,37 @@
     X(UI_SCORE, "score", "score")                                                                  \
     X(UI_TOO_FEW_ANSWERS, "too_few_answers", "too few answers to tell")                            \
     X(UI_DEFICIENCY, "deficiency", "Deficiency")                                                   \
-    X(UI_TABLE_TITLE, "table_title", "The five deficiencies side by side")
+    X(UI_TABLE_TITLE, "table_title", "The five deficiencies side by side")                         \
+    X(UI_START, "start", "Press Enter to start")                                                   \
+    X(UI_HOW_TO_ANSWER, "how_to_answer",                                                           \
+      "Answer each question with Yes, No or Not sure. Press y, n or u, or move with the arrow "    \
+      "keys and press Enter. You can go back at any time with b, get help with ? and quit with "   \
+      "q.")                                                                                        \
+    X(UI_PROGRESS, "progress", "Question {n} of {total}")                                          \
+    X(UI_WHY, "why", "Why we ask")                                                                 \
+    X(UI_KEYS_QUESTION, "keys_question", "y/n/u answer   b back   ? help   q quit")                \
+    X(UI_KEYS_RESULTS, "keys_results",                                                             \
+      "Arrows, PgUp/PgDn scroll   t table   r start again   q quit")                               \
+    X(UI_KEYS_WELCOME, "keys_welcome", "Enter start   ? help   q quit")                            \
+    X(UI_HELP_TITLE, "help_title", "Help")                                                         \
+    X(UI_HELP_KEYS, "help_keys",                                                                   \
+      "y = Yes, n = No, u = Not sure.\n"                                                           \
+      "Arrow keys or Tab move between the choices; Enter picks one.\n"                             \
+      "Left arrow, Backspace or b go back to the previous question.\n"                             \
+      "? or F1 shows this help. q or Esc quits.")                                                  \
+    X(UI_PRESS_ANY_KEY, "press_any_key", "Press any key to go back")                               \
+    X(UI_QUIT_CONFIRM, "quit_confirm", "Quit now? Your answers will not be kept. (y/n)")           \
+    X(UI_SEE_RESULTS, "see_results", "See results")                                                \
+    X(UI_STOP, "stop", "Stop")                                                                     \
+    X(UI_START_AGAIN, "start_again", "Start again")                                                \
+    X(UI_SHOW_TABLE, "show_table", "Comparison table")                                             \
+    X(UI_BACK_TO_RESULTS, "back_to_results", "Back to results")                                    \
+    X(UI_QUIT, "quit", "Quit")                                                                     \
+    X(UI_NOTHING_FLAGGED, "nothing_flagged", "Nothing stands out")                                 \
+    X(UI_MORE_BELOW, "more_below", "More below: press Down or PgDn")                               \
+    X(UI_KEYS_RED_FLAG, "keys_red_flag", "Arrows choose   Enter confirms")                         \
+    X(UI_TOO_SMALL, "too_small",                                                                   \
+      "Please make this window larger: at least {cols} columns and {rows} rows.")
 
 enum uistr {
 #define UISTR_ENUM(name, key, text) name,
@@ -47,6 +77,11 @@ const char *uistr_default(enum uistr id);
 
 /* The id whose key is KEY, or -1 when there is none. */
 int uistr_find(const char *key);
+
+/* A copy of TEMPLATE with each "{name}" replaced by its value from VARS, a
+ * NULL-terminated list of name, value pairs; unknown names stay as they are.
+ * The caller frees the result; NULL when out of memory. */
+char *uistr_expand(const char *template, const char *const *vars);
 
 /* Every key, in enum order (for "did you mean" hints); UI_COUNT entries. */
 const char *const *uistr_keys(void);

@@ -4,17 +4,27 @@
 #include <getopt.h>
 #include <string.h>
 
-enum { OPT_CHECK = 256, OPT_LIST, OPT_BATCH, OPT_ANSWERS, OPT_FORMAT, OPT_VERSION };
+enum {
+    OPT_CHECK = 256,
+    OPT_LIST,
+    OPT_BATCH,
+    OPT_ANSWERS,
+    OPT_FORMAT,
+    OPT_VERSION,
+    OPT_HIGH_CONTRAST
+};
 
-static const struct option long_options[] = {{"questions", required_argument, NULL, 'q'},
-                                             {"check", required_argument, NULL, OPT_CHECK},
-                                             {"list", no_argument, NULL, OPT_LIST},
-                                             {"batch", no_argument, NULL, OPT_BATCH},
-                                             {"answers", required_argument, NULL, OPT_ANSWERS},
-                                             {"format", required_argument, NULL, OPT_FORMAT},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {"version", no_argument, NULL, OPT_VERSION},
-                                             {NULL, 0, NULL, 0}};
+static const struct option long_options[] = {
+    {"questions", required_argument, NULL, 'q'},
+    {"check", required_argument, NULL, OPT_CHECK},
+    {"list", no_argument, NULL, OPT_LIST},
+    {"batch", no_argument, NULL, OPT_BATCH},
+    {"answers", required_argument, NULL, OPT_ANSWERS},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0}};
 
 void cli_usage(FILE *out)
 {
@@ -30,6 +40,7 @@ void cli_usage(FILE *out)
           "Options:\n"
           "  -q, --questions FILE  use this question file instead of the bundled one\n"
           "      --check FILE      validate FILE; print a summary or its errors\n"
+          "      --high-contrast   bold, high-contrast colours and bigger buttons\n"
           "      --list            list the questions (ID<TAB>TEXT, or JSON)\n"
           "      --batch           score answers without a screen\n"
           "      --answers FILE    answers for --batch; - (the default) is stdin\n"
@@ -80,6 +91,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
                 return false;
             break;
         case OPT_ANSWERS: opts->answers = optarg; break;
+        case OPT_HIGH_CONTRAST: opts->high_contrast = true; break;
         case OPT_FORMAT:
             if (strcmp(optarg, "text") == 0) {
                 opts->format = FORMAT_TEXT;

@@ -1,6 +1,7 @@
 /* main: picks the mode from the command line and hands over to it. */
 #include "musclecheck/cli.h"
 #include "musclecheck/commands.h"
+#include "musclecheck/tui.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -36,8 +37,12 @@ int main(int argc, char **argv)
     case MODE_BATCH: return command_batch(&opts);
     case MODE_INTERACTIVE: break;
     }
-    fputs("musclecheck: the interactive questionnaire is not available in this build yet; "
-          "use --batch (see --help)\n",
-          stderr);
-    return EX_UNAVAILABLE;
+    struct survey *s;
+    int status = commands_load(&opts, &s);
+    if (status != 0)
+        return status;
+    struct tui_options tui = {.high_contrast = opts.high_contrast};
+    status = tui_run(s, &tui);
+    survey_free(s);
+    return status;
 }

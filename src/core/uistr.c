@@ -1,6 +1,7 @@
 /* uistr: the table of translatable interface strings. */
 #include "musclecheck/uistr.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const keys[UI_COUNT] = {
@@ -36,4 +37,47 @@ int uistr_find(const char *key)
 const char *const *uistr_keys(void)
 {
     return keys;
+}
+
+char *uistr_expand(const char *template, const char *const *vars)
+{
+    size_t cap = strlen(template) + 1, len = 0;
+    for (size_t i = 0; vars[i] != NULL && vars[i + 1] != NULL; i += 2)
+        cap += strlen(vars[i + 1]) * 4; /* plenty: a template rarely repeats a name */
+    char *out = malloc(cap);
+    if (out == NULL)
+        return NULL;
+    for (const char *p = template; *p != '\0';) {
+        const char *value = NULL;
+        size_t name_len = 0;
+        if (*p == '{') {
+            const char *close = strchr(p, '}');
+            for (size_t i = 0; close != NULL && vars[i] != NULL && vars[i + 1] != NULL; i += 2) {
+                if (strlen(vars[i]) == (size_t)(close - p - 1) &&
+                    strncmp(p + 1, vars[i], (size_t)(close - p - 1)) == 0) {
+                    value = vars[i + 1];
+                    name_len = (size_t)(close - p + 1);
+                    break;
+                }
+            }
+        }
+        size_t add = value != NULL ? strlen(value) : 1;
+        if (len + add + 1 > cap) {
+            char *bigger = realloc(out, (cap = (len + add + 1) * 2));
+            if (bigger == NULL) {
+                free(out);
+                return NULL;
+            }
+            out = bigger;
+        }
+        if (value != NULL) {
+            memcpy(out + len, value, add);
+            p += name_len;
+        } else {
+            out[len] = *p++;
+        }
+        len += add;
+    }
+    out[len] = '\0';
+    return out;
 }

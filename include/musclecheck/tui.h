@@ -1,0 +1,28 @@
+/* tui: the interactive questionnaire on a terminal (ncursesw).
+ *
+ * The screens read the survey and the report and never score anything
+ * themselves: answers go into a session, the report is built from it, and
+ * the results screen draws that report. */
+#ifndef MUSCLECHECK_TUI_H
+#define MUSCLECHECK_TUI_H
+
+#include "musclecheck/survey.h"
+
+#include <stdbool.h>
+
+struct tui_options {
+    bool high_contrast; /* bold white on black, larger buttons */
+};
+
+/* Smallest window the screens are laid out for; below it a "please enlarge
+ * the window" message is shown until the window grows again. */
+#define TUI_MIN_COLS 50
+#define TUI_MIN_ROWS 15
+
+/* Runs the questionnaire on S (borrowed) until the person quits. Returns
+ * the process exit status: 0 after a normal quit, 69 when there is no
+ * usable terminal (a message on stderr says why), 128 + the signal number
+ * after SIGINT, SIGTERM or SIGHUP. The terminal is restored in every case. */
+int tui_run(const struct survey *s, const struct tui_options *opts);
+
+#endif

@@ -1,0 +1,46 @@
+/* tui_state: everything the screens need to draw a frame and react to a
+ * key, in one struct (each frame is drawn from it alone). The state borrows
+ * the survey and owns the session and the report. */
+#ifndef MUSCLECHECK_TUI_STATE_H
+#define MUSCLECHECK_TUI_STATE_H
+
+#include "musclecheck/report.h"
+#include "musclecheck/session.h"
+#include "musclecheck/survey.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum screen_id { SCREEN_WELCOME, SCREEN_QUESTION, SCREEN_RED_FLAG, SCREEN_RESULTS, SCREEN_TABLE };
+enum overlay_id { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };
+
+/* What a key handler asks the loop to do. */
+enum step { STEP_CONTINUE, STEP_QUIT };
+
+/* A clickable area drawn this frame, and the key a click on it stands for. */
+struct hitbox {
+    int y, x, h, w;
+    int key;
+};
+
+#define TUI_MAX_HITS 16
+
+struct tui {
+    const struct survey *survey; /* borrowed */
+    struct session *session;     /* owned */
+    struct report *report;       /* owned; built when the results are shown */
+    bool high_contrast;
+    enum screen_id screen;
+    enum overlay_id overlay;
+    size_t question;   /* the question on screen */
+    size_t red_flag;   /* the question whose red flag is on screen */
+    int focus;         /* focused button on the current screen */
+    int overlay_focus; /* focused button on the quit overlay (0 yes, 1 no) */
+    int scroll;        /* first line shown on the results and table screens */
+    int page;          /* lines the results view showed last frame (PgUp/PgDn step) */
+    int doc_lines;     /* lines in the results or table view last frame */
+    struct hitbox hits[TUI_MAX_HITS];
+    size_t hit_count;
+};
+
+#endif

@@ -1,0 +1,34 @@
+/* tui_term: the only module that starts and stops ncurses. It owns the
+ * terminal modes, colours, mouse, Esc delay and the signal handlers that
+ * make sure the terminal is restored however the program ends. */
+#ifndef MUSCLECHECK_TUI_TERM_H
+#define MUSCLECHECK_TUI_TERM_H
+
+#include <stdbool.h>
+
+/* Returned by term_read_key when a terminating signal arrived. */
+#define TERM_KEY_SIGNAL (-2)
+/* Returned by term_read_key when nothing was typed within the timeout. */
+#define TERM_KEY_NONE (-1)
+
+/* Starts curses on stdin/stdout. Returns 0, or -1 with a message for the
+ * person in *WHY (static) when stdin or stdout is not a terminal or TERM is
+ * unknown; nothing has been drawn then. */
+int term_start(const char **why);
+
+/* Restores the terminal (idempotent; safe after a failed start). */
+void term_stop(void);
+
+/* Whether colours are in use (a colour terminal and no NO_COLOR). */
+bool term_colour(void);
+
+/* Waits up to TIMEOUT_MS for a key and returns it (a curses key code, with
+ * KEY_MOUSE already turned into the key of the button clicked, if any),
+ * TERM_KEY_NONE on timeout, or TERM_KEY_SIGNAL after SIGINT, SIGTERM or
+ * SIGHUP. *MOUSE_Y and *MOUSE_X get the click position for KEY_MOUSE. */
+int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x);
+
+/* The terminating signal received, or 0. */
+int term_signal(void);
+
+#endif

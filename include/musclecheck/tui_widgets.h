@@ -1,0 +1,58 @@
+/* tui_widgets: the pieces every screen is drawn with (frame, wrapped text,
+ * buttons, progress and score bars, key hints). They draw on stdscr and
+ * register clickable buttons in the state's hitboxes. */
+#ifndef MUSCLECHECK_TUI_WIDGETS_H
+#define MUSCLECHECK_TUI_WIDGETS_H
+
+#include "musclecheck/tui_state.h"
+#include "musclecheck/tui_theme.h"
+
+#include <stddef.h>
+
+/* Draws TEXT wrapped to WIDTH columns from row Y, column X, using at most
+ * MAX_LINES rows (the last one ends with "..." when the text is cut).
+ * Returns the number of rows used. */
+int widget_text(int y, int x, int width, int max_lines, const char *text, enum role role);
+
+/* Rows TEXT takes when wrapped to WIDTH. */
+int widget_text_height(const char *text, int width);
+
+/* Draws TEXT on row Y, centred in the screen width (cut if too long). */
+void widget_centered(int y, const char *text, enum role role);
+
+/* The title on the top row, a rule under it, and RIGHT (may be NULL) at the
+ * right end of the title row. Content starts on row 2. */
+void widget_header(const char *title, const char *right);
+
+/* The column and width of the reading area: the window less margins, at
+ * most 80 columns wide and centred, since long lines are hard to read. */
+void widget_content(int *x, int *width);
+
+struct button {
+    const char *label;
+    int key;     /* the key a click stands for */
+    bool chosen; /* marks the recorded answer */
+};
+
+/* Lays out N buttons in a centred row from row Y (each HEIGHT rows: 1, or
+ * 3 for boxed buttons that are easy to hit on a touch screen), the FOCUS-th
+ * highlighted. Returns the rows used. */
+int widget_buttons(struct tui *ui, int y, const struct button *buttons, int n, int focus,
+                   int height);
+
+/* Width the button row would need. */
+int widget_buttons_width(const struct button *buttons, int n);
+
+/* "LABEL [#####.....]" style progress from POS of TOTAL in WIDTH columns. */
+void widget_progress(int y, int x, int width, const char *label, size_t pos, size_t total);
+
+/* A bar of WIDTH columns filled to SCORE percent. */
+void widget_score_bar(int y, int x, int width, int score, enum role role);
+
+/* The key hints on the bottom row. */
+void widget_keys(const char *text);
+
+/* The hitbox under (Y, X), or NULL. */
+const struct hitbox *widget_hit(const struct tui *ui, int y, int x);
+
+#endif

@@ -1,0 +1,38 @@
+/* screen_welcome: title, introduction, disclaimer and how to answer. */
+#include "musclecheck/tui_screens.h"
+#include "musclecheck/tui_widgets.h"
+
+void screen_welcome_draw(struct tui *ui)
+{
+    const struct survey *s = ui->survey;
+    int x, w;
+    widget_content(&x, &w);
+    widget_header(survey_text(s, SURVEY_TITLE), NULL);
+    int bottom = LINES - 2; /* the key hints are on the last row */
+    int button_h = ui->high_contrast && LINES >= 20 ? 3 : 1;
+    int limit = bottom - button_h;
+    int y = 3;
+    y += widget_text(y, x, w, limit - y, survey_text(s, SURVEY_INTRO), ROLE_NORMAL) + 1;
+    if (y < limit)
+        y += widget_text(y, x, w, limit - y, survey_ui(s, UI_HOW_TO_ANSWER), ROLE_NORMAL) + 1;
+    if (y < limit)
+        y += widget_text(y, x, w, limit - y, survey_text(s, SURVEY_DISCLAIMER), ROLE_DIM) + 1;
+    const struct button start = {survey_ui(s, UI_START), '\r', false};
+    widget_buttons(ui, y < limit ? y : limit, &start, 1, 0, button_h);
+    widget_keys(survey_ui(s, UI_KEYS_WELCOME));
+}
+
+enum step screen_welcome_key(struct tui *ui, int key)
+{
+    if (IS_ENTER(key)) {
+        session_reset(ui->session);
+        long first = session_next_visible(ui->session, 0);
+        if (first >= 0)
+            tui_go_question(ui, (size_t)first);
+    } else if (IS_HELP(key)) {
+        ui->overlay = OVERLAY_HELP;
+    } else if (IS_QUIT(key)) {
+        tui_ask_quit(ui);
+    }
+    return STEP_CONTINUE;
+}

@@ -1,0 +1,58 @@
+/* tui_theme: colour pairs and attributes per role. */
+#include "musclecheck/tui_theme.h"
+
+static attr_t attrs[ROLE_COUNT];
+
+void theme_init(bool colour, bool high_contrast)
+{
+    /* Monochrome meanings first; colour is added on top. */
+    attrs[ROLE_NORMAL] = A_NORMAL;
+    attrs[ROLE_TITLE] = A_BOLD;
+    attrs[ROLE_DIM] = high_contrast ? A_NORMAL : A_DIM;
+    attrs[ROLE_FOCUS] = A_REVERSE | A_BOLD;
+    attrs[ROLE_BUTTON] = high_contrast ? A_BOLD : A_NORMAL;
+    attrs[ROLE_URGENT] = A_REVERSE | A_BOLD;
+    attrs[ROLE_KEYS] = high_contrast ? A_BOLD : A_DIM;
+    attrs[ROLE_BAND_LOW] = A_NORMAL;
+    attrs[ROLE_BAND_MID] = A_BOLD;
+    attrs[ROLE_BAND_HIGH] = A_BOLD | A_UNDERLINE;
+    if (high_contrast)
+        for (int r = 0; r < ROLE_COUNT; r++)
+            if (r != ROLE_FOCUS && r != ROLE_URGENT)
+                attrs[r] |= A_BOLD;
+    if (!colour)
+        return;
+    short bg = high_contrast ? COLOR_BLACK : -1;
+    short fg = high_contrast ? COLOR_WHITE : -1;
+    init_pair(1, high_contrast ? COLOR_YELLOW : COLOR_CYAN, bg);          /* titles */
+    init_pair(2, COLOR_WHITE, COLOR_RED);                                 /* urgent */
+    init_pair(3, COLOR_GREEN, bg);                                        /* low band */
+    init_pair(4, COLOR_YELLOW, bg);                                       /* middle band */
+    init_pair(5, COLOR_RED, bg);                                          /* top band */
+    init_pair(6, fg, bg);                                                 /* everything else */
+    init_pair(7, COLOR_BLACK, high_contrast ? COLOR_YELLOW : COLOR_CYAN); /* focus */
+    attrs[ROLE_TITLE] |= COLOR_PAIR(1);
+    attrs[ROLE_URGENT] = A_BOLD | COLOR_PAIR(2);
+    attrs[ROLE_BAND_LOW] |= COLOR_PAIR(3);
+    attrs[ROLE_BAND_MID] |= COLOR_PAIR(4);
+    attrs[ROLE_BAND_HIGH] |= COLOR_PAIR(5);
+    attrs[ROLE_FOCUS] = A_BOLD | COLOR_PAIR(7);
+    attrs[ROLE_NORMAL] |= COLOR_PAIR(6);
+    attrs[ROLE_DIM] |= COLOR_PAIR(6);
+    attrs[ROLE_BUTTON] |= COLOR_PAIR(6);
+    attrs[ROLE_KEYS] |= COLOR_PAIR(6);
+    if (high_contrast)
+        bkgd(COLOR_PAIR(6));
+}
+
+attr_t theme_attr(enum role role)
+{
+    return (unsigned)role < ROLE_COUNT ? attrs[role] : A_NORMAL;
+}
+
+enum role theme_band_role(size_t b, size_t band_count)
+{
+    if (b == 0)
+        return ROLE_BAND_LOW;
+    return b + 1 >= band_count ? ROLE_BAND_HIGH : ROLE_BAND_MID;
+}

@@ -1,0 +1,193 @@
+/* tui_widgets: shared drawing helpers; layout comes from the core's wrap. */
+#include "musclecheck/tui_widgets.h"
+
+#include "musclecheck/wrap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char chosen_mark[] = " \xE2\x9C\x93"; /* " ✓" */
+
+int widget_text(int y, int x, int width, int max_lines, const char *text, enum role role)
+{
+    if (width < 1 || max_lines < 1)
+        return 0;
+    struct wrap_line *lines = NULL;
+    size_t n = wrap_text(text, width, &lines);
+    int used = 0;
+    attr_t attr = theme_attr(role);
+    attron(attr);
+    for (size_t i = 0; i < n && used < max_lines; i++, used++) {
+        bool cut = used == max_lines - 1 && i + 1 < n;
+        if (!cut) {
+            mvaddnstr(y + used, x, text + lines[i].start, (int)lines[i].len);
+            continue;
+        }
+        /* Shorten the last visible line so that "..." fits. */
+        size_t len = lines[i].len;
+        while (len > 0 && wrap_width(text + lines[i].start, len) > width - 3)
+            len--;
+        while (len > 0 && ((unsigned char)text[lines[i].start + len] & 0xC0) == 0x80)
+            len--;
+        mvaddnstr(y + used, x, text + lines[i].start, (int)len);
+        addstr("...");
+    }
+    attroff(attr);
+    free(lines);
+    return used;
+}
+
+int widget_text_height(const char *text, int width)
+{
+    struct wrap_line *lines = NULL;
+    size_t n = wrap_text(text, width < 1 ? 1 : width, &lines);
+    free(lines);
+    return (int)n;
+}
+
+void widget_centered(int y, const char *text, enum role role)
+{
+    int w = wrap_width(text, strlen(text));
+    int x = w < COLS ? (COLS - w) / 2 : 0;
+    widget_text(y, x, COLS - x, 1, text, role);
+}
+
+void widget_header(const char *title, const char *right)
+{
+    int right_w = right != NULL ? wrap_width(right, strlen(right)) : 0;
+    widget_text(0, 1, COLS - 2 - (right_w > 0 ? right_w + 2 : 0), 1, title, ROLE_TITLE);
+    if (right_w > 0 && right_w < COLS - 10)
+        widget_text(0, COLS - 1 - right_w, right_w, 1, right, ROLE_DIM);
+    attron(theme_attr(ROLE_DIM));
+    mvhline(1, 0, ACS_HLINE, COLS);
+    attroff(theme_attr(ROLE_DIM));
+}
+
+void widget_content(int *x, int *width)
+{
+    int w = COLS - 4;
+    if (w > 80)
+        w = 80;
+    *width = w;
+    *x = (COLS - w) / 2;
+}
+
+static int button_width(const struct button *b)
+{
+    return wrap_width(b->label, strlen(b->label)) + 4 + (b->chosen ? 2 : 0);
+}
+
+int widget_buttons_width(const struct button *buttons, int n)
+{
+    int w = 0;
+    for (int i = 0; i < n; i++)
+        w += button_width(&buttons[i]) + (i > 0 ? 2 : 0);
+    return w;
+}
+
+static void add_hit(struct tui *ui, int y, int x, int h, int w, int key)
+{
+    if (ui->hit_count < TUI_MAX_HITS)
+        ui->hits[ui->hit_count++] = (struct hitbox){y, x, h, w, key};
+}
+
+static void draw_button(int y, int x, int w, int h, const struct button *b, bool focused)
+{
+    attr_t frame = theme_attr(focused ? ROLE_FOCUS : ROLE_BUTTON);
+    attr_t fill = theme_attr(focused ? ROLE_FOCUS : ROLE_BUTTON);
+    int label_y = y + (h >= 3 ? 1 : 0);
+    attron(fill);
+    for (int row = 0; row < h; row++)
+        mvhline(y + row, x, ' ', w);
+    attroff(fill);
+    if (h >= 3) {
+        attron(frame);
+        mvaddch(y, x, ACS_ULCORNER);
+        mvhline(y, x + 1, ACS_HLINE, w - 2);
+        mvaddch(y, x + w - 1, ACS_URCORNER);
+        mvaddch(y + 2, x, ACS_LLCORNER);
+        mvhline(y + 2, x + 1, ACS_HLINE, w - 2);
+        mvaddch(y + 2, x + w - 1, ACS_LRCORNER);
+        mvaddch(y + 1, x, ACS_VLINE);
+        mvaddch(y + 1, x + w - 1, ACS_VLINE);
+        attroff(frame);
+    } else {
+        attron(fill);
+        mvaddch(label_y, x, focused ? '>' : '[');
+        mvaddch(label_y, x + w - 1, focused ? '<' : ']');
+        attroff(fill);
+    }
+    attron(fill);
+    mvaddstr(label_y, x + 2, b->label);
+    if (b->chosen)
+        addstr(chosen_mark);
+    attroff(fill);
+}
+
+int widget_buttons(struct tui *ui, int y, const struct button *buttons, int n, int focus,
+                   int height)
+{
+    int total = widget_buttons_width(buttons, n);
+    int x = total < COLS ? (COLS - total) / 2 : 0;
+    int rows = height;
+    /* Too narrow for one row: stack them, one per row. */
+    bool stacked = total > COLS - 2;
+    for (int i = 0; i < n; i++) {
+        int w = button_width(&buttons[i]);
+        if (stacked) {
+            x = w < COLS ? (COLS - w) / 2 : 0;
+            if (i > 0)
+                y += height;
+        }
+        draw_button(y, x, w, height, &buttons[i], i == focus);
+        add_hit(ui, y, x, height, w, buttons[i].key);
+        x += w + 2;
+    }
+    return stacked ? rows * n : rows;
+}
+
+void widget_progress(int y, int x, int width, const char *label, size_t pos, size_t total)
+{
+    int label_w = wrap_width(label, strlen(label));
+    widget_text(y, x, width, 1, label, ROLE_NORMAL);
+    int bar_x = x + label_w + 2, bar_w = width - label_w - 4;
+    if (bar_w < 5)
+        return;
+    int filled = total > 0 ? (int)((long)bar_w * (long)pos / (long)total) : 0;
+    attr_t attr = theme_attr(ROLE_TITLE);
+    mvaddch(y, bar_x, '[');
+    attron(attr);
+    for (int i = 0; i < bar_w; i++)
+        addch(i < filled ? '#' : '.');
+    attroff(attr);
+    addch(']');
+}
+
+void widget_score_bar(int y, int x, int width, int score, enum role role)
+{
+    if (width < 3)
+        return;
+    int inner = width - 2;
+    int filled = (inner * score + 50) / 100;
+    mvaddch(y, x, '[');
+    attron(theme_attr(role));
+    for (int i = 0; i < inner; i++)
+        addch(i < filled ? '#' : '.');
+    attroff(theme_attr(role));
+    addch(']');
+}
+
+void widget_keys(const char *text)
+{
+    widget_text(LINES - 1, 1, COLS - 2, 1, text, ROLE_KEYS);
+}
+
+const struct hitbox *widget_hit(const struct tui *ui, int y, int x)
+{
+    for (size_t i = 0; i < ui->hit_count; i++) {
+        const struct hitbox *h = &ui->hits[i];
+        if (y >= h->y && y < h->y + h->h && x >= h->x && x < h->x + h->w)
+            return h;
+    }
+    return NULL;
+}
