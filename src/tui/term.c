@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t caught_signal;
@@ -46,6 +47,15 @@ int term_start(const char **why)
                "TERM=xterm-256color) or use --batch (see --help)";
         return -1;
     }
+    /* Look the terminal up first: newterm would fail too, but only after
+     * allocating a screen it never frees. */
+    int err = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+        *why = "this terminal type (TERM) is not known on this system; try "
+               "TERM=xterm-256color or use --batch (see --help)";
+        return -1;
+    }
+    del_curterm(cur_term);
     /* Esc must answer at once, not after curses' default of a second. */
     if (getenv("ESCDELAY") == NULL)
         set_escdelay(25);

@@ -125,6 +125,11 @@ int tui_run(const struct survey *s, const struct tui_options *opts)
         if (key == TERM_KEY_NONE)
             continue;
         if (key == KEY_RESIZE) {
+            /* Terminals differ in what they keep of the old contents (a quick
+             * shrink and grow can leave curses' size unchanged but the screen
+             * wiped), so repaint it all: a resize is rare, a garbled screen
+             * is not acceptable. */
+            clearok(curscr, TRUE);
             dirty = true;
             continue;
         }

@@ -1,0 +1,424 @@
+/* End-to-end tests of the ncurses questionnaire: the real binary in a
+ * pseudo-terminal, its screen read through libvterm, waiting for text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "vt.h"
+#include "vt_assert.h"
+
+enum { T = 5000, T_SHORT = 400 };
+
+static const char *binary;
+static const char *source_dir;
+
+static int teardown(void **state)
+{
+    vt_free(*state);
+    return 0;
+}
+
+static struct vt *start_env(void **state, int rows, int cols, char *const env[])
+{
+    static char questions[4096];
+    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
+    char *argv[] = {(char *)binary, "--questions", questions, NULL};
+    struct vt *vt = vt_spawn(argv, env, rows, cols);
+    assert_non_null(vt);
+    *state = vt;
+    VT_ASSERT_TEXT(vt, "Press Enter to start", T);
+    return vt;
+}
+
+static struct vt *start(void **state)
+{
+    return start_env(state, 24, 80, NULL);
+}
+
+/* Waits for "Question N of" and for the rest of that frame to arrive. */
+static void wait_question(struct vt *vt, int n)
+{
+    char text[32];
+    snprintf(text, sizeof(text), "Question %d of", n);
+    VT_ASSERT_TEXT(vt, text, T);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 30, T));
+}
+
+/* Answers questions in order from an answers file in tests/data/answers. */
+static void answer_file(struct vt *vt, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/tests/data/answers/%s", source_dir, name);
+    FILE *fp = fopen(path, "r");
+    assert_non_null(fp);
+    char line[256];
+    int n = 0;
+    while (fgets(line, sizeof(line), fp) != NULL) {
+        char *eq = strchr(line, '=');
+        if (line[0] == '#' || eq == NULL)
+            continue;
+        wait_question(vt, ++n);
+        char key[2] = {eq[1] == 'y' ? 'y' : eq[1] == 'n' ? 'n' : 'u', '\0'};
+        assert_int_equal(vt_send(vt, key), 0);
+    }
+    fclose(fp);
+}
+
+/* Pages down the results until TEXT shows; fails after a few pages. */
+static void scroll_to(struct vt *vt, const char *text)
+{
+    for (int page = 0; page < 15; page++) {
+        if (vt_wait_text(vt, text, page == 0 ? T_SHORT : 300))
+            return;
+        vt_key(vt, VT_KEY_PGDN);
+    }
+    vt_dump(vt, stderr);
+    fail_msg("\"%s\" never appeared while scrolling", text);
+}
+
+static void expect_exit(struct vt *vt, int code)
+{
+    int status = 0;
+    if (vt_wait_exit(vt, T, &status) != 0) {
+        vt_dump(vt, stderr);
+        fail_msg("the program did not exit");
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != code) {
+        vt_dump(vt, stderr);
+        fail_msg("exit status %d, expected exit code %d", status, code);
+    }
+    /* The terminal is handed back: normal screen, cursor visible. */
+    VT_ASSERT(vt, vt_mode(vt, VT_MODE_ALTSCREEN) == 0);
+    VT_ASSERT(vt, vt_mode(vt, VT_MODE_CURSOR_VISIBLE) == 1);
+}
+
+static void walk_all_no(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    answer_file(vt, "all-no.txt");
+    VT_ASSERT_TEXT(vt, "Your results", T);
+    VT_ASSERT_TEXT(vt, "Nothing stands out", T);
+    VT_ASSERT_TEXT(vt, "This is not a diagnosis", T);
+    scroll_to(vt, "Ask a doctor or nurse for a blood test");
+    vt_send(vt, "q");
+    VT_ASSERT_TEXT(vt, "Quit now?", T);
+    vt_send(vt, "y");
+    expect_exit(vt, 0);
+}
+
+static void iron_answers_rank_iron_first_with_its_foods(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    answer_file(vt, "iron.txt");
+    VT_ASSERT_TEXT(vt, "1. Iron", T);
+    VT_ASSERT_TEXT(vt, "5. ", T);
+    int row, col, other_row;
+    VT_ASSERT(vt, vt_find(vt, "1. Iron", &row, &col));
+    VT_ASSERT(vt, vt_find(vt, "2. Vitamin D", &other_row, &col) && other_row == row + 1);
+    char *line = vt_row(vt, row);
+    VT_ASSERT(vt, strstr(line, "Possible") != NULL);
+    free(line);
+    scroll_to(vt, "Because you said yes to:");
+    scroll_to(vt, "Lean red meat");
+    scroll_to(vt, "vitamin C");
+}
+
+static void back_shows_and_changes_the_earlier_answer(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    for (int i = 1; i <= 7; i++) {
+        wait_question(vt, i);
+        vt_send(vt, "n");
+    }
+    wait_question(vt, 8);
+    vt_send(vt, "y");
+    wait_question(vt, 9);
+    vt_send(vt, "b");
+    wait_question(vt, 8);
+    VT_ASSERT_TEXT(vt, "Yes \xE2\x9C\x93", T); /* "Yes ✓": the earlier answer is marked */
+    vt_key(vt, VT_KEY_LEFT);                   /* Left goes back too */
+    wait_question(vt, 7);
+    VT_ASSERT_TEXT(vt, "No \xE2\x9C\x93", T);
+    vt_send(vt, VT_BACKSPACE);
+    wait_question(vt, 6);
+    vt_send(vt, "n");
+    wait_question(vt, 7);
+    vt_send(vt, "n");
+    wait_question(vt, 8);
+    vt_send(vt, "u"); /* change Yes to Not sure */
+    wait_question(vt, 9);
+    vt_send(vt, "b");
+    wait_question(vt, 8);
+    VT_ASSERT_TEXT(vt, "Not sure \xE2\x9C\x93", T);
+    VT_ASSERT_GONE(vt, "Yes \xE2\x9C\x93", T);
+}
+
+static void follow_up_questions_change_the_total(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    VT_ASSERT_TEXT(vt, "Question 1 of 22", T);
+    /* Up to the "medicines every day" gateway (the 21st question). */
+    for (int i = 1; i <= 20; i++) {
+        wait_question(vt, i);
+        vt_send(vt, "n");
+    }
+    VT_ASSERT_TEXT(vt, "Question 21 of 22", T);
+    VT_ASSERT_TEXT(vt, "medicines", T);
+    vt_send(vt, "y");
+    VT_ASSERT_TEXT(vt, "Question 22 of 25", T);
+    vt_send(vt, "y"); /* a follow-up, answered */
+    VT_ASSERT_TEXT(vt, "Question 23 of 25", T);
+    vt_send(vt, "b");
+    vt_send(vt, "b");
+    VT_ASSERT_TEXT(vt, "Question 21 of 25", T);
+    vt_send(vt, "n"); /* hides the follow-ups again and drops their answers */
+    VT_ASSERT_TEXT(vt, "Question 22 of 22", T);
+}
+
+static void red_flag_shows_urgent_advice_first(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    vt_send(vt, "y");
+    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    VT_ASSERT_TEXT(vt, "emergency", T);
+    int row, col;
+    VT_ASSERT(vt, vt_find(vt, "Get medical help now", &row, &col));
+    VT_ASSERT(vt, vt_cell_reverse(vt, row, col) || vt_cell_fg(vt, row, col) != VT_COLOR_DEFAULT);
+    VT_ASSERT_TEXT(vt, "See results", T);
+    vt_send(vt, VT_ENTER);
+    VT_ASSERT_TEXT(vt, "Your results", T);
+    VT_ASSERT_TEXT(vt, "Get medical help now", T); /* the banner leads the results */
+    vt_send(vt, "q");
+    vt_send(vt, "y");
+    expect_exit(vt, 0);
+}
+
+static void red_flag_stop_quits(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    vt_send(vt, "y");
+    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    vt_key(vt, VT_KEY_RIGHT);
+    vt_send(vt, VT_ENTER);
+    expect_exit(vt, 0);
+}
+
+static void resize_during_a_question_keeps_answers(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    vt_send(vt, "n");
+    wait_question(vt, 2);
+    vt_resize(vt, 40, 120);
+    VT_ASSERT_TEXT(vt, "Question 2 of 22", T);
+    int row, col;
+    VT_ASSERT(vt, vt_find(vt, "Muscle weakness self-check", &row, &col));
+    VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 39);
+    vt_resize(vt, 20, 60);
+    VT_ASSERT_TEXT(vt, "Question 2 of 22", T);
+    VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 19 && col < 60);
+    vt_send(vt, "b");
+    wait_question(vt, 1);
+    VT_ASSERT_TEXT(vt, "No \xE2\x9C\x93", T);
+}
+
+static void resize_on_the_results(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    answer_file(vt, "vitamin_b12.txt");
+    VT_ASSERT_TEXT(vt, "1. Vitamin B12", T);
+    vt_resize(vt, 60, 200);
+    VT_ASSERT_TEXT(vt, "Healthy nerves", T); /* the taller window shows the details */
+    VT_ASSERT_TEXT(vt, "1. Vitamin B12", T);
+    vt_resize(vt, 24, 80);
+    VT_ASSERT_GONE(vt, "General advice", T);
+    VT_ASSERT_TEXT(vt, "1. Vitamin B12", T);
+    vt_send(vt, "t");
+    VT_ASSERT_TEXT(vt, "The five deficiencies side by side", T);
+    VT_ASSERT_TEXT(vt, "Vitamin B12", T);
+    vt_resize(vt, 30, 50);
+    VT_ASSERT_TEXT(vt, "The five deficiencies side by side", T);
+    vt_send(vt, "t");
+    VT_ASSERT_TEXT(vt, "1. Vitamin B12", T);
+}
+
+static void too_small_then_recovers(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    vt_resize(vt, 10, 30);
+    VT_ASSERT_TEXT(vt, "Please make this", T);
+    vt_send(vt, "y"); /* ignored while nothing can be seen */
+    VT_ASSERT(vt, vt_wait_quiet(vt, 200, T));
+    vt_resize(vt, 24, 80);
+    VT_ASSERT_TEXT(vt, "Question 1 of 22", T);
+    VT_ASSERT_GONE(vt, "Please make this", T);
+    vt_resize(vt, 1, 1);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 100, T));
+    vt_resize(vt, 24, 80);
+    VT_ASSERT_TEXT(vt, "Question 1 of 22", T);
+}
+
+static void quit_asks_first(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    vt_send(vt, "q");
+    VT_ASSERT_TEXT(vt, "Quit now?", T);
+    vt_send(vt, "n");
+    VT_ASSERT_GONE(vt, "Quit now?", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 22", T);
+    vt_key(vt, VT_KEY_ESC);
+    VT_ASSERT_TEXT(vt, "Quit now?", T);
+    vt_send(vt, VT_ENTER); /* "No" is focused: a stray Enter does not quit */
+    VT_ASSERT_GONE(vt, "Quit now?", T);
+    vt_send(vt, "q");
+    VT_ASSERT_TEXT(vt, "Quit now?", T);
+    vt_send(vt, "y");
+    expect_exit(vt, 0);
+}
+
+static void signals_restore_the_terminal(void **state)
+{
+    const struct {
+        int sig;
+        const char *keys;
+    } cases[] = {{SIGTERM, NULL}, {SIGHUP, NULL}, {SIGINT, VT_CTRL_C}};
+    for (size_t i = 0; i < 3; i++) {
+        struct vt *vt = start(state);
+        vt_send(vt, VT_ENTER);
+        wait_question(vt, 1);
+        if (cases[i].keys != NULL)
+            vt_send(vt, cases[i].keys);
+        else
+            vt_kill(vt, cases[i].sig);
+        expect_exit(vt, 128 + cases[i].sig);
+        vt_free(vt);
+        *state = NULL;
+    }
+}
+
+static void mouse_clicks_choose(void **state)
+{
+    struct vt *vt = start(state);
+    int row, col;
+    VT_ASSERT(vt, vt_find(vt, "Press Enter to start", &row, &col));
+    VT_ASSERT(vt, vt_click(vt, row, col + 2) == 0);
+    wait_question(vt, 1);
+    VT_ASSERT_TEXT(vt, "Not sure", T);
+    VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col));
+    vt_click(vt, row, col + 1);
+    wait_question(vt, 2);
+    vt_send(vt, "b");
+    wait_question(vt, 1);
+    VT_ASSERT_TEXT(vt, "Not sure \xE2\x9C\x93", T);
+}
+
+static void help_shows_why_we_ask(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    vt_send(vt, "?");
+    VT_ASSERT_TEXT(vt, "Press any key to go back", T);
+    VT_ASSERT_TEXT(vt, "Backspace or b go back", T);
+    vt_send(vt, "x");
+    VT_ASSERT_GONE(vt, "Press any key to go back", T);
+    vt_key(vt, VT_KEY_F1);
+    VT_ASSERT_TEXT(vt, "Press any key to go back", T);
+}
+
+static void start_again_forgets_the_answers(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    answer_file(vt, "magnesium.txt");
+    VT_ASSERT_TEXT(vt, "1. Magnesium", T);
+    vt_send(vt, "r");
+    VT_ASSERT_TEXT(vt, "Press Enter to start", T);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    VT_ASSERT(vt, !vt_wait_text(vt, "\xE2\x9C\x93", T_SHORT)); /* no answer marked */
+}
+
+static void monochrome_with_no_color(void **state)
+{
+    char *env[] = {"NO_COLOR=1", NULL};
+    struct vt *vt = start_env(state, 24, 80, env);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    int row, col;
+    VT_ASSERT_TEXT(vt, "Not sure", T);
+    VT_ASSERT(vt, vt_find(vt, "Yes", &row, &col));
+    /* The focused choice is shown by reverse video, not by colour. */
+    VT_ASSERT(vt, vt_cell_reverse(vt, row, col));
+    VT_ASSERT(vt, vt_cell_fg(vt, row, col) == VT_COLOR_DEFAULT);
+    VT_ASSERT_TEXT(vt, "Not sure", T);
+    VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col));
+    VT_ASSERT(vt, !vt_cell_reverse(vt, row, col));
+}
+
+static void unknown_terminal_type_is_explained(void **state)
+{
+    static char questions[4096];
+    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
+    char *argv[] = {(char *)binary, "--questions", questions, NULL};
+    char *env[] = {"TERM=no-such-terminal", NULL};
+    struct vt *vt = vt_spawn(argv, env, 24, 80);
+    *state = vt;
+    VT_ASSERT_TEXT(vt, "TERM", T);
+    VT_ASSERT_TEXT(vt, "--batch", T);
+    int status = 0;
+    VT_ASSERT(vt, vt_wait_exit(vt, T, &status) == 0);
+    VT_ASSERT(vt, WIFEXITED(status) && WEXITSTATUS(status) == 69);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s MUSCLECHECK_BINARY SOURCE_DIR\n", argv[0]);
+        return 2;
+    }
+    binary = argv[1];
+    source_dir = argv[2];
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(walk_all_no, teardown),
+        cmocka_unit_test_teardown(iron_answers_rank_iron_first_with_its_foods, teardown),
+        cmocka_unit_test_teardown(back_shows_and_changes_the_earlier_answer, teardown),
+        cmocka_unit_test_teardown(follow_up_questions_change_the_total, teardown),
+        cmocka_unit_test_teardown(red_flag_shows_urgent_advice_first, teardown),
+        cmocka_unit_test_teardown(red_flag_stop_quits, teardown),
+        cmocka_unit_test_teardown(resize_during_a_question_keeps_answers, teardown),
+        cmocka_unit_test_teardown(resize_on_the_results, teardown),
+        cmocka_unit_test_teardown(too_small_then_recovers, teardown),
+        cmocka_unit_test_teardown(quit_asks_first, teardown),
+        cmocka_unit_test_teardown(signals_restore_the_terminal, teardown),
+        cmocka_unit_test_teardown(mouse_clicks_choose, teardown),
+        cmocka_unit_test_teardown(help_shows_why_we_ask, teardown),
+        cmocka_unit_test_teardown(start_again_forgets_the_answers, teardown),
+        cmocka_unit_test_teardown(monochrome_with_no_color, teardown),
+        cmocka_unit_test_teardown(unknown_terminal_type_is_explained, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
