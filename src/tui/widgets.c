@@ -93,12 +93,13 @@ static void add_hit(struct tui *ui, int y, int x, int h, int w, int key)
 
 static void draw_button(int y, int x, int w, int h, const struct button *b, bool focused)
 {
-    attr_t frame = theme_attr(focused ? ROLE_FOCUS : ROLE_BUTTON);
+    /* Only the label row changes with the focus, so moving it between
+     * buttons redraws two short rows and not the boxes around them. */
+    attr_t frame = theme_attr(ROLE_BUTTON);
     attr_t fill = theme_attr(focused ? ROLE_FOCUS : ROLE_BUTTON);
     int label_y = y + (h >= 3 ? 1 : 0);
     attron(fill);
-    for (int row = 0; row < h; row++)
-        mvhline(y + row, x, ' ', w);
+    mvhline(label_y, x + (h >= 3 ? 1 : 0), ' ', w - (h >= 3 ? 2 : 0));
     attroff(fill);
     if (h >= 3) {
         attron(frame);

@@ -394,6 +394,33 @@ static void unknown_terminal_type_is_explained(void **state)
     VT_ASSERT(vt, WIFEXITED(status) && WEXITSTATUS(status) == 69);
 }
 
+static void wide_characters_wrap_by_display_width(void **state)
+{
+    static char questions[4096];
+    snprintf(questions, sizeof(questions), "%s/tests/data/questions/wide.yaml", source_dir);
+    char *argv[] = {(char *)binary, "--questions", questions, NULL};
+    struct vt *vt = vt_spawn(argv, NULL, 20, 50);
+    *state = vt;
+    VT_ASSERT_TEXT(vt, "Press Enter to start", T);
+    vt_send(vt, VT_ENTER);
+    VT_ASSERT_TEXT(vt, "質問 1 / 1", T);
+    VT_ASSERT_TEXT(vt, "わからない", T);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 30, T));
+    /* Every row of the question keeps whole characters and fits 50 columns;
+     * the Latin words come through intact. */
+    int row, col;
+    VT_ASSERT(vt, vt_find(vt, "最近、", &row, &col));
+    for (int r = row; r < row + 4; r++) {
+        struct vt_cell cell;
+        VT_ASSERT(vt, vt_cell(vt, r, 49, &cell));
+        VT_ASSERT(vt, cell.width != 2); /* no wide character split at the edge */
+    }
+    VT_ASSERT_TEXT(vt, "brûlée", T);
+    vt_send(vt, "y");
+    VT_ASSERT_TEXT(vt, "鉄分", T);
+    VT_ASSERT_TEXT(vt, "高い", T);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -419,6 +446,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(start_again_forgets_the_answers, teardown),
         cmocka_unit_test_teardown(monochrome_with_no_color, teardown),
         cmocka_unit_test_teardown(unknown_terminal_type_is_explained, teardown),
+        cmocka_unit_test_teardown(wide_characters_wrap_by_display_width, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -132,8 +132,8 @@ int vt_key(struct vt *vt, enum vt_key key);
 
 /* Left-button press and release at cell (row, col), encoded in the mouse protocol the program
  * enabled (SGR 1006: ESC [ < 0 ; col+1 ; row+1 M / m; otherwise legacy X10 ESC [ M ...).
- * Returns -1 without sending anything if the program has not enabled mouse reporting, as a
- * real xterm would send nothing. */
+ * No motion report is sent for moving there. Returns -1 (errno ENOTSUP) without sending
+ * anything if the program has not enabled mouse reporting, as a real xterm would send nothing. */
 int vt_click(struct vt *vt, int row, int col);
 
 /* Set the window size: resizes the emulator and the pty (TIOCSWINSZ), whereupon the kernel

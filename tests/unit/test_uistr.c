@@ -3,6 +3,7 @@
 
 #include "musclecheck/uistr.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,11 +37,30 @@ static void expand_replaces_known_names(void **state)
     free(s);
 }
 
+/* docs/question-format.md lists every key, so translators see them all. */
+static void every_key_is_documented(void **state)
+{
+    (void)state;
+    FILE *fp = fopen(support_path("docs/question-format.md"), "r");
+    assert_non_null(fp);
+    static char doc[256 * 1024];
+    size_t n = fread(doc, 1, sizeof(doc) - 1, fp);
+    doc[n] = '\0';
+    fclose(fp);
+    for (int i = 0; i < UI_COUNT; i++) {
+        char needle[64];
+        snprintf(needle, sizeof(needle), "| `%s` |", uistr_key((enum uistr)i));
+        if (strstr(doc, needle) == NULL)
+            fail_msg("docs/question-format.md does not list the ui key %s", needle);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(keys_and_defaults),
         cmocka_unit_test(expand_replaces_known_names),
+        cmocka_unit_test(every_key_is_documented),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
