@@ -12,9 +12,12 @@ enum cli_format { FORMAT_TEXT, FORMAT_JSON };
 struct cli_options {
     enum cli_mode mode;
     enum cli_format format;
-    const char *questions; /* --questions or --check FILE; NULL: the bundled file */
-    const char *answers;   /* --answers; "-" is standard input */
-    bool high_contrast;    /* --high-contrast */
+    const char *questions;      /* --questions or --check FILE; NULL: the bundled file */
+    const char *answers;        /* --answers; "-" is standard input */
+    bool high_contrast;         /* --high-contrast */
+    bool kiosk;                 /* --kiosk */
+    int idle_timeout;           /* --idle-timeout SECONDS; 0: the default */
+    const char *staff_pin_file; /* --staff-pin-file */
 };
 
 /* Parses ARGV into OPTS (strings point into ARGV). On a usage error prints

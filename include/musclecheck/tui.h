@@ -11,8 +11,13 @@
 #include <stdbool.h>
 
 struct tui_options {
-    bool high_contrast; /* bold white on black, larger buttons */
+    bool high_contrast;    /* bold white on black, larger buttons */
+    bool kiosk;            /* loop for one patient after another; see docs/kiosk.md */
+    int idle_timeout;      /* kiosk: seconds without a key before the answers are wiped */
+    const char *staff_pin; /* kiosk: the PIN that ends it from the keyboard (borrowed), or NULL */
 };
+
+#define TUI_IDLE_TIMEOUT_DEFAULT 120
 
 /* Smallest window the screens are laid out for; below it a "please enlarge
  * the window" message is shown until the window grows again. */
@@ -22,7 +27,8 @@ struct tui_options {
 /* Runs the questionnaire on S (borrowed) until the person quits. Returns
  * the process exit status: 0 after a normal quit, 69 when there is no
  * usable terminal (a message on stderr says why), 128 + the signal number
- * after SIGINT, SIGTERM or SIGHUP. The terminal is restored in every case. */
+ * after SIGINT, SIGTERM or SIGHUP (in kiosk mode a requested stop is 0, and
+ * SIGINT is ignored). The terminal is restored in every case. */
 int tui_run(const struct survey *s, const struct tui_options *opts);
 
 #endif

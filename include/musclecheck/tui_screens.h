@@ -26,6 +26,14 @@ enum step overlay_help_key(struct tui *ui, int key);
 void overlay_quit_draw(struct tui *ui);
 enum step overlay_quit_key(struct tui *ui, int key);
 
+/* Kiosk: the idle countdown and the staff PIN prompt. */
+void overlay_idle_draw(struct tui *ui);
+void overlay_staff_draw(struct tui *ui);
+enum step overlay_staff_key(struct tui *ui, int key);
+
+/* Kiosk: wipes the session and the screen and shows the welcome again. */
+void tui_kiosk_reset(struct tui *ui);
+
 /* The "please enlarge the window" screen. */
 void screen_small_draw(struct tui *ui);
 
@@ -43,5 +51,7 @@ bool tui_go_results(struct tui *ui);
 #define IS_ENTER(k) ((k) == '\r' || (k) == '\n' || (k) == KEY_ENTER || (k) == ' ')
 #define IS_HELP(k) ((k) == '?' || (k) == KEY_F(1))
 #define IS_QUIT(k) ((k) == 'q' || (k) == 'Q' || (k) == KEY_ESC)
+/* Kiosk: the first half of the staff exit (then the PIN). */
+#define KEY_STAFF KEY_CTRL('x')
 
 #endif

@@ -4,6 +4,7 @@
 #ifndef MUSCLECHECK_TUI_STATE_H
 #define MUSCLECHECK_TUI_STATE_H
 
+#include "musclecheck/kiosk_pin.h"
 #include "musclecheck/report.h"
 #include "musclecheck/session.h"
 #include "musclecheck/survey.h"
@@ -12,7 +13,7 @@
 #include <stddef.h>
 
 enum screen_id { SCREEN_WELCOME, SCREEN_QUESTION, SCREEN_RED_FLAG, SCREEN_RESULTS, SCREEN_TABLE };
-enum overlay_id { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };
+enum overlay_id { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT, OVERLAY_IDLE, OVERLAY_STAFF };
 
 /* What a key handler asks the loop to do. */
 enum step { STEP_CONTINUE, STEP_QUIT };
@@ -30,6 +31,9 @@ struct tui {
     struct session *session;     /* owned */
     struct report *report;       /* owned; built when the results are shown */
     bool high_contrast;
+    bool big_buttons; /* kiosk or high contrast: touch-sized buttons */
+    bool kiosk;
+    const char *staff_pin; /* borrowed; NULL when no keyboard exit is configured */
     enum screen_id screen;
     enum overlay_id overlay;
     size_t question;   /* the question on screen */
@@ -39,6 +43,15 @@ struct tui {
     int scroll;        /* first line shown on the results and table screens */
     int page;          /* lines the results view showed last frame (PgUp/PgDn step) */
     int doc_lines;     /* lines in the results or table view last frame */
+    /* Kiosk: idle countdown and the staff PIN prompt. Times are monotonic ms. */
+    long long last_input;
+    long long idle_ms;
+    int countdown; /* seconds shown on the idle overlay */
+    char pin_typed[KIOSK_PIN_MAX + 1];
+    size_t pin_len;
+    int pin_failures;
+    bool pin_wrong;             /* show "Wrong PIN" */
+    long long pin_locked_until; /* after three wrong PINs */
     struct hitbox hits[TUI_MAX_HITS];
     size_t hit_count;
 };

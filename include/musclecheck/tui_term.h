@@ -10,11 +10,22 @@
 #define TERM_KEY_SIGNAL (-2)
 /* Returned by term_read_key when nothing was typed within the timeout. */
 #define TERM_KEY_NONE (-1)
+/* Returned by term_read_key when the terminal has gone away. */
+#define TERM_KEY_HANGUP (-3)
 
 /* Starts curses on stdin/stdout. Returns 0, or -1 with a message for the
  * person in *WHY (static) when stdin or stdout is not a terminal or TERM is
- * unknown; nothing has been drawn then. */
-int term_start(const char **why);
+ * unknown; nothing has been drawn then. In KIOSK mode the terminal is put in
+ * raw mode and the keyboard signals (Ctrl-C, Ctrl-Z, Ctrl-\) are ignored, so
+ * that no key leads out of the program. */
+int term_start(bool kiosk, const char **why);
+
+/* Clears the screen and, where the terminal supports it, its scrollback, so
+ * that nothing of the last person's session can be scrolled back to. */
+void term_wipe(void);
+
+/* Milliseconds on a clock that never jumps. */
+long long term_now_ms(void);
 
 /* Restores the terminal (idempotent; safe after a failed start). */
 void term_stop(void);
@@ -24,8 +35,9 @@ bool term_colour(void);
 
 /* Waits up to TIMEOUT_MS for a key and returns it (a curses key code, with
  * KEY_MOUSE already turned into the key of the button clicked, if any),
- * TERM_KEY_NONE on timeout, or TERM_KEY_SIGNAL after SIGINT, SIGTERM or
- * SIGHUP. *MOUSE_Y and *MOUSE_X get the click position for KEY_MOUSE. */
+ * TERM_KEY_NONE on timeout, TERM_KEY_SIGNAL after SIGINT, SIGTERM or SIGHUP,
+ * or TERM_KEY_HANGUP when the terminal has closed. *MOUSE_Y and *MOUSE_X get the click position for
+ * KEY_MOUSE. */
 int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x);
 
 /* The terminating signal received, or 0. */

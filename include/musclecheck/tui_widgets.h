@@ -40,6 +40,10 @@ struct button {
 int widget_buttons(struct tui *ui, int y, const struct button *buttons, int n, int focus,
                    int height);
 
+/* Rows for a button on this screen: boxed (3) when there is room or touch-
+ * sized buttons are wanted, else 1. */
+int widget_button_height(const struct tui *ui);
+
 /* Width the button row would need. */
 int widget_buttons_width(const struct button *buttons, int n);
 
@@ -51,6 +55,13 @@ void widget_score_bar(int y, int x, int width, int score, enum role role);
 
 /* The key hints on the bottom row. */
 void widget_keys(const char *text);
+
+/* Clears a centred, framed box for INNER_H rows of text (less when the
+ * window is short) and returns where its text goes. */
+void widget_box(int inner_h, int *y, int *x, int *w);
+
+/* The width of the text area widget_box will give (to measure text first). */
+int widget_box_text_width(void);
 
 /* The hitbox under (Y, X), or NULL. */
 const struct hitbox *widget_hit(const struct tui *ui, int y, int x);

@@ -59,6 +59,21 @@
     X(UI_NOTHING_FLAGGED, "nothing_flagged", "Nothing stands out")                                 \
     X(UI_MORE_BELOW, "more_below", "More below: press Down or PgDn")                               \
     X(UI_KEYS_RED_FLAG, "keys_red_flag", "Arrows choose   Enter confirms")                         \
+    X(UI_START_OVER_CONFIRM, "start_over_confirm",                                                 \
+      "Start over? Everything you answered will be wiped. (y/n)")                                  \
+    X(UI_KIOSK_URGENT, "kiosk_urgent",                                                             \
+      "Please go to the reception desk now and show this screen.")                                 \
+    X(UI_KIOSK_URGENT_KEY, "kiosk_urgent_key",                                                     \
+      "When a member of staff has seen this, press any key.")                                      \
+    X(UI_STILL_THERE, "still_there",                                                               \
+      "Still there? Press any key to carry on. Otherwise your answers will be wiped in {seconds} " \
+      "seconds.")                                                                                  \
+    X(UI_FINISH, "finish", "Finish")                                                               \
+    X(UI_KEYS_KIOSK, "keys_kiosk", "Enter start   ? help")                                         \
+    X(UI_KEYS_QUESTION_KIOSK, "keys_question_kiosk",                                               \
+      "y/n/u answer   b back   ? help   q start over")                                             \
+    X(UI_STAFF_PIN, "staff_pin", "Staff only: type the PIN and press Enter (Esc cancels).")        \
+    X(UI_STAFF_PIN_WRONG, "staff_pin_wrong", "Wrong PIN.")                                         \
     X(UI_TOO_SMALL, "too_small",                                                                   \
       "Please make this window larger: at least {cols} columns and {rows} rows.")
 

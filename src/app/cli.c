@@ -2,6 +2,7 @@
 #include "musclecheck/cli.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum {
@@ -11,7 +12,10 @@ enum {
     OPT_ANSWERS,
     OPT_FORMAT,
     OPT_VERSION,
-    OPT_HIGH_CONTRAST
+    OPT_HIGH_CONTRAST,
+    OPT_KIOSK,
+    OPT_IDLE_TIMEOUT,
+    OPT_STAFF_PIN_FILE
 };
 
 static const struct option long_options[] = {
@@ -22,18 +26,23 @@ static const struct option long_options[] = {
     {"answers", required_argument, NULL, OPT_ANSWERS},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
+    {"kiosk", no_argument, NULL, OPT_KIOSK},
+    {"idle-timeout", required_argument, NULL, OPT_IDLE_TIMEOUT},
+    {"staff-pin-file", required_argument, NULL, OPT_STAFF_PIN_FILE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0}};
 
 void cli_usage(FILE *out)
 {
-    fputs("Usage: musclecheck [--questions FILE]\n"
+    fputs("Usage: musclecheck [--questions FILE] [--kiosk]\n"
           "A self-check questionnaire for muscle weakness and soreness. It is not a\n"
           "diagnosis: only a blood test can show a deficiency.\n"
           "\n"
           "Common uses:\n"
           "  musclecheck                      answer the questions on this terminal\n"
+          "  musclecheck --kiosk              run on a shared terminal, one patient\n"
+          "                                   after another (see docs/kiosk.md)\n"
           "  musclecheck --check FILE         check an edited question file\n"
           "  musclecheck --batch --answers F  score a file of ID=yes|no|unsure lines\n"
           "\n"
@@ -41,6 +50,9 @@ void cli_usage(FILE *out)
           "  -q, --questions FILE  use this question file instead of the bundled one\n"
           "      --check FILE      validate FILE; print a summary or its errors\n"
           "      --high-contrast   bold, high-contrast colours and bigger buttons\n"
+          "      --kiosk           never exit to a shell; wipe answers between patients\n"
+          "      --idle-timeout S  kiosk: wipe after S seconds without a key (120)\n"
+          "      --staff-pin-file F  kiosk: file with the staff exit PIN (Ctrl-X)\n"
           "      --list            list the questions (ID<TAB>TEXT, or JSON)\n"
           "      --batch           score answers without a screen\n"
           "      --answers FILE    answers for --batch; - (the default) is stdin\n"
@@ -50,7 +62,7 @@ void cli_usage(FILE *out)
           "\n"
           "Exit codes: 0 ok, 64 wrong usage, 65 bad question or answers file,\n"
           "66 file not found or unreadable, 69 no usable terminal, 71 system error,\n"
-          "74 output error.\n",
+          "74 output error, 78 bad staff PIN set-up.\n",
           out);
 }
 
@@ -92,6 +104,21 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
             break;
         case OPT_ANSWERS: opts->answers = optarg; break;
         case OPT_HIGH_CONTRAST: opts->high_contrast = true; break;
+        case OPT_KIOSK: opts->kiosk = true; break;
+        case OPT_STAFF_PIN_FILE: opts->staff_pin_file = optarg; break;
+        case OPT_IDLE_TIMEOUT: {
+            char *end = NULL;
+            long seconds = strtol(optarg, &end, 10);
+            if (end == optarg || *end != '\0' || seconds < 5 || seconds > 86400) {
+                fprintf(err,
+                        "musclecheck: --idle-timeout takes whole seconds from 5 to 86400, "
+                        "not \"%s\"\n",
+                        optarg);
+                return false;
+            }
+            opts->idle_timeout = (int)seconds;
+            break;
+        }
         case OPT_FORMAT:
             if (strcmp(optarg, "text") == 0) {
                 opts->format = FORMAT_TEXT;
@@ -127,6 +154,14 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
     }
     if (format_given && opts->mode != MODE_LIST && opts->mode != MODE_BATCH) {
         fputs("musclecheck: --format only goes with --list or --batch\n", err);
+        return false;
+    }
+    if ((opts->idle_timeout != 0 || opts->staff_pin_file != NULL) && !opts->kiosk) {
+        fputs("musclecheck: --idle-timeout and --staff-pin-file only go with --kiosk\n", err);
+        return false;
+    }
+    if (opts->kiosk && opts->mode != MODE_INTERACTIVE) {
+        fputs("musclecheck: --kiosk cannot be combined with --check, --list or --batch\n", err);
         return false;
     }
     if (opts->mode == MODE_BATCH && opts->answers == NULL)

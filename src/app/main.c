@@ -1,6 +1,7 @@
 /* main: picks the mode from the command line and hands over to it. */
 #include "musclecheck/cli.h"
 #include "musclecheck/commands.h"
+#include "musclecheck/kiosk_pin.h"
 #include "musclecheck/tui.h"
 
 #include <langinfo.h>
@@ -41,8 +42,21 @@ int main(int argc, char **argv)
     int status = commands_load(&opts, &s);
     if (status != 0)
         return status;
-    struct tui_options tui = {.high_contrast = opts.high_contrast};
+    char *pin = NULL;
+    if (opts.kiosk) {
+        char err[512];
+        if (kiosk_pin_load(opts.staff_pin_file, &pin, err, sizeof(err)) < 0) {
+            fprintf(stderr, "musclecheck: %s\n", err);
+            survey_free(s);
+            return EX_CONFIG;
+        }
+    }
+    struct tui_options tui = {.high_contrast = opts.high_contrast,
+                              .kiosk = opts.kiosk,
+                              .idle_timeout = opts.idle_timeout,
+                              .staff_pin = pin};
     status = tui_run(s, &tui);
+    kiosk_pin_free(pin);
     survey_free(s);
     return status;
 }

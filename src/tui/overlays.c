@@ -8,30 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Clears a centred box of INNER_H text rows and returns its text area. */
-static void box_area(int inner_h, int *y, int *x, int *w)
-{
-    int bw = COLS - 4 < 70 ? COLS - 4 : 70;
-    int bh = inner_h + 2 < LINES - 2 ? inner_h + 2 : LINES - 2;
-    int by = (LINES - bh) / 2, bx = (COLS - bw) / 2;
-    attr_t attr = theme_attr(ROLE_NORMAL);
-    attron(attr);
-    for (int row = 0; row < bh; row++)
-        mvhline(by + row, bx, ' ', bw);
-    mvaddch(by, bx, ACS_ULCORNER);
-    mvhline(by, bx + 1, ACS_HLINE, bw - 2);
-    mvaddch(by, bx + bw - 1, ACS_URCORNER);
-    mvvline(by + 1, bx, ACS_VLINE, bh - 2);
-    mvvline(by + 1, bx + bw - 1, ACS_VLINE, bh - 2);
-    mvaddch(by + bh - 1, bx, ACS_LLCORNER);
-    mvhline(by + bh - 1, bx + 1, ACS_HLINE, bw - 2);
-    mvaddch(by + bh - 1, bx + bw - 1, ACS_LRCORNER);
-    attroff(attr);
-    *y = by + 1;
-    *x = bx + 2;
-    *w = bw - 4;
-}
-
 void overlay_help_draw(struct tui *ui)
 {
     const struct survey *s = ui->survey;
@@ -45,9 +21,8 @@ void overlay_help_draw(struct tui *ui)
         return;
     const char *body = help != NULL ? text : text + 2; /* no blank lines without a help text */
     int y, x, w;
-    int probe_w = (COLS - 4 < 70 ? COLS - 4 : 70) - 4;
-    int h = widget_text_height(body, probe_w) + 4;
-    box_area(h, &y, &x, &w);
+    int h = widget_text_height(body, widget_box_text_width()) + 4;
+    widget_box(h, &y, &x, &w);
     widget_text(y, x, w, 1, survey_ui(s, UI_HELP_TITLE), ROLE_TITLE);
     int max = LINES - 2 - y - 3;
     widget_text(y + 2, x, w, max, body, ROLE_NORMAL);
@@ -66,10 +41,9 @@ enum step overlay_help_key(struct tui *ui, int key)
 void overlay_quit_draw(struct tui *ui)
 {
     const struct survey *s = ui->survey;
-    const char *question = survey_ui(s, UI_QUIT_CONFIRM);
+    const char *question = survey_ui(s, ui->kiosk ? UI_START_OVER_CONFIRM : UI_QUIT_CONFIRM);
     int y, x, w;
-    int probe_w = (COLS - 4 < 70 ? COLS - 4 : 70) - 4;
-    box_area(widget_text_height(question, probe_w) + 2, &y, &x, &w);
+    widget_box(widget_text_height(question, widget_box_text_width()) + 2, &y, &x, &w);
     int used = widget_text(y, x, w, LINES - 4, question, ROLE_TITLE);
     const struct button buttons[] = {{survey_ui(s, UI_YES), 'y', false},
                                      {survey_ui(s, UI_NO), 'n', false}};
@@ -80,7 +54,11 @@ enum step overlay_quit_key(struct tui *ui, int key)
 {
     switch (key) {
     case 'y':
-    case 'Y': return STEP_QUIT;
+    case 'Y':
+        if (!ui->kiosk)
+            return STEP_QUIT;
+        tui_kiosk_reset(ui); /* in a kiosk, quitting means starting over */
+        break;
     case 'n':
     case 'N':
     case KEY_ESC:

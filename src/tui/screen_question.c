@@ -29,7 +29,7 @@ void screen_question_draw(struct tui *ui)
 
     /* The buttons follow the text, but never below the last rows, so a long
      * question is cut (its help stays one key away) rather than its answers. */
-    int button_h = LINES >= 20 ? 3 : 1;
+    int button_h = widget_button_height(ui);
     int last_buttons_y = LINES - 2 - button_h;
     int y = 4;
     y += widget_text(y, x, w, last_buttons_y - 1 - y, q->text, ROLE_TITLE) + 1;
@@ -48,7 +48,7 @@ void screen_question_draw(struct tui *ui)
         buttons[i] =
             (struct button){survey_ui(s, labels[i]), choice_keys[i], current == choices[i]};
     widget_buttons(ui, buttons_y, buttons, CHOICE_COUNT, ui->focus, button_h);
-    widget_keys(survey_ui(s, UI_KEYS_QUESTION));
+    widget_keys(survey_ui(s, ui->kiosk ? UI_KEYS_QUESTION_KIOSK : UI_KEYS_QUESTION));
 }
 
 /* Records A and moves on: to the red-flag screen, the next question or the results. */

@@ -78,7 +78,7 @@ void screen_results_draw(struct tui *ui)
     else
         doc_results(&d, s, ui->report, w);
 
-    int button_h = LINES >= 30 || (ui->high_contrast && LINES >= 20) ? 3 : 1;
+    int button_h = LINES >= 30 || (ui->big_buttons && LINES >= 20) ? 3 : 1;
     int top = 3, bottom = LINES - 2 - button_h; /* viewport rows [top, bottom) */
     int page = bottom - top;
     int max_scroll = (int)d.count > page ? (int)d.count - page : 0;
@@ -105,6 +105,8 @@ void screen_results_draw(struct tui *ui)
         {survey_ui(s, ui->screen == SCREEN_TABLE ? UI_BACK_TO_RESULTS : UI_SHOW_TABLE), 't', false},
         {survey_ui(s, UI_QUIT), 'q', false},
     };
+    if (ui->kiosk) /* one patient finishes, the next one starts: no "quit" */
+        buttons[BUTTON_QUIT].label = survey_ui(s, UI_FINISH);
     widget_buttons(ui, LINES - 1 - button_h, buttons, BUTTON_COUNT, ui->focus, button_h);
     widget_keys(survey_ui(s, UI_KEYS_RESULTS));
 }
@@ -124,7 +126,12 @@ enum step screen_results_key(struct tui *ui, int key)
     case KEY_BTAB:
     case KEY_LEFT: ui->focus = (ui->focus + BUTTON_COUNT - 1) % BUTTON_COUNT; break;
     case 'r':
-    case 'R': tui_go_welcome(ui); break;
+    case 'R':
+        if (ui->kiosk)
+            tui_ask_quit(ui); /* "start over?" first: a stray tap must not wipe the results */
+        else
+            tui_go_welcome(ui);
+        break;
     case 't':
     case 'T':
         ui->screen = ui->screen == SCREEN_TABLE ? SCREEN_RESULTS : SCREEN_TABLE;

@@ -9,7 +9,7 @@ void screen_welcome_draw(struct tui *ui)
     widget_content(&x, &w);
     widget_header(survey_text(s, SURVEY_TITLE), NULL);
     int bottom = LINES - 2; /* the key hints are on the last row */
-    int button_h = ui->high_contrast && LINES >= 20 ? 3 : 1;
+    int button_h = ui->big_buttons ? widget_button_height(ui) : 1;
     int limit = bottom - button_h;
     int y = 3;
     y += widget_text(y, x, w, limit - y, survey_text(s, SURVEY_INTRO), ROLE_NORMAL) + 1;
@@ -19,7 +19,7 @@ void screen_welcome_draw(struct tui *ui)
         y += widget_text(y, x, w, limit - y, survey_text(s, SURVEY_DISCLAIMER), ROLE_DIM) + 1;
     const struct button start = {survey_ui(s, UI_START), '\r', false};
     widget_buttons(ui, y < limit ? y : limit, &start, 1, 0, button_h);
-    widget_keys(survey_ui(s, UI_KEYS_WELCOME));
+    widget_keys(survey_ui(s, ui->kiosk ? UI_KEYS_KIOSK : UI_KEYS_WELCOME));
 }
 
 enum step screen_welcome_key(struct tui *ui, int key)

@@ -2,11 +2,13 @@
 #include "musclecheck/tui_term.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <time.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t caught_signal;
@@ -21,20 +23,30 @@ static void on_signal(int sig)
 /* Handlers without SA_RESTART, so that a blocked read returns at once and
  * the loop can restore the terminal. Installed before curses starts, so
  * curses leaves these signals to us. */
-static void catch_signals(void)
+static void catch_signals(bool kiosk)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    if (kiosk) {
+        /* Raw mode already stops the keys from sending these; ignoring them
+         * also covers a signal sent some other way. */
+        signal(SIGINT, SIG_IGN);
+        signal(SIGQUIT, SIG_IGN);
+        signal(SIGTSTP, SIG_IGN);
+        signal(SIGTTIN, SIG_IGN);
+        signal(SIGTTOU, SIG_IGN);
+    } else {
+        sigaction(SIGINT, &sa, NULL);
+    }
     /* A vanished terminal must not kill us mid-write with the modes unrestored. */
     signal(SIGPIPE, SIG_IGN);
 }
 
-int term_start(const char **why)
+int term_start(bool kiosk, const char **why)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         *why = "the questionnaire needs a terminal on standard input and output; "
@@ -59,7 +71,7 @@ int term_start(const char **why)
     /* Esc must answer at once, not after curses' default of a second. */
     if (getenv("ESCDELAY") == NULL)
         set_escdelay(25);
-    catch_signals();
+    catch_signals(kiosk);
     screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) {
         *why = "this terminal type (TERM) is not known on this system; try "
@@ -67,7 +79,10 @@ int term_start(const char **why)
         return -1;
     }
     set_term(screen);
-    cbreak();
+    if (kiosk)
+        raw();
+    else
+        cbreak();
     noecho();
     nonl();
     keypad(stdscr, TRUE);
@@ -108,8 +123,14 @@ int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x)
     int key = getch();
     if (caught_signal != 0)
         return TERM_KEY_SIGNAL;
-    if (key == ERR)
+    if (key == ERR) {
+        /* A closed terminal makes every read fail at once: tell the loop,
+         * or it would spin. */
+        struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
+        if (poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
+            return TERM_KEY_HANGUP;
         return TERM_KEY_NONE;
+    }
     if (key == KEY_MOUSE) {
         MEVENT ev;
         if (getmouse(&ev) != OK)
@@ -130,4 +151,24 @@ int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x)
 int term_signal(void)
 {
     return caught_signal;
+}
+
+void term_wipe(void)
+{
+    clear();
+    refresh();
+    /* E3 is the terminfo extension for "erase the scrollback" (xterm and
+     * most emulators); the Linux console has no scrollback to keep. */
+    char *e3 = tigetstr("E3");
+    if (e3 != NULL && e3 != (char *)-1) {
+        putp(e3);
+        fflush(stdout);
+    }
+}
+
+long long term_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }

@@ -8,7 +8,9 @@
 #include "musclecheck/tui_theme.h"
 #include "musclecheck/tui_widgets.h"
 
+#include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <sysexits.h>
 
 /* How long a key wait lasts before the loop looks at signals again. Nothing
@@ -36,12 +38,14 @@ static void draw(struct tui *ui)
     case SCREEN_RESULTS:
     case SCREEN_TABLE: screen_results_draw(ui); break;
     }
-    if (ui->overlay != OVERLAY_NONE) {
+    if (ui->overlay != OVERLAY_NONE)
         ui->hit_count = 0; /* only the overlay's buttons can be clicked */
-        if (ui->overlay == OVERLAY_HELP)
-            overlay_help_draw(ui);
-        else
-            overlay_quit_draw(ui);
+    switch (ui->overlay) {
+    case OVERLAY_NONE: break;
+    case OVERLAY_HELP: overlay_help_draw(ui); break;
+    case OVERLAY_QUIT: overlay_quit_draw(ui); break;
+    case OVERLAY_IDLE: overlay_idle_draw(ui); break;
+    case OVERLAY_STAFF: overlay_staff_draw(ui); break;
     }
     refresh();
 }
@@ -51,7 +55,16 @@ static enum step dispatch(struct tui *ui, int key)
     switch (ui->overlay) {
     case OVERLAY_HELP: return overlay_help_key(ui, key);
     case OVERLAY_QUIT: return overlay_quit_key(ui, key);
+    case OVERLAY_STAFF: return overlay_staff_key(ui, key);
+    case OVERLAY_IDLE:
+        ui->overlay = OVERLAY_NONE; /* the key only says "still here" */
+        return STEP_CONTINUE;
     case OVERLAY_NONE: break;
+    }
+    if (ui->kiosk && key == KEY_STAFF && ui->staff_pin != NULL &&
+        term_now_ms() >= ui->pin_locked_until) {
+        ui->overlay = OVERLAY_STAFF;
+        return STEP_CONTINUE;
     }
     switch (ui->screen) {
     case SCREEN_WELCOME: return screen_welcome_key(ui, key);
@@ -74,6 +87,14 @@ void tui_go_welcome(struct tui *ui)
     ui->scroll = 0;
 }
 
+void tui_kiosk_reset(struct tui *ui)
+{
+    tui_go_welcome(ui);
+    explicit_bzero(ui->pin_typed, sizeof(ui->pin_typed));
+    ui->pin_len = 0;
+    term_wipe();
+}
+
 void tui_ask_quit(struct tui *ui)
 {
     ui->overlay = OVERLAY_QUIT;
@@ -93,23 +114,61 @@ bool tui_go_results(struct tui *ui)
     return true;
 }
 
+/* Kiosk: seconds of warning before an idle session is wiped. */
+static long long idle_warning_ms(const struct tui *ui)
+{
+    return ui->idle_ms / 3 < 20000 ? ui->idle_ms / 3 : 20000;
+}
+
+/* Kiosk: shows the countdown, or wipes the session, once nobody has
+ * pressed a key for a while. The welcome screen has nothing to wipe, and the
+ * red-flag screen stays until someone has seen it. Returns true when the
+ * screen must be redrawn. */
+static bool check_idle(struct tui *ui)
+{
+    if (!ui->kiosk || ui->screen == SCREEN_WELCOME || ui->screen == SCREEN_RED_FLAG)
+        return false;
+    long long left = ui->last_input + ui->idle_ms - term_now_ms();
+    if (left <= 0) {
+        tui_kiosk_reset(ui);
+        return true;
+    }
+    if (left > idle_warning_ms(ui))
+        return false;
+    int seconds = (int)((left + 999) / 1000);
+    if (ui->overlay == OVERLAY_IDLE && seconds == ui->countdown)
+        return false;
+    if (ui->overlay == OVERLAY_STAFF || ui->overlay == OVERLAY_HELP || ui->overlay == OVERLAY_QUIT)
+        ui->overlay = OVERLAY_NONE;
+    ui->overlay = OVERLAY_IDLE;
+    ui->countdown = seconds;
+    return true;
+}
+
 int tui_run(const struct survey *s, const struct tui_options *opts)
 {
-    struct tui ui = {.survey = s, .high_contrast = opts->high_contrast};
+    struct tui ui = {.survey = s,
+                     .high_contrast = opts->high_contrast || opts->kiosk,
+                     .big_buttons = opts->high_contrast || opts->kiosk,
+                     .kiosk = opts->kiosk,
+                     .staff_pin = opts->kiosk ? opts->staff_pin : NULL,
+                     .idle_ms = 1000LL * (opts->idle_timeout > 0 ? opts->idle_timeout
+                                                                 : TUI_IDLE_TIMEOUT_DEFAULT)};
     ui.session = session_new(s);
     if (ui.session == NULL) {
         fputs("musclecheck: out of memory\n", stderr);
         return EX_OSERR;
     }
     const char *why = NULL;
-    if (term_start(&why) != 0) {
+    if (term_start(opts->kiosk, &why) != 0) {
         term_stop();
         fprintf(stderr, "musclecheck: %s\n", why);
         session_free(ui.session);
         return EX_UNAVAILABLE;
     }
-    theme_init(term_colour(), opts->high_contrast);
+    theme_init(term_colour(), ui.high_contrast);
     tui_go_welcome(&ui);
+    ui.last_input = term_now_ms();
     int status = 0;
     bool dirty = true;
     for (;;) {
@@ -118,12 +177,18 @@ int tui_run(const struct survey *s, const struct tui_options *opts)
         dirty = false;
         int mouse_y = 0, mouse_x = 0;
         int key = term_read_key(KEY_WAIT_MS, &mouse_y, &mouse_x);
-        if (key == TERM_KEY_SIGNAL) {
-            status = 128 + term_signal();
+        if (key == TERM_KEY_SIGNAL || key == TERM_KEY_HANGUP) {
+            /* A kiosk is stopped on purpose (systemctl stop, staff closing
+             * the terminal): that is a clean end, not a failure. */
+            int sig = key == TERM_KEY_HANGUP ? SIGHUP : term_signal();
+            status = ui.kiosk ? 0 : 128 + sig;
             break;
         }
-        if (key == TERM_KEY_NONE)
+        if (key == TERM_KEY_NONE) {
+            dirty = check_idle(&ui);
             continue;
+        }
+        ui.last_input = term_now_ms();
         if (key == KEY_RESIZE) {
             /* Terminals differ in what they keep of the old contents (a quick
              * shrink and grow can leave curses' size unchanged but the screen
@@ -148,5 +213,6 @@ int tui_run(const struct survey *s, const struct tui_options *opts)
     term_stop();
     report_free(ui.report);
     session_free(ui.session);
+    explicit_bzero(ui.pin_typed, sizeof(ui.pin_typed));
     return status;
 }

@@ -1,6 +1,7 @@
 /* tui_widgets: shared drawing helpers; layout comes from the core's wrap. */
 #include "musclecheck/tui_widgets.h"
 
+#include "musclecheck/tui.h"
 #include "musclecheck/wrap.h"
 
 #include <stdlib.h>
@@ -72,9 +73,12 @@ void widget_content(int *x, int *width)
     *x = (COLS - w) / 2;
 }
 
+/* Touch-sized buttons get more room around the label. */
+static bool big;
+
 static int button_width(const struct button *b)
 {
-    return wrap_width(b->label, strlen(b->label)) + 4 + (b->chosen ? 2 : 0);
+    return wrap_width(b->label, strlen(b->label)) + (big ? 8 : 4) + (b->chosen ? 2 : 0);
 }
 
 int widget_buttons_width(const struct button *buttons, int n)
@@ -83,6 +87,11 @@ int widget_buttons_width(const struct button *buttons, int n)
     for (int i = 0; i < n; i++)
         w += button_width(&buttons[i]) + (i > 0 ? 2 : 0);
     return w;
+}
+
+int widget_button_height(const struct tui *ui)
+{
+    return LINES >= 20 || (ui->big_buttons && LINES >= TUI_MIN_ROWS) ? 3 : 1;
 }
 
 static void add_hit(struct tui *ui, int y, int x, int h, int w, int key)
@@ -119,7 +128,7 @@ static void draw_button(int y, int x, int w, int h, const struct button *b, bool
         attroff(fill);
     }
     attron(fill);
-    mvaddstr(label_y, x + 2, b->label);
+    mvaddstr(label_y, x + (big ? 4 : 2), b->label);
     if (b->chosen)
         addstr(chosen_mark);
     attroff(fill);
@@ -128,6 +137,7 @@ static void draw_button(int y, int x, int w, int h, const struct button *b, bool
 int widget_buttons(struct tui *ui, int y, const struct button *buttons, int n, int focus,
                    int height)
 {
+    big = ui->big_buttons;
     int total = widget_buttons_width(buttons, n);
     int x = total < COLS ? (COLS - total) / 2 : 0;
     int rows = height;
@@ -181,6 +191,40 @@ void widget_score_bar(int y, int x, int width, int score, enum role role)
 void widget_keys(const char *text)
 {
     widget_text(LINES - 1, 1, COLS - 2, 1, text, ROLE_KEYS);
+}
+
+/* Boxes are at most this wide, so that their text stays easy to read. */
+static int box_width(void)
+{
+    return COLS - 4 < 70 ? COLS - 4 : 70;
+}
+
+int widget_box_text_width(void)
+{
+    return box_width() - 4;
+}
+
+void widget_box(int inner_h, int *y, int *x, int *w)
+{
+    int bw = box_width();
+    int bh = inner_h + 2 < LINES - 2 ? inner_h + 2 : LINES - 2;
+    int by = (LINES - bh) / 2, bx = (COLS - bw) / 2;
+    attr_t attr = theme_attr(ROLE_NORMAL);
+    attron(attr);
+    for (int row = 0; row < bh; row++)
+        mvhline(by + row, bx, ' ', bw);
+    mvaddch(by, bx, ACS_ULCORNER);
+    mvhline(by, bx + 1, ACS_HLINE, bw - 2);
+    mvaddch(by, bx + bw - 1, ACS_URCORNER);
+    mvvline(by + 1, bx, ACS_VLINE, bh - 2);
+    mvvline(by + 1, bx + bw - 1, ACS_VLINE, bh - 2);
+    mvaddch(by + bh - 1, bx, ACS_LLCORNER);
+    mvhline(by + bh - 1, bx + 1, ACS_HLINE, bw - 2);
+    mvaddch(by + bh - 1, bx + bw - 1, ACS_LRCORNER);
+    attroff(attr);
+    *y = by + 1;
+    *x = bx + 2;
+    *w = bw - 4;
 }
 
 const struct hitbox *widget_hit(const struct tui *ui, int y, int x)

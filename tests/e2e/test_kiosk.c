@@ -1,0 +1,310 @@
+/* End-to-end tests of kiosk mode: the real binary in a pseudo-terminal,
+ * one "patient" after another. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "vt.h"
+#include "vt_assert.h"
+
+enum { T = 5000, T_SHORT = 400 };
+
+static const char *binary;
+static const char *source_dir;
+static const char *const check_mark = "\xE2\x9C\x93";
+
+static int teardown(void **state)
+{
+    vt_free(*state);
+    return 0;
+}
+
+/* Starts "musclecheck --kiosk" with EXTRA arguments (NULL-terminated) and ENV. */
+static struct vt *start_kiosk(void **state, const char *const *extra, char *const env[])
+{
+    static char questions[4096];
+    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
+    char *argv[16] = {(char *)binary, "--kiosk", "--questions", questions};
+    int argc = 4;
+    for (; extra != NULL && *extra != NULL && argc < 15; extra++)
+        argv[argc++] = (char *)*extra;
+    argv[argc] = NULL;
+    struct vt *vt = vt_spawn(argv, env, 24, 80);
+    assert_non_null(vt);
+    *state = vt;
+    VT_ASSERT_TEXT(vt, "Press Enter to start", T);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 30, T));
+    return vt;
+}
+
+static void wait_question(struct vt *vt, int n)
+{
+    char text[32];
+    snprintf(text, sizeof(text), "Question %d of", n);
+    VT_ASSERT_TEXT(vt, text, T);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 30, T));
+}
+
+static void still_running(struct vt *vt)
+{
+    VT_ASSERT(vt, vt_wait_exit(vt, T_SHORT, NULL) != 0);
+}
+
+static void expect_clean_exit(struct vt *vt)
+{
+    int status = 0;
+    VT_ASSERT(vt, vt_wait_exit(vt, T, &status) == 0);
+    VT_ASSERT(vt, WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    VT_ASSERT(vt, vt_mode(vt, VT_MODE_ALTSCREEN) == 0);
+    VT_ASSERT(vt, vt_mode(vt, VT_MODE_CURSOR_VISIBLE) == 1);
+}
+
+/* The first question of a new session shows no earlier answer. */
+static void fresh_session(struct vt *vt)
+{
+    VT_ASSERT_TEXT(vt, "Press Enter to start", T);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    VT_ASSERT(vt, !vt_wait_text(vt, check_mark, T_SHORT));
+}
+
+static void answer_all(struct vt *vt, const char *key)
+{
+    for (int n = 1; n <= 22; n++) {
+        wait_question(vt, n);
+        vt_send(vt, key);
+    }
+    VT_ASSERT_TEXT(vt, "Your results", T);
+}
+
+static void idle_session_is_wiped_after_a_countdown(void **state)
+{
+    const char *const args[] = {"--idle-timeout", "6", NULL};
+    struct vt *vt = start_kiosk(state, args, NULL);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    vt_send(vt, "n");
+    wait_question(vt, 2);
+    VT_ASSERT_TEXT(vt, "Still there?", 8000);
+    VT_ASSERT_TEXT(vt, "seconds", T);
+    VT_ASSERT_TEXT(vt, "Press Enter to start", 8000);
+    fresh_session(vt);
+    still_running(vt);
+}
+
+static void a_key_during_the_countdown_keeps_the_answers(void **state)
+{
+    const char *const args[] = {"--idle-timeout", "6", NULL};
+    struct vt *vt = start_kiosk(state, args, NULL);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    vt_send(vt, "n");
+    wait_question(vt, 2);
+    VT_ASSERT_TEXT(vt, "Still there?", 8000);
+    vt_send(vt, "x");
+    VT_ASSERT_GONE(vt, "Still there?", T);
+    VT_ASSERT_TEXT(vt, "Question 2 of", T);
+    vt_send(vt, "b");
+    wait_question(vt, 1);
+    VT_ASSERT_TEXT(vt, check_mark, T);
+}
+
+static void finishing_the_results_starts_over(void **state)
+{
+    struct vt *vt = start_kiosk(state, NULL, NULL);
+    vt_send(vt, VT_ENTER);
+    answer_all(vt, "n");
+    VT_ASSERT_TEXT(vt, "Finish", T);
+    vt_send(vt, "r");
+    VT_ASSERT_TEXT(vt, "Start over?", T);
+    vt_send(vt, "y");
+    fresh_session(vt);
+    still_running(vt);
+}
+
+static void keys_that_would_leave_do_not(void **state)
+{
+    struct vt *vt = start_kiosk(state, NULL, NULL);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    vt_send(vt, VT_CTRL_C);
+    vt_send(vt, VT_CTRL_Z);
+    vt_send(vt, VT_CTRL_BACKSLASH);
+    vt_send(vt, VT_CTRL_D);
+    still_running(vt);
+    VT_ASSERT_TEXT(vt, "Question 1 of", T);
+    vt_kill(vt, SIGINT); /* a signal sent another way is ignored too */
+    vt_kill(vt, SIGTSTP);
+    vt_kill(vt, SIGQUIT);
+    still_running(vt);
+    vt_send(vt, "q");
+    VT_ASSERT_TEXT(vt, "Start over?", T);
+    vt_send(vt, "n");
+    VT_ASSERT_GONE(vt, "Start over?", T);
+    vt_key(vt, VT_KEY_ESC);
+    VT_ASSERT_TEXT(vt, "Start over?", T);
+    vt_send(vt, "y");
+    VT_ASSERT_TEXT(vt, "Press Enter to start", T);
+    still_running(vt);
+    /* Without a configured PIN the staff keys do nothing. */
+    vt_send(vt, "\030");
+    VT_ASSERT(vt, !vt_wait_text(vt, "Staff only", T_SHORT));
+}
+
+static void staff_exit_needs_the_pin(void **state)
+{
+    char *env[] = {"MUSCLECHECK_STAFF_PIN=2468", NULL};
+    struct vt *vt = start_kiosk(state, NULL, env);
+    vt_send(vt, "\030"); /* Ctrl-X */
+    VT_ASSERT_TEXT(vt, "Staff only", T);
+    vt_send(vt, "1111\r");
+    VT_ASSERT_TEXT(vt, "Wrong PIN.", T);
+    VT_ASSERT(vt, !vt_wait_text(vt, "1111", T_SHORT)); /* never shown */
+    still_running(vt);
+    vt_key(vt, VT_KEY_ESC);
+    VT_ASSERT_GONE(vt, "Staff only", T);
+    vt_send(vt, "\030");
+    VT_ASSERT_TEXT(vt, "Staff only", T);
+    vt_send(vt, "2468\r");
+    expect_clean_exit(vt);
+}
+
+static void staff_pin_file_must_be_private(void **state)
+{
+    char path[] = "/tmp/mc-pin-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "2468\n", 5), 5);
+    close(fd);
+    chmod(path, 0644);
+    const char *const args[] = {"--staff-pin-file", path, NULL};
+    static char questions[4096];
+    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
+    char *argv[] = {(char *)binary,  "--kiosk",       "--questions", questions,
+                    (char *)args[0], (char *)args[1], NULL};
+    struct vt *vt = vt_spawn(argv, NULL, 24, 80);
+    *state = vt;
+    VT_ASSERT_TEXT(vt, "others can read", T);
+    int status = 0;
+    VT_ASSERT(vt, vt_wait_exit(vt, T, &status) == 0);
+    VT_ASSERT(vt, WIFEXITED(status) && WEXITSTATUS(status) == 78);
+    vt_free(vt);
+    chmod(path, 0600);
+    vt = start_kiosk(state, args, NULL);
+    unlink(path);
+    vt_send(vt, "\030");
+    vt_send(vt, "2468\r");
+    expect_clean_exit(vt);
+}
+
+static void sigterm_and_sighup_end_it_cleanly(void **state)
+{
+    const int sigs[] = {SIGTERM, SIGHUP};
+    for (size_t i = 0; i < 2; i++) {
+        struct vt *vt = start_kiosk(state, NULL, NULL);
+        vt_send(vt, VT_ENTER);
+        wait_question(vt, 1);
+        vt_kill(vt, sigs[i]);
+        expect_clean_exit(vt);
+        vt_free(vt);
+        *state = NULL;
+    }
+}
+
+static void red_flag_sends_to_reception_and_stays(void **state)
+{
+    const char *const args[] = {"--idle-timeout", "5", NULL};
+    struct vt *vt = start_kiosk(state, args, NULL);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    vt_send(vt, "y");
+    VT_ASSERT_TEXT(vt, "reception desk", T);
+    /* Longer than the idle timeout: the warning stays until someone has seen it. */
+    VT_ASSERT(vt, !vt_wait_gone(vt, "reception desk", 7000));
+    vt_send(vt, "x");
+    VT_ASSERT_TEXT(vt, "Your results", T);
+    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+}
+
+static bool dir_is_empty(const char *path)
+{
+    DIR *d = opendir(path);
+    if (d == NULL)
+        return false;
+    struct dirent *e;
+    int entries = 0;
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            entries++;
+    closedir(d);
+    return entries == 0;
+}
+
+static void a_whole_session_writes_no_file(void **state)
+{
+    char home[] = "/tmp/mc-home-XXXXXX", work[] = "/tmp/mc-work-XXXXXX";
+    assert_non_null(mkdtemp(home));
+    assert_non_null(mkdtemp(work));
+    char home_env[64], pin_env[] = "MUSCLECHECK_STAFF_PIN=2468";
+    snprintf(home_env, sizeof(home_env), "HOME=%s", home);
+    char *env[] = {home_env, pin_env, NULL};
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof(cwd)));
+    assert_int_equal(chdir(work), 0); /* the child starts in the fresh folder */
+    struct vt *vt = start_kiosk(state, NULL, env);
+    assert_int_equal(chdir(cwd), 0);
+    vt_send(vt, VT_ENTER);
+    answer_all(vt, "u");
+    vt_send(vt, "t");
+    VT_ASSERT_TEXT(vt, "side by side", T);
+    vt_send(vt, "q");
+    vt_send(vt, "y");
+    VT_ASSERT_TEXT(vt, "Press Enter to start", T);
+    vt_send(vt, "\030");
+    vt_send(vt, "2468\r");
+    expect_clean_exit(vt);
+    bool clean = dir_is_empty(home) && dir_is_empty(work);
+    rmdir(home);
+    rmdir(work);
+    assert_true(clean);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s MUSCLECHECK_BINARY SOURCE_DIR\n", argv[0]);
+        return 2;
+    }
+    /* Absolute paths: one test starts the program from another folder. */
+    static char binary_path[4096], source_path[4096];
+    if (realpath(argv[1], binary_path) == NULL || realpath(argv[2], source_path) == NULL) {
+        perror(argv[1]);
+        return 2;
+    }
+    binary = binary_path;
+    source_dir = source_path;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(idle_session_is_wiped_after_a_countdown, teardown),
+        cmocka_unit_test_teardown(a_key_during_the_countdown_keeps_the_answers, teardown),
+        cmocka_unit_test_teardown(finishing_the_results_starts_over, teardown),
+        cmocka_unit_test_teardown(keys_that_would_leave_do_not, teardown),
+        cmocka_unit_test_teardown(staff_exit_needs_the_pin, teardown),
+        cmocka_unit_test_teardown(staff_pin_file_must_be_private, teardown),
+        cmocka_unit_test_teardown(sigterm_and_sighup_end_it_cleanly, teardown),
+        cmocka_unit_test_teardown(red_flag_sends_to_reception_and_stays, teardown),
+        cmocka_unit_test_teardown(a_whole_session_writes_no_file, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
