@@ -63,11 +63,13 @@ int command_check(const struct cli_options *opts)
         red_flags += survey_question(s, i)->red_flag != NULL;
         follow_ups += survey_question(s, i)->has_show_if;
     }
-    printf("%s: OK: \"%s\" (%s, version %s): %zu questions (%zu red flags, %zu follow-ups), "
-           "%zu conditions, %zu bands\n",
+    size_t nq = survey_question_count(s), nc = survey_condition_count(s);
+    printf("%s: OK: \"%s\" (%s, version %s): %zu question%s (%zu red flag%s, %zu follow-up%s), "
+           "%zu condition%s, %zu bands\n",
            opts->questions, survey_text(s, SURVEY_TITLE), survey_text(s, SURVEY_LANGUAGE),
-           survey_text(s, SURVEY_VERSION), survey_question_count(s), red_flags, follow_ups,
-           survey_condition_count(s), survey_band_count(s));
+           survey_text(s, SURVEY_VERSION), nq, nq == 1 ? "" : "s", red_flags,
+           red_flags == 1 ? "" : "s", follow_ups, follow_ups == 1 ? "" : "s", nc,
+           nc == 1 ? "" : "s", survey_band_count(s));
     survey_free(s);
     return finish_output(0);
 }

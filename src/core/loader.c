@@ -138,12 +138,13 @@ static const char *get_id(struct loader *ld, const struct ynode *node, const cha
     return text;
 }
 
-/* Plain scalar NODE as a whole number in [MIN, MAX]; false after a message. */
-static bool get_int(struct loader *ld, const struct ynode *node, const char *key, long min,
+/* Plain scalar NODE as a whole number in [MIN, MAX]; false after a message.
+ * WHAT names the value in messages, e.g. "\"min_score\"". */
+static bool get_int(struct loader *ld, const struct ynode *node, const char *what, long min,
                     long max, long *out)
 {
     if (node->kind != YNODE_SCALAR) {
-        AT(ld, node, "\"%s\" must be a whole number, not %s", key, kind_name(node));
+        AT(ld, node, "%s must be a whole number, not %s", what, kind_name(node));
         return false;
     }
     const char *p = node->value;
@@ -155,7 +156,7 @@ static bool get_int(struct loader *ld, const struct ynode *node, const char *key
         ok = isdigit((unsigned char)*p) != 0;
     long value = ok ? strtol(node->value, NULL, 10) : 0;
     if (!ok || value < min || value > max) {
-        AT(ld, node, "\"%s\" must be a whole number from %ld to %ld, not \"%s\"", key, min, max,
+        AT(ld, node, "%s must be a whole number from %ld to %ld, not \"%s\"", what, min, max,
            node->value);
         return false;
     }
@@ -323,7 +324,7 @@ static void load_bands(struct loader *ld, const struct ynode *node)
         if (v[BAND_LABEL] != NULL)
             b->label = get_text(ld, v[BAND_LABEL], "label");
         long min;
-        if (v[BAND_MIN] == NULL || !get_int(ld, v[BAND_MIN], "min_score", 0, 100, &min))
+        if (v[BAND_MIN] == NULL || !get_int(ld, v[BAND_MIN], "\"min_score\"", 0, 100, &min))
             continue;
         b->min_score = (int)min;
         if (i == 0 && min != 0)
@@ -376,7 +377,9 @@ static void load_weights(struct loader *ld, const struct ynode *node, int *weigh
         }
         seen[c] = key;
         long w;
-        if (get_int(ld, value, key->value, 0, WEIGHT_MAX, &w))
+        char what[80];
+        snprintf(what, sizeof(what), "the weight for \"%s\"", key->value);
+        if (get_int(ld, value, what, 0, WEIGHT_MAX, &w))
             weights[c] = (int)w;
     }
 out:
@@ -529,7 +532,7 @@ static void load_top(struct loader *ld, const struct ynode *root)
         return;
     long format;
     if (require(ld, root, v[TOP_FORMAT], "format", "the file") &&
-        get_int(ld, v[TOP_FORMAT], "format", 0, 1000, &format) && format != 1)
+        get_int(ld, v[TOP_FORMAT], "\"format\"", 0, 1000, &format) && format != 1)
         AT(ld, v[TOP_FORMAT],
            "format %ld is not supported by this version of musclecheck (it reads format 1)",
            format);
@@ -538,7 +541,7 @@ static void load_top(struct loader *ld, const struct ynode *root)
             s->texts[t] = get_text(ld, v[t], text_keys[t]);
     long min_evidence = 3;
     if (v[TOP_MIN_EVIDENCE] != NULL)
-        get_int(ld, v[TOP_MIN_EVIDENCE], "min_evidence", 0, 1000, &min_evidence);
+        get_int(ld, v[TOP_MIN_EVIDENCE], "\"min_evidence\"", 0, 1000, &min_evidence);
     s->min_evidence = (int)min_evidence;
     if (require(ld, root, v[TOP_BANDS], "bands", "the file"))
         load_bands(ld, v[TOP_BANDS]);

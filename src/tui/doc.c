@@ -185,9 +185,9 @@ static void table_rule(struct doc *d, const struct table_layout *t)
 void doc_table(struct doc *d, const struct survey *s, int width)
 {
     memset(d, 0, sizeof(*d));
-    enum { COLS = 4 };
+    enum { TABLE_COLS = 4 };
     size_t rows = survey_condition_count(s) + 1;
-    const char **cells = calloc(rows * COLS, sizeof(*cells));
+    const char **cells = calloc(rows * TABLE_COLS, sizeof(*cells));
     if (cells == NULL)
         return;
     cells[0] = survey_ui(s, UI_DEFICIENCY);
@@ -196,22 +196,22 @@ void doc_table(struct doc *d, const struct survey *s, int width)
     cells[3] = survey_ui(s, UI_OTHER_SYMPTOMS);
     for (size_t i = 1; i < rows; i++) {
         const struct condition *c = survey_condition(s, i - 1);
-        cells[i * COLS + 0] = c->name;
-        cells[i * COLS + 1] = c->role;
-        cells[i * COLS + 2] = c->muscle_symptoms;
-        cells[i * COLS + 3] = c->other_symptoms;
+        cells[i * TABLE_COLS + 0] = c->name;
+        cells[i * TABLE_COLS + 1] = c->role;
+        cells[i * TABLE_COLS + 2] = c->muscle_symptoms;
+        cells[i * TABLE_COLS + 3] = c->other_symptoms;
     }
     struct table_layout t;
     para(d, DOC_TEXT, ROLE_TITLE, 0, width, "", survey_ui(s, UI_TABLE_TITLE));
     blank(d);
-    if (table_layout(cells, rows, COLS, width, 3, &t) != 0) {
+    if (table_layout(cells, rows, TABLE_COLS, width, 3, &t) != 0) {
         free(cells);
         return;
     }
     for (size_t r = 0; r < rows; r++) {
         for (size_t i = 0; i < t.heights[r]; i++) {
             size_t line_bytes = 1;
-            for (size_t c = 0; c < COLS; c++) {
+            for (size_t c = 0; c < TABLE_COLS; c++) {
                 const struct table_cell *cell = table_cell(&t, r, c);
                 line_bytes += (size_t)t.widths[c] + sizeof(rule_bar) + 2;
                 if (i < cell->line_count)
@@ -221,9 +221,9 @@ void doc_table(struct doc *d, const struct survey *s, int width)
             if (l == NULL || (l->text = calloc(1, line_bytes)) == NULL)
                 break;
             l->role = r == 0 ? ROLE_TITLE : ROLE_NORMAL;
-            for (size_t c = 0; c < COLS; c++) {
+            for (size_t c = 0; c < TABLE_COLS; c++) {
                 const struct table_cell *cell = table_cell(&t, r, c);
-                const char *text = cells[r * COLS + c];
+                const char *text = cells[r * TABLE_COLS + c];
                 if (c > 0) {
                     strcat(l->text, " ");
                     strcat(l->text, rule_bar);
@@ -231,9 +231,9 @@ void doc_table(struct doc *d, const struct survey *s, int width)
                 }
                 if (i < cell->line_count)
                     cat_padded(l->text, text + cell->lines[i].start, cell->lines[i].len,
-                               cell->lines[i].width, c + 1 < COLS ? t.widths[c] : 0);
+                               cell->lines[i].width, c + 1 < TABLE_COLS ? t.widths[c] : 0);
                 else
-                    cat_padded(l->text, "", 0, 0, c + 1 < COLS ? t.widths[c] : 0);
+                    cat_padded(l->text, "", 0, 0, c + 1 < TABLE_COLS ? t.widths[c] : 0);
             }
         }
         if (r + 1 < rows)

@@ -8,9 +8,11 @@
 #include <cmocka.h>
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -353,6 +355,117 @@ static void finds_installed_question_file(void **state)
     run_free(&r);
 }
 
+/* Runs --check on FILE and asserts the exit code and a located message. */
+static void check_file_error(const char *file, int code, const char *where, const char *text)
+{
+    struct run r = RUN(NULL, "--check", file);
+    if (r.status != code)
+        fail_msg("%s: exit %d, expected %d; stderr:\n%s", file, r.status, code, r.err);
+    char prefix[4200];
+    if (strcmp(where, "-") == 0)
+        snprintf(prefix, sizeof(prefix), "%s: ", file);
+    else
+        snprintf(prefix, sizeof(prefix), "%s:%s: ", file, where);
+    bool found = false;
+    for (char *line = strtok(r.err, "\n"); line != NULL; line = strtok(NULL, "\n"))
+        if (strncmp(line, prefix, strlen(prefix)) == 0 && strstr(line, text) != NULL)
+            found = true;
+    run_free(&r);
+    if (!found)
+        fail_msg("%s: no line starting \"%s\" with \"%s\"", file, prefix, text);
+}
+
+/* tests/data/bad/EXPECTED.tsv: every broken file, its exit code and message. */
+static void catalogue_of_broken_files(void **state)
+{
+    (void)state;
+    FILE *fp = fopen(path("tests/data/bad/EXPECTED.tsv"), "r");
+    assert_non_null(fp);
+    char line[1024], listed[8192] = "\n";
+    int entries = 0;
+    while (fgets(line, sizeof(line), fp) != NULL) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        line[strcspn(line, "\n")] = '\0';
+        char *name = strtok(line, "\t"), *code = strtok(NULL, "\t");
+        char *where = strtok(NULL, "\t"), *text = strtok(NULL, "\t");
+        assert_non_null(text);
+        char rel[512];
+        snprintf(rel, sizeof(rel), "tests/data/bad/%s", name);
+        check_file_error(path(rel), atoi(code), where, text);
+        strcat(listed, name);
+        strcat(listed, "\n");
+        entries++;
+    }
+    fclose(fp);
+    assert_true(entries >= 30);
+    DIR *d = opendir(path("tests/data/bad"));
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        char needle[300];
+        snprintf(needle, sizeof(needle), "\n%s\n", e->d_name);
+        if (e->d_name[0] != '.' && strcmp(e->d_name, "EXPECTED.tsv") != 0 &&
+            strstr(listed, needle) == NULL)
+            fail_msg("tests/data/bad/%s has no line in EXPECTED.tsv", e->d_name);
+    }
+    closedir(d);
+}
+
+static void good_variants_are_accepted(void **state)
+{
+    (void)state;
+    const char *files[] = {"base.yaml", "bom-crlf.yaml", "utf16.yaml"};
+    for (size_t i = 0; i < 3; i++) {
+        char rel[256];
+        snprintf(rel, sizeof(rel), "tests/data/good/%s", files[i]);
+        struct run r = RUN(NULL, "--check", path(rel));
+        if (r.status != 0)
+            fail_msg("%s: exit %d:\n%s", rel, r.status, r.err);
+        expect_contains(r.out, ": OK: ");
+        run_free(&r);
+    }
+}
+
+static void huge_and_unreadable_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/mc-check-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(chmod(dir, 0755), 0);
+    char huge[64], locked[64];
+    snprintf(huge, sizeof(huge), "%s/huge.yaml", dir);
+    snprintf(locked, sizeof(locked), "%s/locked.yaml", dir);
+    FILE *fp = fopen(huge, "w");
+    for (int i = 0; i < 5 * 1024; i++)
+        fprintf(fp, "# %01020d\n", i); /* 5 MiB of comments */
+    fclose(fp);
+    check_file_error(huge, 65, "-", "too large");
+    fp = fopen(locked, "w");
+    fputs("format: 1\n", fp);
+    fclose(fp);
+    assert_int_equal(chmod(locked, 0), 0);
+    if (geteuid() != 0) {
+        check_file_error(locked, 66, "-", "permission denied");
+    } else if (system("command -v setpriv >/dev/null") == 0) {
+        /* root reads anything: check as an ordinary user. */
+        char cmd[8400];
+        snprintf(cmd, sizeof(cmd),
+                 "setpriv --reuid=65534 --regid=65534 --clear-groups '%s' --check '%s' 2>&1 | "
+                 "grep -q '%s: permission denied'; test $? -eq 0",
+                 binary, locked, locked);
+        assert_int_equal(system(cmd), 0);
+        snprintf(cmd, sizeof(cmd),
+                 "setpriv --reuid=65534 --regid=65534 --clear-groups '%s' --check '%s' "
+                 ">/dev/null 2>&1; test $? -eq 66",
+                 binary, locked);
+        assert_int_equal(system(cmd), 0);
+    }
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void interactive_needs_a_terminal(void **state)
 {
     (void)state;
@@ -383,6 +496,9 @@ int main(int argc, char **argv)
         cmocka_unit_test(batch_bad_answers_exit_65_with_line),
         cmocka_unit_test(finds_installed_question_file),
         cmocka_unit_test(interactive_needs_a_terminal),
+        cmocka_unit_test(catalogue_of_broken_files),
+        cmocka_unit_test(good_variants_are_accepted),
+        cmocka_unit_test(huge_and_unreadable_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
