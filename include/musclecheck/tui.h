@@ -27,8 +27,8 @@ struct tui_options {
 /* Runs the questionnaire on S (borrowed) until the person quits. Returns
  * the process exit status: 0 after a normal quit, 69 when there is no
  * usable terminal (a message on stderr says why), 128 + the signal number
- * after SIGINT, SIGTERM or SIGHUP (in kiosk mode a requested stop is 0, and
- * SIGINT is ignored). The terminal is restored in every case. */
+ * after SIGINT, SIGQUIT, SIGTERM or SIGHUP (in kiosk mode a requested stop
+ * is 0, and SIGINT and SIGQUIT are ignored). The terminal is restored in every case. */
 int tui_run(const struct survey *s, const struct tui_options *opts);
 
 #endif

@@ -6,7 +6,8 @@
 
 #include <stdbool.h>
 
-/* Returned by term_read_key when a terminating signal arrived. */
+/* Returned by term_read_key when a terminating signal arrived (SIGINT,
+ * SIGQUIT, SIGTERM, SIGHUP). */
 #define TERM_KEY_SIGNAL (-2)
 /* Returned by term_read_key when nothing was typed within the timeout. */
 #define TERM_KEY_NONE (-1)
@@ -39,6 +40,12 @@ bool term_colour(void);
  * or TERM_KEY_HANGUP when the terminal has closed. *MOUSE_Y and *MOUSE_X get the click position for
  * KEY_MOUSE. */
 int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x);
+
+/* Checks the window size against curses' idea of it and adopts the real
+ * one if they differ; true when it did. Curses can miss a SIGWINCH that
+ * arrives while it handles the one before (a storm of resizes), which would
+ * leave the screen laid out for a size the window no longer has. */
+bool term_check_size(void);
 
 /* The terminating signal received, or 0. */
 int term_signal(void);

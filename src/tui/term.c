@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <term.h>
 #include <time.h>
 #include <unistd.h>
@@ -40,7 +41,10 @@ static void catch_signals(bool kiosk)
         signal(SIGTTIN, SIG_IGN);
         signal(SIGTTOU, SIG_IGN);
     } else {
+        /* Ctrl-C and Ctrl-\ end the program, but never with the terminal
+         * left in curses' modes (SIGQUIT would otherwise dump core). */
         sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGQUIT, &sa, NULL);
     }
     /* A vanished terminal must not kill us mid-write with the modes unrestored. */
     signal(SIGPIPE, SIG_IGN);
@@ -146,6 +150,17 @@ int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x)
         return TERM_KEY_NONE; /* releases and the rest: nothing to do */
     }
     return key;
+}
+
+bool term_check_size(void)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0)
+        return false;
+    if (ws.ws_row == LINES && ws.ws_col == COLS)
+        return false;
+    resize_term(ws.ws_row, ws.ws_col);
+    return true;
 }
 
 int term_signal(void)

@@ -186,6 +186,10 @@ int tui_run(const struct survey *s, const struct tui_options *opts)
         }
         if (key == TERM_KEY_NONE) {
             dirty = check_idle(&ui);
+            if (term_check_size()) {
+                clearok(curscr, TRUE);
+                dirty = true;
+            }
             continue;
         }
         ui.last_input = term_now_ms();
@@ -194,6 +198,7 @@ int tui_run(const struct survey *s, const struct tui_options *opts)
              * shrink and grow can leave curses' size unchanged but the screen
              * wiped), so repaint it all: a resize is rare, a garbled screen
              * is not acceptable. */
+            term_check_size();
             clearok(curscr, TRUE);
             dirty = true;
             continue;

@@ -882,7 +882,7 @@ static bool try_reap(struct vt *vt)
 int vt_wait_exit(struct vt *vt, int timeout_ms, int *status)
 {
     long long deadline = deadline_in(timeout_ms);
-    bool eof = false, was_reaped = vt && vt->reaped;
+    bool eof = vt && vt->master < 0, was_reaped = vt && vt->reaped;
     if (!vt) {
         errno = EINVAL;
         return -1;
@@ -913,6 +913,18 @@ int vt_wait_exit(struct vt *vt, int timeout_ms, int *status)
     }
     if (status)
         *status = vt->status;
+    return 0;
+}
+
+int vt_hangup(struct vt *vt)
+{
+    if (!vt || vt->master < 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    close(vt->master);
+    vt->master = -1;
+    vt->out_len = 0;
     return 0;
 }
 

@@ -144,6 +144,10 @@ int vt_resize(struct vt *vt, int rows, int cols);
  * pty). Returns 0 and stores the waitpid() status in *status (may be NULL) once it exited,
  * including on later calls; -1 on timeout. On success the remaining output has been read. */
 int vt_wait_exit(struct vt *vt, int timeout_ms, int *status);
+/* Close the pty master as a terminal window being closed would: the kernel sends SIGHUP to the
+ * child's session and its reads fail from then on. Output can no longer be read; vt_wait_exit
+ * still reaps the child. 0 on success. */
+int vt_hangup(struct vt *vt);
 /* Send sig to the child process. -1 with errno ESRCH once the child has been reaped. */
 int vt_kill(struct vt *vt, int sig);
 
