@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 enum cli_mode { MODE_INTERACTIVE, MODE_CHECK, MODE_LIST, MODE_BATCH, MODE_HELP, MODE_VERSION };
-enum cli_format { FORMAT_TEXT, FORMAT_JSON };
+enum cli_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SUMMARY, FORMAT_FHIR };
 
 struct cli_options {
     enum cli_mode mode;
@@ -18,6 +18,7 @@ struct cli_options {
     bool kiosk;                 /* --kiosk */
     int idle_timeout;           /* --idle-timeout SECONDS; 0: the default */
     const char *staff_pin_file; /* --staff-pin-file */
+    const char *print_command;  /* --print-command */
 };
 
 /* Parses ARGV into OPTS (strings point into ARGV). On a usage error prints

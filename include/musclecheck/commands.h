@@ -6,9 +6,14 @@
 #include "musclecheck/cli.h"
 #include "musclecheck/survey.h"
 
+#include <time.h>
+
 /* Loads the question file named in OPTS (or the bundled one) into *OUT,
  * printing any problem to stderr. Returns 0, or the exit status to stop with. */
 int commands_load(const struct cli_options *opts, struct survey **out);
+
+/* The time to stamp summaries with: now, or SOURCE_DATE_EPOCH when set. */
+time_t commands_now(void);
 
 int command_check(const struct cli_options *opts);
 int command_list(const struct cli_options *opts);

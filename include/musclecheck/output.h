@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 /* One line per question, "ID<TAB>TEXT", in file order; newlines and tabs
  * inside the text become spaces so that each question stays on one line. */
@@ -24,5 +25,15 @@ void output_report_text(FILE *out, const struct report *r, const struct session 
 /* The report as JSON: {"urgent", "red_flags", "results"}. Returns false
  * when out of memory. */
 bool output_report_json(FILE *out, const struct report *r, const struct session *se);
+
+/* The summary a person can take to their doctor: the date (NOW), the
+ * questionnaire, urgent advice if any, the ranking with bands, every answer
+ * given, and the advice to ask for a blood test. No personal data. */
+void output_summary(FILE *out, const struct report *r, const struct session *se, time_t now,
+                    int width);
+
+/* The answers as an HL7 FHIR R4 QuestionnaireResponse (JSON), authored at
+ * NOW. Returns false when out of memory. */
+bool output_fhir(FILE *out, const struct session *se, time_t now);
 
 #endif

@@ -15,6 +15,7 @@ struct tui_options {
     bool kiosk;            /* loop for one patient after another; see docs/kiosk.md */
     int idle_timeout;      /* kiosk: seconds without a key before the answers are wiped */
     const char *staff_pin; /* kiosk: the PIN that ends it from the keyboard (borrowed), or NULL */
+    const char *print_command; /* kiosk: where "Print" sends the summary (borrowed), or NULL */
 };
 
 #define TUI_IDLE_TIMEOUT_DEFAULT 120

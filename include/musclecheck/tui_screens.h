@@ -31,6 +31,13 @@ void overlay_idle_draw(struct tui *ui);
 void overlay_staff_draw(struct tui *ui);
 enum step overlay_staff_key(struct tui *ui, int key);
 
+/* The summary: saving it (outside kiosk mode) and printing it (kiosk). */
+void tui_save_start(struct tui *ui);
+void overlay_save_draw(struct tui *ui);
+enum step overlay_save_key(struct tui *ui, int key);
+void tui_print(struct tui *ui);
+void overlay_message_draw(struct tui *ui);
+
 /* Kiosk: wipes the session and the screen and shows the welcome again. */
 void tui_kiosk_reset(struct tui *ui);
 

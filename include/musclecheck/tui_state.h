@@ -13,7 +13,15 @@
 #include <stddef.h>
 
 enum screen_id { SCREEN_WELCOME, SCREEN_QUESTION, SCREEN_RED_FLAG, SCREEN_RESULTS, SCREEN_TABLE };
-enum overlay_id { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT, OVERLAY_IDLE, OVERLAY_STAFF };
+enum overlay_id {
+    OVERLAY_NONE,
+    OVERLAY_HELP,
+    OVERLAY_QUIT,
+    OVERLAY_IDLE,
+    OVERLAY_STAFF,
+    OVERLAY_SAVE,    /* the file name for the summary */
+    OVERLAY_MESSAGE, /* a short message; any key closes it */
+};
 
 /* What a key handler asks the loop to do. */
 enum step { STEP_CONTINUE, STEP_QUIT };
@@ -52,6 +60,12 @@ struct tui {
     int pin_failures;
     bool pin_wrong;             /* show "Wrong PIN" */
     long long pin_locked_until; /* after three wrong PINs */
+    /* The summary: saved to a file, or (kiosk) sent to the print command. */
+    const char *print_command; /* borrowed; NULL: no printing */
+    char save_path[1024];
+    size_t save_len;
+    bool save_confirm; /* the file exists: asking whether to replace it */
+    char message[1200];
     struct hitbox hits[TUI_MAX_HITS];
     size_t hit_count;
 };

@@ -74,6 +74,22 @@
       "y/n/u answer   b back   ? help   q start over")                                             \
     X(UI_STAFF_PIN, "staff_pin", "Staff only: type the PIN and press Enter (Esc cancels).")        \
     X(UI_STAFF_PIN_WRONG, "staff_pin_wrong", "Wrong PIN.")                                         \
+    X(UI_SUMMARY_TITLE, "summary_title", "Summary for your doctor")                                \
+    X(UI_DATE, "date", "Date")                                                                     \
+    X(UI_QUESTIONNAIRE, "questionnaire", "Questionnaire")                                          \
+    X(UI_RANKING, "ranking", "Results, most likely first")                                         \
+    X(UI_YOUR_ANSWERS, "your_answers", "Your answers")                                             \
+    X(UI_SAVE_SUMMARY, "save_summary", "Save summary")                                             \
+    X(UI_PRINT, "print", "Print")                                                                  \
+    X(UI_SAVE_AS, "save_as", "Save the summary as (Enter saves, Esc cancels):")                    \
+    X(UI_REPLACE, "replace", "That file exists already. Replace it? (y/n)")                        \
+    X(UI_SAVED, "saved", "Saved to {file}")                                                        \
+    X(UI_SAVE_FAILED, "save_failed", "Could not save the summary: {reason}")                       \
+    X(UI_PRINTED, "printed",                                                                       \
+      "The summary was sent to the printer. Please collect it at the desk.")                       \
+    X(UI_PRINT_FAILED, "print_failed", "Printing did not work. Please tell a member of staff.")    \
+    X(UI_CHOOSE_LANGUAGE, "choose_language", "Language")                                           \
+    X(UI_LANGUAGE_NAME, "language_name", "English")                                                \
     X(UI_TOO_SMALL, "too_small",                                                                   \
       "Please make this window larger: at least {cols} columns and {rows} rows.")
 

@@ -15,7 +15,8 @@ enum {
     OPT_HIGH_CONTRAST,
     OPT_KIOSK,
     OPT_IDLE_TIMEOUT,
-    OPT_STAFF_PIN_FILE
+    OPT_STAFF_PIN_FILE,
+    OPT_PRINT_COMMAND
 };
 
 static const struct option long_options[] = {
@@ -29,6 +30,7 @@ static const struct option long_options[] = {
     {"kiosk", no_argument, NULL, OPT_KIOSK},
     {"idle-timeout", required_argument, NULL, OPT_IDLE_TIMEOUT},
     {"staff-pin-file", required_argument, NULL, OPT_STAFF_PIN_FILE},
+    {"print-command", required_argument, NULL, OPT_PRINT_COMMAND},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0}};
@@ -53,6 +55,7 @@ void cli_usage(FILE *out)
           "      --kiosk           never exit to a shell; wipe answers between patients\n"
           "      --idle-timeout S  kiosk: wipe after S seconds without a key (120)\n"
           "      --staff-pin-file F  kiosk: file with the staff exit PIN (Ctrl-X)\n"
+          "      --print-command C   kiosk: \"Print\" pipes the summary to C\n"
           "      --list            list the questions (ID<TAB>TEXT, or JSON)\n"
           "      --batch           score answers without a screen\n"
           "      --answers FILE    answers for --batch; - (the default) is stdin\n"
@@ -106,6 +109,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         case OPT_HIGH_CONTRAST: opts->high_contrast = true; break;
         case OPT_KIOSK: opts->kiosk = true; break;
         case OPT_STAFF_PIN_FILE: opts->staff_pin_file = optarg; break;
+        case OPT_PRINT_COMMAND: opts->print_command = optarg; break;
         case OPT_IDLE_TIMEOUT: {
             char *end = NULL;
             long seconds = strtol(optarg, &end, 10);
@@ -124,8 +128,15 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
                 opts->format = FORMAT_TEXT;
             } else if (strcmp(optarg, "json") == 0) {
                 opts->format = FORMAT_JSON;
+            } else if (strcmp(optarg, "summary") == 0) {
+                opts->format = FORMAT_SUMMARY;
+            } else if (strcmp(optarg, "fhir") == 0) {
+                opts->format = FORMAT_FHIR;
             } else {
-                fprintf(err, "musclecheck: unknown format \"%s\"; use text or json\n", optarg);
+                fprintf(err,
+                        "musclecheck: unknown format \"%s\"; use text, json, or for --batch "
+                        "also summary or fhir\n",
+                        optarg);
                 return false;
             }
             format_given = true;
@@ -152,12 +163,19 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         fputs("musclecheck: --answers only goes with --batch\n", err);
         return false;
     }
+    if (opts->mode == MODE_LIST && opts->format > FORMAT_JSON) {
+        fputs("musclecheck: --list takes --format text or json\n", err);
+        return false;
+    }
     if (format_given && opts->mode != MODE_LIST && opts->mode != MODE_BATCH) {
         fputs("musclecheck: --format only goes with --list or --batch\n", err);
         return false;
     }
-    if ((opts->idle_timeout != 0 || opts->staff_pin_file != NULL) && !opts->kiosk) {
-        fputs("musclecheck: --idle-timeout and --staff-pin-file only go with --kiosk\n", err);
+    if ((opts->idle_timeout != 0 || opts->staff_pin_file != NULL || opts->print_command != NULL) &&
+        !opts->kiosk) {
+        fputs("musclecheck: --idle-timeout, --staff-pin-file and --print-command only go with "
+              "--kiosk\n",
+              err);
         return false;
     }
     if (opts->kiosk && opts->mode != MODE_INTERACTIVE) {

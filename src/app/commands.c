@@ -90,6 +90,19 @@ int command_list(const struct cli_options *opts)
     return finish_output(status);
 }
 
+time_t commands_now(void)
+{
+    /* SOURCE_DATE_EPOCH pins the date, for reproducible output in tests. */
+    const char *fixed = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    if (fixed != NULL && *fixed != '\0') {
+        long long t = strtoll(fixed, &end, 10);
+        if (*end == '\0' && t >= 0)
+            return (time_t)t;
+    }
+    return time(NULL);
+}
+
 /* Text width for the report: the terminal's, within reason, or 78. */
 static int report_width(void)
 {
@@ -128,11 +141,17 @@ int command_batch(const struct cli_options *opts)
         status = EX_OSERR;
         goto out;
     }
-    if (opts->format == FORMAT_JSON) {
+    switch (opts->format) {
+    case FORMAT_JSON:
         if (!output_report_json(stdout, r, se))
             status = EX_OSERR;
-    } else {
-        output_report_text(stdout, r, se, report_width());
+        break;
+    case FORMAT_FHIR:
+        if (!output_fhir(stdout, se, commands_now()))
+            status = EX_OSERR;
+        break;
+    case FORMAT_SUMMARY: output_summary(stdout, r, se, commands_now(), report_width()); break;
+    case FORMAT_TEXT: output_report_text(stdout, r, se, report_width()); break;
     }
     status = finish_output(status);
 out:

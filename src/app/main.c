@@ -54,7 +54,8 @@ int main(int argc, char **argv)
     struct tui_options tui = {.high_contrast = opts.high_contrast,
                               .kiosk = opts.kiosk,
                               .idle_timeout = opts.idle_timeout,
-                              .staff_pin = pin};
+                              .staff_pin = pin,
+                              .print_command = opts.print_command};
     status = tui_run(s, &tui);
     kiosk_pin_free(pin);
     survey_free(s);

@@ -9,7 +9,26 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { BUTTON_AGAIN, BUTTON_VIEW, BUTTON_QUIT, BUTTON_COUNT };
+enum { MAX_BUTTONS = 4 };
+
+/* The buttons under the results: start again (or, in a kiosk, finish), the
+ * other view, the summary (save it, or print it in a kiosk that has a
+ * printer), and quit. Returns how many there are. */
+static int results_buttons(const struct tui *ui, struct button *b)
+{
+    const struct survey *s = ui->survey;
+    int n = 0;
+    b[n++] = (struct button){survey_ui(s, ui->kiosk ? UI_FINISH : UI_START_AGAIN), 'r', false};
+    b[n++] = (struct button){
+        survey_ui(s, ui->screen == SCREEN_TABLE ? UI_BACK_TO_RESULTS : UI_SHOW_TABLE), 't', false};
+    if (!ui->kiosk)
+        b[n++] = (struct button){survey_ui(s, UI_SAVE_SUMMARY), 's', false};
+    else if (ui->print_command != NULL)
+        b[n++] = (struct button){survey_ui(s, UI_PRINT), 'p', false};
+    if (!ui->kiosk)
+        b[n++] = (struct button){survey_ui(s, UI_QUIT), 'q', false};
+    return n;
+}
 
 static void draw_score(const struct tui *ui, const struct doc *d, const struct doc_line *l, int y,
                        int x, int w)
@@ -100,20 +119,19 @@ void screen_results_draw(struct tui *ui)
     }
     doc_free(&d);
 
-    struct button buttons[BUTTON_COUNT] = {
-        {survey_ui(s, UI_START_AGAIN), 'r', false},
-        {survey_ui(s, ui->screen == SCREEN_TABLE ? UI_BACK_TO_RESULTS : UI_SHOW_TABLE), 't', false},
-        {survey_ui(s, UI_QUIT), 'q', false},
-    };
-    if (ui->kiosk) /* one patient finishes, the next one starts: no "quit" */
-        buttons[BUTTON_QUIT].label = survey_ui(s, UI_FINISH);
-    widget_buttons(ui, LINES - 1 - button_h, buttons, BUTTON_COUNT, ui->focus, button_h);
+    struct button buttons[MAX_BUTTONS];
+    int count = results_buttons(ui, buttons);
+    if (ui->focus >= count)
+        ui->focus = 0;
+    widget_buttons(ui, LINES - 1 - button_h, buttons, count, ui->focus, button_h);
     widget_keys(survey_ui(s, UI_KEYS_RESULTS));
 }
 
 enum step screen_results_key(struct tui *ui, int key)
 {
     int page = ui->page > 1 ? ui->page - 1 : 1;
+    struct button buttons[MAX_BUTTONS];
+    int count = results_buttons(ui, buttons);
     switch (key) {
     case KEY_UP: ui->scroll--; break;
     case KEY_DOWN: ui->scroll++; break;
@@ -122,9 +140,16 @@ enum step screen_results_key(struct tui *ui, int key)
     case KEY_HOME: ui->scroll = 0; break;
     case KEY_END: ui->scroll = ui->doc_lines; break; /* clamped when drawn */
     case '\t':
-    case KEY_RIGHT: ui->focus = (ui->focus + 1) % BUTTON_COUNT; break;
+    case KEY_RIGHT: ui->focus = (ui->focus + 1) % count; break;
     case KEY_BTAB:
-    case KEY_LEFT: ui->focus = (ui->focus + BUTTON_COUNT - 1) % BUTTON_COUNT; break;
+    case KEY_LEFT: ui->focus = (ui->focus + count - 1) % count; break;
+    case 's':
+    case 'S':
+        if (!ui->kiosk)
+            tui_save_start(ui);
+        break;
+    case 'p':
+    case 'P': tui_print(ui); break;
     case 'r':
     case 'R':
         if (ui->kiosk)
@@ -138,10 +163,8 @@ enum step screen_results_key(struct tui *ui, int key)
         ui->scroll = 0;
         break;
     default:
-        if (IS_ENTER(key)) {
-            const int keys[BUTTON_COUNT] = {'r', 't', 'q'};
-            return screen_results_key(ui, keys[ui->focus]);
-        }
+        if (IS_ENTER(key))
+            return screen_results_key(ui, buttons[ui->focus < count ? ui->focus : 0].key);
         if (IS_QUIT(key))
             tui_ask_quit(ui);
         break;

@@ -25,6 +25,7 @@ static bool too_small(void)
 static void draw(struct tui *ui)
 {
     erase();
+    curs_set(0); /* only a text field shows the cursor */
     ui->hit_count = 0;
     if (too_small()) {
         screen_small_draw(ui);
@@ -46,6 +47,8 @@ static void draw(struct tui *ui)
     case OVERLAY_QUIT: overlay_quit_draw(ui); break;
     case OVERLAY_IDLE: overlay_idle_draw(ui); break;
     case OVERLAY_STAFF: overlay_staff_draw(ui); break;
+    case OVERLAY_SAVE: overlay_save_draw(ui); break;
+    case OVERLAY_MESSAGE: overlay_message_draw(ui); break;
     }
     refresh();
 }
@@ -56,8 +59,10 @@ static enum step dispatch(struct tui *ui, int key)
     case OVERLAY_HELP: return overlay_help_key(ui, key);
     case OVERLAY_QUIT: return overlay_quit_key(ui, key);
     case OVERLAY_STAFF: return overlay_staff_key(ui, key);
+    case OVERLAY_SAVE: return overlay_save_key(ui, key);
+    case OVERLAY_MESSAGE:
     case OVERLAY_IDLE:
-        ui->overlay = OVERLAY_NONE; /* the key only says "still here" */
+        ui->overlay = OVERLAY_NONE; /* the key only says "still here" or "read it" */
         return STEP_CONTINUE;
     case OVERLAY_NONE: break;
     }
@@ -152,6 +157,7 @@ int tui_run(const struct survey *s, const struct tui_options *opts)
                      .big_buttons = opts->high_contrast || opts->kiosk,
                      .kiosk = opts->kiosk,
                      .staff_pin = opts->kiosk ? opts->staff_pin : NULL,
+                     .print_command = opts->kiosk ? opts->print_command : NULL,
                      .idle_ms = 1000LL * (opts->idle_timeout > 0 ? opts->idle_timeout
                                                                  : TUI_IDLE_TIMEOUT_DEFAULT)};
     ui.session = session_new(s);

@@ -163,7 +163,15 @@ static void usage_errors_exit_64(void **state)
     }
     struct run r = RUN(NULL, "--list", "--format", "xml");
     assert_int_equal(r.status, 64);
-    expect_contains(r.err, "use text or json");
+    expect_contains(r.err, "use text, json");
+    run_free(&r);
+    r = RUN(NULL, "--list", "--format", "fhir");
+    assert_int_equal(r.status, 64);
+    expect_contains(r.err, "--list takes --format text or json");
+    run_free(&r);
+    r = RUN(NULL, "--print-command", "lp");
+    assert_int_equal(r.status, 64);
+    expect_contains(r.err, "only go with --kiosk");
     run_free(&r);
     r = RUN(NULL, "--check");
     assert_int_equal(r.status, 64);
@@ -315,6 +323,48 @@ static void batch_text_from_stdin(void **state)
     expect_contains(r.out, "not a diagnosis");
     expect_contains(r.out, "blood test");
     run_free(&r);
+}
+
+static void batch_summary_and_fhir(void **state)
+{
+    (void)state;
+    setenv("SOURCE_DATE_EPOCH", "1764150000", 1);
+    setenv("TZ", "UTC", 1);
+    struct run r = RUN(NULL, "--batch", "--format", "summary", "--answers",
+                       path("tests/data/answers/iron.txt"));
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "Summary for your doctor");
+    expect_contains(r.out, "Date: 2025-11-26 09:40");
+    expect_contains(r.out, "  1. Iron: Possible (score 55%)");
+    expect_contains(r.out, "ice, clay, chalk or paper? [Yes]");
+    expect_contains(r.out, "blood test");
+    run_free(&r);
+    r = RUN(NULL, "--batch", "--format", "fhir", "--answers", path("tests/data/answers/iron.txt"));
+    assert_int_equal(r.status, 0);
+    cJSON *root = cJSON_Parse(r.out);
+    assert_non_null(root);
+    assert_string_equal(cJSON_GetObjectItem(root, "resourceType")->valuestring,
+                        "QuestionnaireResponse");
+    assert_string_equal(cJSON_GetObjectItem(root, "questionnaire")->valuestring,
+                        "urn:musclecheck:Questionnaire:musclecheck|1.0");
+    assert_string_equal(cJSON_GetObjectItem(root, "authored")->valuestring, "2025-11-26T09:40:00Z");
+    /* One item per answered question, in order, with a coded answer. */
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "item")), 22);
+    cJSON *pica = NULL, *item;
+    cJSON_ArrayForEach(item, cJSON_GetObjectItem(root, "item"))
+    {
+        if (strcmp(cJSON_GetObjectItem(item, "linkId")->valuestring, "pica") == 0)
+            pica = item;
+    }
+    assert_non_null(pica);
+    cJSON *coding = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(pica, "answer"), 0),
+                                        "valueCoding");
+    assert_string_equal(cJSON_GetObjectItem(coding, "code")->valuestring, "Y");
+    assert_string_equal(cJSON_GetObjectItem(coding, "system")->valuestring,
+                        "http://terminology.hl7.org/CodeSystem/v2-0136");
+    cJSON_Delete(root);
+    run_free(&r);
+    unsetenv("SOURCE_DATE_EPOCH");
 }
 
 static void batch_bad_answers_exit_65_with_line(void **state)
@@ -494,6 +544,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(batch_json_all_no_and_red_flag),
         cmocka_unit_test(batch_text_from_stdin),
         cmocka_unit_test(batch_bad_answers_exit_65_with_line),
+        cmocka_unit_test(batch_summary_and_fhir),
         cmocka_unit_test(finds_installed_question_file),
         cmocka_unit_test(interactive_needs_a_terminal),
         cmocka_unit_test(catalogue_of_broken_files),

@@ -158,6 +158,65 @@ static void report_text_urgent_and_no_findings(void **state)
     session_free(se);
 }
 
+static void summary_for_the_doctor(void **state)
+{
+    (void)state;
+    struct session *se = support_session(sample, "quote=yes flag=yes");
+    struct report *r = report_new(se);
+    char *text;
+    setenv("TZ", "UTC", 1);
+    CAPTURE(text, output_summary(out, r, se, 1764150000, 70));
+    assert_non_null(strstr(text, "Summary for your doctor"));
+    assert_non_null(strstr(text, "Date: 2025-11-26 09:40\n"));
+    assert_non_null(strstr(text, "Questionnaire: test 1 (en)"));
+    assert_non_null(strstr(text, "Get medical help now"));
+    assert_non_null(strstr(text, "- Chest pain?\n"));                  /* the red flag */
+    assert_non_null(strstr(text, "  1. Beta: Unlikely (score 100%)")); /* the ranking */
+    assert_non_null(strstr(text, "- Chest pain? [Yes]"));              /* the answers */
+    assert_null(strstr(text, "A1?"));                                  /* hidden: not asked */
+    assert_non_null(strstr(text, "blood test"));
+    free(text);
+    report_free(r);
+    session_free(se);
+}
+
+static void fhir_questionnaire_response(void **state)
+{
+    (void)state;
+    struct session *se = support_session(sample, "quote=unsure flag=no a1=yes");
+    char *text;
+    CAPTURE(text, assert_true(output_fhir(out, se, 1764150000)));
+    cJSON *root = cJSON_Parse(text);
+    assert_non_null(root);
+    assert_string_equal(cJSON_GetObjectItem(root, "resourceType")->valuestring,
+                        "QuestionnaireResponse");
+    assert_string_equal(cJSON_GetObjectItem(root, "questionnaire")->valuestring,
+                        "urn:musclecheck:Questionnaire:test|1");
+    assert_string_equal(cJSON_GetObjectItem(root, "status")->valuestring, "completed");
+    assert_string_equal(cJSON_GetObjectItem(root, "authored")->valuestring, "2025-11-26T09:40:00Z");
+    cJSON *items = cJSON_GetObjectItem(root, "item");
+    assert_int_equal(cJSON_GetArraySize(items), 3);
+    const char *codes[] = {"asked-unknown", "N", "Y"};
+    const char *ids[] = {"quote", "flag", "a1"};
+    for (int i = 0; i < 3; i++) {
+        cJSON *item = cJSON_GetArrayItem(items, i);
+        assert_string_equal(cJSON_GetObjectItem(item, "linkId")->valuestring, ids[i]);
+        cJSON *answers = cJSON_GetObjectItem(item, "answer");
+        assert_int_equal(cJSON_GetArraySize(answers), 1);
+        cJSON *coding = cJSON_GetObjectItem(cJSON_GetArrayItem(answers, 0), "valueCoding");
+        assert_string_equal(cJSON_GetObjectItem(coding, "code")->valuestring, codes[i]);
+        assert_true(cJSON_IsString(cJSON_GetObjectItem(coding, "system")));
+    }
+    cJSON_Delete(root);
+    free(text);
+    session_free(se);
+    se = support_session(sample, "quote=no");
+    CAPTURE(text, assert_true(output_fhir(out, se, 0)));
+    assert_non_null(strstr(text, "\"in-progress\""));
+    free(text);
+    session_free(se);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +225,8 @@ int main(void)
         cmocka_unit_test(report_json_shape),
         cmocka_unit_test(report_text_reads_well),
         cmocka_unit_test(report_text_urgent_and_no_findings),
+        cmocka_unit_test(summary_for_the_doctor),
+        cmocka_unit_test(fhir_questionnaire_response),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
