@@ -19,6 +19,7 @@ struct cli_options {
     int idle_timeout;           /* --idle-timeout SECONDS; 0: the default */
     const char *staff_pin_file; /* --staff-pin-file */
     const char *print_command;  /* --print-command */
+    const char *lang;           /* --lang */
 };
 
 /* Parses ARGV into OPTS (strings point into ARGV). On a usage error prints

@@ -1,16 +1,21 @@
 /* paths: finds the bundled question files, both in the build tree and
- * after "cmake --install" to any prefix. */
+ * after "cmake --install" to any prefix, and the languages installed. */
 #ifndef MUSCLECHECK_PATHS_H
 #define MUSCLECHECK_PATHS_H
 
 #include <stddef.h>
 
-/* Writes into BUF (SIZE bytes) the path of the bundled question file for
- * language LANG (e.g. "en"). Looks, in order: the source tree when this
- * binary runs from its build folder; <prefix>/share/musclecheck beside the
- * installed binary; the data folder chosen at build time. Returns 0 when a
- * readable file was found, -1 otherwise (BUF then holds the last place
+/* Writes into BUF (SIZE bytes) the folder of the bundled question files:
+ * the source tree when this binary runs from its build folder, else
+ * <prefix>/share/musclecheck beside the installed binary, else the data
+ * folder chosen at build time; the first that holds the reference (English)
+ * file. Returns 0, or -1 when none does (BUF then names the last place
  * tried, for the error message). */
-int paths_questions(const char *lang, char *buf, size_t size);
+int paths_data_dir(char *buf, size_t size);
+
+/* The language codes of the question files in DIR (CODE.yaml), the
+ * reference language first and the others in alphabetical order; at most
+ * MAX. Returns how many were found. */
+size_t paths_languages(const char *dir, char (*codes)[16], size_t max);
 
 #endif

@@ -33,6 +33,8 @@ struct condition {
     size_t food_count;
     const char *const *tips; /* other tips */
     size_t tip_count;
+    int line; /* where the condition starts in its file, 1-based */
+    int column;
 };
 
 struct band {
@@ -51,6 +53,7 @@ struct question {
     enum answer show_if_answer;
     const char *red_flag; /* urgent advice when answered yes; NULL when none */
     int line;             /* where the question starts in its file, 1-based */
+    int column;
 };
 
 /* Whole-questionnaire texts. */

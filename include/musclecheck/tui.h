@@ -9,6 +9,7 @@
 #include "musclecheck/survey.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct tui_options {
     bool high_contrast;    /* bold white on black, larger buttons */
@@ -25,11 +26,13 @@ struct tui_options {
 #define TUI_MIN_COLS 50
 #define TUI_MIN_ROWS 15
 
-/* Runs the questionnaire on S (borrowed) until the person quits. Returns
+/* Runs the questionnaire until the person quits. SURVEYS (COUNT of them,
+ * borrowed) are the same questionnaire in different languages; the first is
+ * the default, and a kiosk's welcome screen offers the others. Returns
  * the process exit status: 0 after a normal quit, 69 when there is no
  * usable terminal (a message on stderr says why), 128 + the signal number
  * after SIGINT, SIGQUIT, SIGTERM or SIGHUP (in kiosk mode a requested stop
  * is 0, and SIGINT and SIGQUIT are ignored). The terminal is restored in every case. */
-int tui_run(const struct survey *s, const struct tui_options *opts);
+int tui_run(const struct survey *const *surveys, size_t count, const struct tui_options *opts);
 
 #endif

@@ -38,6 +38,9 @@ enum step overlay_save_key(struct tui *ui, int key);
 void tui_print(struct tui *ui);
 void overlay_message_draw(struct tui *ui);
 
+/* Switches to language I of the surveys, with a fresh session. */
+void tui_set_language(struct tui *ui, size_t i);
+
 /* Kiosk: wipes the session and the screen and shows the welcome again. */
 void tui_kiosk_reset(struct tui *ui);
 

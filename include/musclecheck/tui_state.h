@@ -34,10 +34,15 @@ struct hitbox {
 
 #define TUI_MAX_HITS 16
 
+/* At most this many languages are offered, one digit key each. */
+#define TUI_MAX_LANGUAGES 9
+
 struct tui {
-    const struct survey *survey; /* borrowed */
-    struct session *session;     /* owned */
-    struct report *report;       /* owned; built when the results are shown */
+    const struct survey *survey;         /* borrowed: the language in use */
+    const struct survey *const *surveys; /* borrowed: every language, the default first */
+    size_t survey_count;
+    struct session *session; /* owned */
+    struct report *report;   /* owned; built when the results are shown */
     bool high_contrast;
     bool big_buttons; /* kiosk or high contrast: touch-sized buttons */
     bool kiosk;

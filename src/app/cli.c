@@ -1,6 +1,8 @@
 /* cli: option parsing with getopt_long and the help text. */
 #include "musclecheck/cli.h"
 
+#include "musclecheck/lang.h"
+
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +18,8 @@ enum {
     OPT_KIOSK,
     OPT_IDLE_TIMEOUT,
     OPT_STAFF_PIN_FILE,
-    OPT_PRINT_COMMAND
+    OPT_PRINT_COMMAND,
+    OPT_LANG
 };
 
 static const struct option long_options[] = {
@@ -31,6 +34,7 @@ static const struct option long_options[] = {
     {"idle-timeout", required_argument, NULL, OPT_IDLE_TIMEOUT},
     {"staff-pin-file", required_argument, NULL, OPT_STAFF_PIN_FILE},
     {"print-command", required_argument, NULL, OPT_PRINT_COMMAND},
+    {"lang", required_argument, NULL, OPT_LANG},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0}};
@@ -50,6 +54,8 @@ void cli_usage(FILE *out)
           "\n"
           "Options:\n"
           "  -q, --questions FILE  use this question file instead of the bundled one\n"
+          "      --lang CODE       the bundled questions in this language (en, es, ...);\n"
+          "                        default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG\n"
           "      --check FILE      validate FILE; print a summary or its errors\n"
           "      --high-contrast   bold, high-contrast colours and bigger buttons\n"
           "      --kiosk           never exit to a shell; wipe answers between patients\n"
@@ -110,6 +116,14 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         case OPT_KIOSK: opts->kiosk = true; break;
         case OPT_STAFF_PIN_FILE: opts->staff_pin_file = optarg; break;
         case OPT_PRINT_COMMAND: opts->print_command = optarg; break;
+        case OPT_LANG:
+            if (!lang_valid_code(optarg)) {
+                fprintf(err, "musclecheck: \"%s\" is not a language code such as en or es\n",
+                        optarg);
+                return false;
+            }
+            opts->lang = optarg;
+            break;
         case OPT_IDLE_TIMEOUT: {
             char *end = NULL;
             long seconds = strtol(optarg, &end, 10);
@@ -153,6 +167,12 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
     }
     if (optind < argc) {
         fprintf(err, "musclecheck: unexpected argument \"%s\"; try --help\n", argv[optind]);
+        return false;
+    }
+    if (opts->lang != NULL && (questions_given || opts->mode == MODE_CHECK)) {
+        fputs("musclecheck: --lang picks a bundled file; it does not go with --questions or "
+              "--check\n",
+              err);
         return false;
     }
     if (opts->mode == MODE_CHECK && questions_given) {

@@ -2,6 +2,8 @@
 #include "musclecheck/commands.h"
 
 #include "musclecheck/answers.h"
+#include "musclecheck/compare.h"
+#include "musclecheck/lang.h"
 #include "musclecheck/loader.h"
 #include "musclecheck/output.h"
 #include "musclecheck/paths.h"
@@ -9,27 +11,16 @@
 #include "musclecheck/report.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sysexits.h>
 #include <unistd.h>
 
-int commands_load(const struct cli_options *opts, struct survey **out)
+/* Loads the question file at PATH, printing problems; returns an exit status. */
+static int load_path(const char *path, struct survey **out)
 {
-    char bundled[PATH_MAX];
-    const char *path = opts->questions;
-    *out = NULL;
-    if (path == NULL) {
-        if (paths_questions("en", bundled, sizeof(bundled)) != 0) {
-            fprintf(stderr,
-                    "musclecheck: cannot find the bundled question file (last looked at %s); "
-                    "give one with --questions FILE\n",
-                    bundled);
-            return EX_NOINPUT;
-        }
-        path = bundled;
-    }
     struct diag_list *diags = diag_list_new(path);
     if (diags == NULL) {
         fputs("musclecheck: out of memory\n", stderr);
@@ -39,6 +30,52 @@ int commands_load(const struct cli_options *opts, struct survey **out)
     diag_print(diags, stderr);
     diag_list_free(diags);
     return r == LOAD_OK ? 0 : r == LOAD_NO_INPUT ? EX_NOINPUT : EX_DATAERR;
+}
+
+int commands_bundled(char *dir, size_t size, char (*codes)[16], size_t max, size_t *count)
+{
+    if (paths_data_dir(dir, size) != 0) {
+        fprintf(stderr,
+                "musclecheck: cannot find the bundled question files (last looked in %s); "
+                "give one with --questions FILE\n",
+                dir);
+        return EX_NOINPUT;
+    }
+    *count = paths_languages(dir, codes, max);
+    return 0;
+}
+
+int commands_load(const struct cli_options *opts, struct survey **out)
+{
+    *out = NULL;
+    if (opts->questions != NULL)
+        return load_path(opts->questions, out);
+    char dir[PATH_MAX], codes[COMMANDS_MAX_LANGUAGES][16], path[PATH_MAX + 32];
+    size_t count = 0;
+    int status = commands_bundled(dir, sizeof(dir), codes, COMMANDS_MAX_LANGUAGES, &count);
+    if (status != 0)
+        return status;
+    const char *available[COMMANDS_MAX_LANGUAGES];
+    for (size_t i = 0; i < count; i++)
+        available[i] = codes[i];
+    const char *lang = opts->lang;
+    if (lang == NULL) {
+        lang = lang_pick(getenv("LANGUAGE"), getenv("LC_ALL"), getenv("LC_MESSAGES"),
+                         getenv("LANG"), available, count);
+    } else {
+        bool found = false;
+        for (size_t i = 0; i < count; i++)
+            found = found || strcmp(codes[i], lang) == 0;
+        if (!found) {
+            fprintf(stderr, "musclecheck: there is no questionnaire in \"%s\"; installed:", lang);
+            for (size_t i = 0; i < count; i++)
+                fprintf(stderr, " %s", codes[i]);
+            fputc('\n', stderr);
+            return EX_NOINPUT;
+        }
+    }
+    snprintf(path, sizeof(path), "%s/%s.yaml", dir, lang);
+    return load_path(path, out);
 }
 
 /* Flushes stdout and turns a failed write (a full disk, a closed pipe) into
@@ -52,12 +89,46 @@ static int finish_output(int status)
     return status;
 }
 
+/* A translation must keep the English file's scoring: compares S with the
+ * bundled reference file when S is another language of the same
+ * questionnaire. Returns an exit status. */
+static int check_translation(const struct survey *s)
+{
+    char dir[PATH_MAX], path[PATH_MAX + 32], real_s[PATH_MAX], real_ref[PATH_MAX];
+    if (strcmp(survey_text(s, SURVEY_LANGUAGE), LANG_DEFAULT) == 0 ||
+        paths_data_dir(dir, sizeof(dir)) != 0)
+        return 0;
+    snprintf(path, sizeof(path), "%s/%s.yaml", dir, LANG_DEFAULT);
+    if (realpath(path, real_ref) != NULL && realpath(survey_source(s), real_s) != NULL &&
+        strcmp(real_ref, real_s) == 0)
+        return 0;
+    struct survey *ref = NULL;
+    int status = load_path(path, &ref);
+    if (status != 0)
+        return status;
+    if (strcmp(survey_text(ref, SURVEY_ID), survey_text(s, SURVEY_ID)) != 0) {
+        survey_free(ref);
+        return 0; /* another questionnaire altogether: nothing to compare */
+    }
+    struct diag_list *diags = diag_list_new(survey_source(s));
+    size_t differences = survey_compare(ref, s, diags);
+    diag_print(diags, stderr);
+    diag_list_free(diags);
+    survey_free(ref);
+    return differences > 0 ? EX_DATAERR : 0;
+}
+
 int command_check(const struct cli_options *opts)
 {
     struct survey *s;
     int status = commands_load(opts, &s);
     if (status != 0)
         return status;
+    status = check_translation(s);
+    if (status != 0) {
+        survey_free(s);
+        return status;
+    }
     size_t red_flags = 0, follow_ups = 0;
     for (size_t i = 0; i < survey_question_count(s); i++) {
         red_flags += survey_question(s, i)->red_flag != NULL;

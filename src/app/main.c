@@ -3,8 +3,10 @@
 #include "musclecheck/commands.h"
 #include "musclecheck/kiosk_pin.h"
 #include "musclecheck/tui.h"
+#include "musclecheck/tui_state.h"
 
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +26,65 @@ static void setup_locale(void)
         setlocale(LC_CTYPE, "C.UTF-8");
 }
 
+/* A kiosk with neither --questions nor --lang offers every bundled
+ * language; the one the locale picks comes first. Loads them into SURVEYS
+ * and returns how many, or 0 after printing why not. */
+static size_t load_languages(const struct cli_options *opts, struct survey **surveys, int *status)
+{
+    *status = commands_load(opts, &surveys[0]);
+    if (*status != 0)
+        return 0;
+    size_t n = 1;
+    char dir[PATH_MAX], codes[COMMANDS_MAX_LANGUAGES][16];
+    size_t count = 0;
+    if (!opts->kiosk || opts->questions != NULL || opts->lang != NULL ||
+        commands_bundled(dir, sizeof(dir), codes, COMMANDS_MAX_LANGUAGES, &count) != 0)
+        return n;
+    for (size_t i = 0; i < count && n < TUI_MAX_LANGUAGES; i++) {
+        if (strcmp(codes[i], survey_text(surveys[0], SURVEY_LANGUAGE)) == 0)
+            continue;
+        struct cli_options one = *opts;
+        one.lang = codes[i];
+        *status = commands_load(&one, &surveys[n]);
+        if (*status != 0) {
+            for (size_t k = 0; k < n; k++)
+                survey_free(surveys[k]);
+            return 0;
+        }
+        n++;
+    }
+    return n;
+}
+
+static int run_interactive(const struct cli_options *opts)
+{
+    struct survey *surveys[TUI_MAX_LANGUAGES] = {NULL};
+    int status;
+    size_t count = load_languages(opts, surveys, &status);
+    if (count == 0)
+        return status;
+    char *pin = NULL;
+    if (opts->kiosk) {
+        char err[512];
+        if (kiosk_pin_load(opts->staff_pin_file, &pin, err, sizeof(err)) < 0) {
+            fprintf(stderr, "musclecheck: %s\n", err);
+            status = EX_CONFIG;
+            goto out;
+        }
+    }
+    struct tui_options tui = {.high_contrast = opts->high_contrast,
+                              .kiosk = opts->kiosk,
+                              .idle_timeout = opts->idle_timeout,
+                              .staff_pin = pin,
+                              .print_command = opts->print_command};
+    status = tui_run((const struct survey *const *)surveys, count, &tui);
+out:
+    kiosk_pin_free(pin);
+    for (size_t i = 0; i < count; i++)
+        survey_free(surveys[i]);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     struct cli_options opts;
@@ -38,26 +99,5 @@ int main(int argc, char **argv)
     case MODE_BATCH: return command_batch(&opts);
     case MODE_INTERACTIVE: break;
     }
-    struct survey *s;
-    int status = commands_load(&opts, &s);
-    if (status != 0)
-        return status;
-    char *pin = NULL;
-    if (opts.kiosk) {
-        char err[512];
-        if (kiosk_pin_load(opts.staff_pin_file, &pin, err, sizeof(err)) < 0) {
-            fprintf(stderr, "musclecheck: %s\n", err);
-            survey_free(s);
-            return EX_CONFIG;
-        }
-    }
-    struct tui_options tui = {.high_contrast = opts.high_contrast,
-                              .kiosk = opts.kiosk,
-                              .idle_timeout = opts.idle_timeout,
-                              .staff_pin = pin,
-                              .print_command = opts.print_command};
-    status = tui_run(s, &tui);
-    kiosk_pin_free(pin);
-    survey_free(s);
-    return status;
+    return run_interactive(&opts);
 }

@@ -1,6 +1,9 @@
 /* paths: locates bundled data relative to the running binary. */
 #include "musclecheck/paths.h"
 
+#include "musclecheck/lang.h"
+
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,25 +28,54 @@ static void exe_dir(char *buf, size_t size)
         *slash = '\0';
 }
 
-static int try_path(char *buf, size_t size, const char *dir, const char *lang)
+/* Copies DIR into BUF when it holds the reference file. */
+static int try_dir(char *buf, size_t size, const char *dir)
 {
-    int n = snprintf(buf, size, "%s/%s.yaml", dir, lang);
-    return n > 0 && (size_t)n < size && access(buf, R_OK) == 0 ? 0 : -1;
+    char file[PATH_MAX];
+    snprintf(buf, size, "%s", dir);
+    int n = snprintf(file, sizeof(file), "%.*s/%s.yaml", PATH_MAX - 16, dir, LANG_DEFAULT);
+    return n > 0 && (size_t)n < sizeof(file) && access(file, R_OK) == 0 ? 0 : -1;
 }
 
-int paths_questions(const char *lang, char *buf, size_t size)
+int paths_data_dir(char *buf, size_t size)
 {
-    char dir[PATH_MAX];
-    char rel[PATH_MAX + 32];
+    char dir[PATH_MAX], real_build[PATH_MAX], rel[PATH_MAX];
     exe_dir(dir, sizeof(dir));
-    char real_build[PATH_MAX];
     if (dir[0] != '\0' && realpath(MC_BUILD_BIN_DIR, real_build) != NULL &&
-        strcmp(real_build, dir) == 0 && try_path(buf, size, MC_SOURCE_QUESTIONS_DIR, lang) == 0)
+        strcmp(real_build, dir) == 0 && try_dir(buf, size, MC_SOURCE_QUESTIONS_DIR) == 0)
         return 0;
     if (dir[0] != '\0') {
-        snprintf(rel, sizeof(rel), "%s/../%s", dir, MC_INSTALL_DATA_SUBDIR);
-        if (try_path(buf, size, rel, lang) == 0)
+        snprintf(rel, sizeof(rel), "%.*s/../%s", PATH_MAX - 64, dir, MC_INSTALL_DATA_SUBDIR);
+        if (try_dir(buf, size, rel) == 0)
             return 0;
     }
-    return try_path(buf, size, MC_INSTALL_DATA_DIR, lang);
+    return try_dir(buf, size, MC_INSTALL_DATA_DIR);
+}
+
+static int by_code(const void *a, const void *b)
+{
+    const char *x = a, *y = b;
+    if (strcmp(x, LANG_DEFAULT) == 0 || strcmp(y, LANG_DEFAULT) == 0)
+        return strcmp(x, LANG_DEFAULT) == 0 ? (strcmp(y, LANG_DEFAULT) == 0 ? 0 : -1) : 1;
+    return strcmp(x, y);
+}
+
+size_t paths_languages(const char *dir, char (*codes)[16], size_t max)
+{
+    DIR *d = opendir(dir);
+    size_t n = 0;
+    struct dirent *e;
+    while (d != NULL && n < max && (e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 6 || len - 5 >= 16 || strcmp(e->d_name + len - 5, ".yaml") != 0)
+            continue;
+        memcpy(codes[n], e->d_name, len - 5);
+        codes[n][len - 5] = '\0';
+        if (lang_valid_code(codes[n]))
+            n++;
+    }
+    if (d != NULL)
+        closedir(d);
+    qsort(codes, n, sizeof(*codes), by_code);
+    return n;
 }

@@ -242,6 +242,8 @@ static void load_condition(struct loader *ld, const struct ynode *node, size_t i
     if (!map_fields(ld, node, what, condition_keys, COND_COUNT, v))
         return;
     struct condition *c = &ld->s->conditions[index];
+    c->line = node->line;
+    c->column = node->column;
     for (size_t k = 0; k < COND_COUNT; k++)
         require(ld, node, v[k], condition_keys[k], what);
     if (v[COND_ID] != NULL && (c->id = get_id(ld, v[COND_ID], "condition id")) != NULL) {
@@ -438,6 +440,7 @@ static void load_question(struct loader *ld, const struct ynode *node, size_t i,
     char what[80];
     const char *id = peek_id(node);
     q->line = node->line;
+    q->column = node->column;
     if (id != NULL)
         snprintf(what, sizeof(what), "question \"%s\"", id);
     else

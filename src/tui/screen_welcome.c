@@ -2,6 +2,8 @@
 #include "musclecheck/tui_screens.h"
 #include "musclecheck/tui_widgets.h"
 
+#include <stdio.h>
+
 void screen_welcome_draw(struct tui *ui)
 {
     const struct survey *s = ui->survey;
@@ -12,6 +14,22 @@ void screen_welcome_draw(struct tui *ui)
     int button_h = ui->big_buttons ? widget_button_height(ui) : 1;
     int limit = bottom - button_h;
     int y = 3;
+    if (ui->kiosk && ui->survey_count > 1) {
+        /* One key per language, each named in its own language. */
+        struct button langs[TUI_MAX_LANGUAGES];
+        char labels[TUI_MAX_LANGUAGES][96];
+        for (size_t i = 0; i < ui->survey_count; i++) {
+            snprintf(labels[i], sizeof(labels[i]), "%zu %s", i + 1,
+                     survey_ui(ui->surveys[i], UI_LANGUAGE_NAME));
+            langs[i] = (struct button){labels[i], (int)('1' + i), ui->surveys[i] == s};
+        }
+        /* First thing on the screen, so that a patient who cannot read the
+         * rest still finds their language. The one in use carries the check
+         * mark; the focus stays on Start. */
+        const char *label = survey_ui(s, UI_CHOOSE_LANGUAGE);
+        widget_text(y, x, w, 1, label, ROLE_TITLE);
+        y += widget_buttons(ui, y + 1, langs, (int)ui->survey_count, -1, 1) + 2;
+    }
     y += widget_text(y, x, w, limit - y, survey_text(s, SURVEY_INTRO), ROLE_NORMAL) + 1;
     if (y < limit)
         y += widget_text(y, x, w, limit - y, survey_ui(s, UI_HOW_TO_ANSWER), ROLE_NORMAL) + 1;
@@ -24,7 +42,9 @@ void screen_welcome_draw(struct tui *ui)
 
 enum step screen_welcome_key(struct tui *ui, int key)
 {
-    if (IS_ENTER(key)) {
+    if (ui->kiosk && key >= '1' && key < '1' + (int)ui->survey_count) {
+        tui_set_language(ui, (size_t)(key - '1'));
+    } else if (IS_ENTER(key)) {
         session_reset(ui->session);
         long first = session_next_visible(ui->session, 0);
         if (first >= 0)

@@ -92,8 +92,23 @@ void tui_go_welcome(struct tui *ui)
     ui->scroll = 0;
 }
 
+void tui_set_language(struct tui *ui, size_t i)
+{
+    if (i >= ui->survey_count || ui->surveys[i] == ui->survey)
+        return;
+    struct session *se = session_new(ui->surveys[i]);
+    if (se == NULL)
+        return; /* out of memory: stay in the current language */
+    report_free(ui->report);
+    ui->report = NULL;
+    session_free(ui->session);
+    ui->session = se;
+    ui->survey = ui->surveys[i];
+}
+
 void tui_kiosk_reset(struct tui *ui)
 {
+    tui_set_language(ui, 0); /* the next patient starts in the default language */
     tui_go_welcome(ui);
     explicit_bzero(ui->pin_typed, sizeof(ui->pin_typed));
     ui->pin_len = 0;
@@ -150,9 +165,12 @@ static bool check_idle(struct tui *ui)
     return true;
 }
 
-int tui_run(const struct survey *s, const struct tui_options *opts)
+int tui_run(const struct survey *const *surveys, size_t count, const struct tui_options *opts)
 {
+    const struct survey *s = surveys[0];
     struct tui ui = {.survey = s,
+                     .surveys = surveys,
+                     .survey_count = count < TUI_MAX_LANGUAGES ? count : TUI_MAX_LANGUAGES,
                      .high_contrast = opts->high_contrast || opts->kiosk,
                      .big_buttons = opts->high_contrast || opts->kiosk,
                      .kiosk = opts->kiosk,

@@ -281,6 +281,72 @@ static void a_whole_session_writes_no_file(void **state)
     assert_true(clean);
 }
 
+/* Kiosk without --questions: every bundled language is offered. */
+static struct vt *start_bundled(void **state, const char *const *extra, char *const env[])
+{
+    char *argv[16] = {(char *)binary, "--kiosk"};
+    int argc = 2;
+    for (; extra != NULL && *extra != NULL && argc < 15; extra++)
+        argv[argc++] = (char *)*extra;
+    argv[argc] = NULL;
+    struct vt *vt = vt_spawn(argv, env, 24, 80);
+    assert_non_null(vt);
+    *state = vt;
+    return vt;
+}
+
+static void languages_are_offered_and_forgotten_at_the_reset(void **state)
+{
+    char *env[] = {"LANG=C.UTF-8", NULL};
+    struct vt *vt = start_bundled(state, NULL, env);
+    VT_ASSERT_TEXT(vt, "1 English", T);
+    VT_ASSERT_TEXT(vt, "2 Español", T);
+    vt_send(vt, "2");
+    VT_ASSERT_TEXT(vt, "Le damos la bienvenida", T);
+    vt_send(vt, VT_ENTER);
+    VT_ASSERT_TEXT(vt, "Pregunta 1 de 22", T);
+    vt_send(vt, "q");
+    vt_send(vt, "y");
+    VT_ASSERT_TEXT(vt, "Welcome.", T); /* the next patient starts in the default language */
+    still_running(vt);
+}
+
+static void print_sends_the_summary_to_the_command(void **state)
+{
+    char out[] = "/tmp/mc-printed-XXXXXX";
+    int fd = mkstemp(out);
+    assert_true(fd >= 0);
+    close(fd);
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "cat > %s", out);
+    const char *const args[] = {"--print-command", cmd, NULL};
+    struct vt *vt = start_kiosk(state, args, NULL);
+    vt_send(vt, VT_ENTER);
+    answer_all(vt, "n");
+    VT_ASSERT_TEXT(vt, "Print", T);
+    vt_send(vt, "p");
+    VT_ASSERT_TEXT(vt, "sent to the printer", T);
+    FILE *fp = fopen(out, "r");
+    char text[8192] = "";
+    size_t n = fp != NULL ? fread(text, 1, sizeof(text) - 1, fp) : 0;
+    text[n] = '\0';
+    if (fp != NULL)
+        fclose(fp);
+    unlink(out);
+    VT_ASSERT(vt, strstr(text, "Summary for your doctor") != NULL);
+    VT_ASSERT(vt, strstr(text, "[No]") != NULL);
+    vt_send(vt, "x");
+    VT_ASSERT_GONE(vt, "sent to the printer", T);
+    /* A failing printer is reported, not hidden. */
+    vt_free(vt);
+    const char *const failing[] = {"--print-command", "exit 1", NULL};
+    vt = start_kiosk(state, failing, NULL);
+    vt_send(vt, VT_ENTER);
+    answer_all(vt, "n");
+    vt_send(vt, "p");
+    VT_ASSERT_TEXT(vt, "Printing did not work", T);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -305,6 +371,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(sigterm_and_sighup_end_it_cleanly, teardown),
         cmocka_unit_test_teardown(red_flag_sends_to_reception_and_stays, teardown),
         cmocka_unit_test_teardown(a_whole_session_writes_no_file, teardown),
+        cmocka_unit_test_teardown(languages_are_offered_and_forgotten_at_the_reset, teardown),
+        cmocka_unit_test_teardown(print_sends_the_summary_to_the_command, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

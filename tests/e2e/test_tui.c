@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "vt.h"
 #include "vt_assert.h"
@@ -421,14 +422,67 @@ static void wide_characters_wrap_by_display_width(void **state)
     VT_ASSERT_TEXT(vt, "高い", T);
 }
 
+static void save_summary_never_overwrites_without_asking(void **state)
+{
+    char dir[] = "/tmp/mc-save-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof(cwd)));
+    assert_int_equal(chdir(dir), 0); /* the default place is the current folder */
+    struct vt *vt = start(state);
+    assert_int_equal(chdir(cwd), 0);
+    vt_send(vt, VT_ENTER);
+    answer_file(vt, "iron.txt");
+    VT_ASSERT_TEXT(vt, "Save summary", T);
+    vt_send(vt, "s");
+    VT_ASSERT_TEXT(vt, "musclecheck-summary-", T);
+    /* A name of one's own: erase the suggestion and type another. */
+    for (int i = 0; i < 40; i++)
+        vt_send(vt, VT_BACKSPACE);
+    vt_send(vt, "for-dr.txt\r");
+    VT_ASSERT_TEXT(vt, "Saved to", T);
+    VT_ASSERT_TEXT(vt, "for-dr.txt", T);
+    char file[128];
+    snprintf(file, sizeof(file), "%s/for-dr.txt", dir);
+    FILE *fp = fopen(file, "r");
+    assert_non_null(fp);
+    char text[8192];
+    size_t n = fread(text, 1, sizeof(text) - 1, fp);
+    text[n] = '\0';
+    fclose(fp);
+    VT_ASSERT(vt, strstr(text, "1. Iron: Possible") != NULL);
+    /* Saving again under the same name asks first; "n" keeps the file. */
+    vt_send(vt, "x");
+    vt_send(vt, "s");
+    VT_ASSERT_TEXT(vt, "musclecheck-summary-", T);
+    for (int i = 0; i < 40; i++)
+        vt_send(vt, VT_BACKSPACE);
+    vt_send(vt, "for-dr.txt\r");
+    VT_ASSERT_TEXT(vt, "Replace it?", T);
+    vt_send(vt, "n");
+    VT_ASSERT_GONE(vt, "Replace it?", T);
+    vt_key(vt, VT_KEY_ESC);
+    VT_ASSERT_GONE(vt, "Save the summary as", T);
+    VT_ASSERT_TEXT(vt, "1. Iron", T);
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
         fprintf(stderr, "usage: %s MUSCLECHECK_BINARY SOURCE_DIR\n", argv[0]);
         return 2;
     }
-    binary = argv[1];
-    source_dir = argv[2];
+    /* Absolute paths: one test starts the program from another folder. */
+    static char binary_path[4096], source_path[4096];
+    if (realpath(argv[1], binary_path) == NULL || realpath(argv[2], source_path) == NULL) {
+        perror(argv[1]);
+        return 2;
+    }
+    binary = binary_path;
+    source_dir = source_path;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(walk_all_no, teardown),
         cmocka_unit_test_teardown(iron_answers_rank_iron_first_with_its_foods, teardown),
@@ -447,6 +501,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(monochrome_with_no_color, teardown),
         cmocka_unit_test_teardown(unknown_terminal_type_is_explained, teardown),
         cmocka_unit_test_teardown(wide_characters_wrap_by_display_width, teardown),
+        cmocka_unit_test_teardown(save_summary_never_overwrites_without_asking, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
