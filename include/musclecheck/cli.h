@@ -20,6 +20,7 @@ struct cli_options {
     const char *staff_pin_file; /* --staff-pin-file */
     const char *print_command;  /* --print-command */
     const char *lang;           /* --lang */
+    bool plain;                 /* --plain */
 };
 
 /* Parses ARGV into OPTS (strings point into ARGV). On a usage error prints

@@ -90,6 +90,14 @@
     X(UI_PRINT_FAILED, "print_failed", "Printing did not work. Please tell a member of staff.")    \
     X(UI_CHOOSE_LANGUAGE, "choose_language", "Language")                                           \
     X(UI_LANGUAGE_NAME, "language_name", "English")                                                \
+    X(UI_PLAIN_HOW, "plain_how",                                                                   \
+      "Type y for Yes, n for No or u for Not sure, then press Enter. Type b to go back, ? for "    \
+      "help, or q to quit.")                                                                       \
+    X(UI_PLAIN_PROMPT, "plain_prompt", "Your answer (y, n, u; b back; ? help; q quit):")           \
+    X(UI_PLAIN_INVALID, "plain_invalid", "Please type y, n or u, or b, ? or q.")                   \
+    X(UI_PLAIN_CONTINUE, "plain_continue", "Press Enter to see your results, or type q to stop.")  \
+    X(UI_PLAIN_STOPPED, "plain_stopped", "Stopped. Your answers were not kept.")                   \
+    X(UI_PLAIN_EARLIER, "plain_earlier", "You answered: {answer}")                                 \
     X(UI_TOO_SMALL, "too_small",                                                                   \
       "Please make this window larger: at least {cols} columns and {rows} rows.")
 

@@ -19,7 +19,8 @@ enum {
     OPT_IDLE_TIMEOUT,
     OPT_STAFF_PIN_FILE,
     OPT_PRINT_COMMAND,
-    OPT_LANG
+    OPT_LANG,
+    OPT_PLAIN
 };
 
 static const struct option long_options[] = {
@@ -35,6 +36,7 @@ static const struct option long_options[] = {
     {"staff-pin-file", required_argument, NULL, OPT_STAFF_PIN_FILE},
     {"print-command", required_argument, NULL, OPT_PRINT_COMMAND},
     {"lang", required_argument, NULL, OPT_LANG},
+    {"plain", no_argument, NULL, OPT_PLAIN},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0}};
@@ -57,6 +59,7 @@ void cli_usage(FILE *out)
           "      --lang CODE       the bundled questions in this language (en, es, ...);\n"
           "                        default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG\n"
           "      --check FILE      validate FILE; print a summary or its errors\n"
+          "      --plain           line by line, for screen readers (also when TERM=dumb)\n"
           "      --high-contrast   bold, high-contrast colours and bigger buttons\n"
           "      --kiosk           never exit to a shell; wipe answers between patients\n"
           "      --idle-timeout S  kiosk: wipe after S seconds without a key (120)\n"
@@ -116,6 +119,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         case OPT_KIOSK: opts->kiosk = true; break;
         case OPT_STAFF_PIN_FILE: opts->staff_pin_file = optarg; break;
         case OPT_PRINT_COMMAND: opts->print_command = optarg; break;
+        case OPT_PLAIN: opts->plain = true; break;
         case OPT_LANG:
             if (!lang_valid_code(optarg)) {
                 fprintf(err, "musclecheck: \"%s\" is not a language code such as en or es\n",
@@ -195,6 +199,12 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         !opts->kiosk) {
         fputs("musclecheck: --idle-timeout, --staff-pin-file and --print-command only go with "
               "--kiosk\n",
+              err);
+        return false;
+    }
+    if (opts->plain && (opts->kiosk || opts->mode != MODE_INTERACTIVE)) {
+        fputs("musclecheck: --plain is a way to answer the questions; it does not go with "
+              "--kiosk, --check, --list or --batch\n",
               err);
         return false;
     }

@@ -2,6 +2,7 @@
 #include "musclecheck/cli.h"
 #include "musclecheck/commands.h"
 #include "musclecheck/kiosk_pin.h"
+#include "musclecheck/plain.h"
 #include "musclecheck/tui.h"
 #include "musclecheck/tui_state.h"
 
@@ -9,6 +10,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
@@ -56,8 +58,24 @@ static size_t load_languages(const struct cli_options *opts, struct survey **sur
     return n;
 }
 
+/* Line mode when asked for, or when the terminal cannot do more. */
+static bool wants_plain(const struct cli_options *opts)
+{
+    const char *term = getenv("TERM");
+    return opts->plain || (!opts->kiosk && term != NULL && strcmp(term, "dumb") == 0);
+}
+
 static int run_interactive(const struct cli_options *opts)
 {
+    if (wants_plain(opts)) {
+        struct survey *s;
+        int status = commands_load(opts, &s);
+        if (status != 0)
+            return status;
+        status = plain_run(s, stdin, stdout);
+        survey_free(s);
+        return status;
+    }
     struct survey *surveys[TUI_MAX_LANGUAGES] = {NULL};
     int status;
     size_t count = load_languages(opts, surveys, &status);

@@ -516,6 +516,69 @@ static void huge_and_unreadable_files(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* Reads an answers file and returns its answers as typed lines. */
+static char *typed_answers(const char *name)
+{
+    char rel[256], line[256];
+    snprintf(rel, sizeof(rel), "tests/data/answers/%s", name);
+    FILE *fp = fopen(path(rel), "r");
+    assert_non_null(fp);
+    static char typed[4096];
+    typed[0] = '\0';
+    while (fgets(line, sizeof(line), fp) != NULL) {
+        char *eq = strchr(line, '=');
+        if (line[0] != '#' && eq != NULL)
+            strcat(typed, eq[1] == 'y' ? "y\n" : eq[1] == 'n' ? "n\n" : "u\n");
+    }
+    fclose(fp);
+    return typed;
+}
+
+static void plain_mode_through_a_pipe(void **state)
+{
+    (void)state;
+    struct run r = RUN(typed_answers("vitamin_b12.txt"), "--plain");
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "Question 1 of 22\n");
+    expect_contains(r.out, "1. Vitamin B12: Possible");
+    expect_contains(r.out, "blood test");
+    assert_null(strchr(r.out, '\033')); /* no escape sequences at all */
+    run_free(&r);
+}
+
+static void plain_mode_back_help_and_mistakes(void **state)
+{
+    (void)state;
+    struct run r = RUN("perhaps\nn\nb\n?\nu\nq\n", "--plain");
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "Please type y, n or u");
+    expect_contains(r.out, "You answered: No");
+    expect_contains(r.out, "Why we ask: ");
+    expect_contains(r.out, "Question 2 of 22");
+    expect_contains(r.out, "Stopped. Your answers were not kept.");
+    assert_null(strstr(r.out, "Your results"));
+    run_free(&r);
+    /* Spanish words work too, and the end of the input stops cleanly. */
+    r = RUN("sí\n", "--plain", "--lang", "es");
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "Pregunta 1 de 22");
+    expect_contains(r.out, "*** ");
+    run_free(&r);
+}
+
+static void plain_mode_red_flag_and_dumb_terminal(void **state)
+{
+    (void)state;
+    setenv("TERM", "dumb", 1); /* chosen by itself on a dumb terminal */
+    struct run r = RUN("y\n\n", "--questions", path("questions/en.yaml"));
+    unsetenv("TERM");
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "*** Get medical help now ***");
+    expect_contains(r.out, "Press Enter to see your results");
+    expect_contains(r.out, "Get medical help now !!"); /* the results lead with it too */
+    run_free(&r);
+}
+
 static void interactive_needs_a_terminal(void **state)
 {
     (void)state;
@@ -550,6 +613,9 @@ int main(int argc, char **argv)
         cmocka_unit_test(catalogue_of_broken_files),
         cmocka_unit_test(good_variants_are_accepted),
         cmocka_unit_test(huge_and_unreadable_files),
+        cmocka_unit_test(plain_mode_through_a_pipe),
+        cmocka_unit_test(plain_mode_back_help_and_mistakes),
+        cmocka_unit_test(plain_mode_red_flag_and_dumb_terminal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
