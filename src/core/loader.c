@@ -34,22 +34,44 @@ static const char *kind_name(const struct ynode *node)
     }
 }
 
+/* Names a mapping in messages. Formatted only when a message needs it:
+ * loading a large file must not pay for messages it never prints. */
+struct what {
+    const char *kind; /* "question", "condition", "band"; or the whole name */
+    const char *id;   /* the mapping's id when it has a usable one, else NULL */
+    size_t index;     /* 1-based position; 0 when KIND is the whole name */
+};
+
+static const char *what_text(const struct what *w, char *buf, size_t size)
+{
+    if (w->index == 0)
+        snprintf(buf, size, "%s", w->kind);
+    else if (w->id != NULL)
+        snprintf(buf, size, "%s \"%s\"", w->kind, w->id);
+    else
+        snprintf(buf, size, "%s %zu", w->kind, w->index);
+    return buf;
+}
+
 /* Matches the keys of mapping NODE against KEYS, storing each value in
- * VALUES (same order as KEYS); reports unknown and repeated keys. WHAT names
+ * VALUES (same order as KEYS); reports unknown and repeated keys. W names
  * the mapping in messages. Returns false when NODE is not a mapping. */
-static bool map_fields(struct loader *ld, const struct ynode *node, const char *what,
+static bool map_fields(struct loader *ld, const struct ynode *node, const struct what *w,
                        const char *const *keys, size_t nkeys, const struct ynode **values)
 {
+    char what[96];
     for (size_t k = 0; k < nkeys; k++)
         values[k] = NULL;
     if (node->kind != YNODE_MAP) {
-        AT(ld, node, "%s must be a mapping of \"key: value\" lines, not %s", what, kind_name(node));
+        AT(ld, node, "%s must be a mapping of \"key: value\" lines, not %s",
+           what_text(w, what, sizeof(what)), kind_name(node));
         return false;
     }
     for (size_t i = 0; i + 1 < node->count; i += 2) {
         const struct ynode *key = node->items[i];
         if (key->kind != YNODE_SCALAR) {
-            AT(ld, key, "a key in %s must be a plain word, not %s", what, kind_name(key));
+            AT(ld, key, "a key in %s must be a plain word, not %s",
+               what_text(w, what, sizeof(what)), kind_name(key));
             continue;
         }
         size_t k = 0;
@@ -58,13 +80,14 @@ static bool map_fields(struct loader *ld, const struct ynode *node, const char *
         if (k == nkeys) {
             const char *near = suggest_closest(key->value, keys, nkeys);
             if (near != NULL)
-                AT(ld, key, "unknown key \"%s\" in %s; did you mean \"%s\"?", key->value, what,
-                   near);
+                AT(ld, key, "unknown key \"%s\" in %s; did you mean \"%s\"?", key->value,
+                   what_text(w, what, sizeof(what)), near);
             else
-                AT(ld, key, "unknown key \"%s\" in %s", key->value, what);
+                AT(ld, key, "unknown key \"%s\" in %s", key->value,
+                   what_text(w, what, sizeof(what)));
         } else if (values[k] != NULL) {
-            AT(ld, key, "\"%s\" is given twice in %s (first at line %d)", key->value, what,
-               values[k]->line);
+            AT(ld, key, "\"%s\" is given twice in %s (first at line %d)", key->value,
+               what_text(w, what, sizeof(what)), values[k]->line);
         } else {
             values[k] = node->items[i + 1];
         }
@@ -74,10 +97,12 @@ static bool map_fields(struct loader *ld, const struct ynode *node, const char *
 
 /* Reports a missing required key of mapping NODE. */
 static bool require(struct loader *ld, const struct ynode *node, const struct ynode *value,
-                    const char *key, const char *what)
+                    const char *key, const struct what *w)
 {
+    char what[96];
     if (value == NULL)
-        AT(ld, node, "%s has no \"%s\"; add a \"%s:\" line", what, key, key);
+        AT(ld, node, "%s has no \"%s\"; add a \"%s:\" line", what_text(w, what, sizeof(what)), key,
+           key);
     return value != NULL;
 }
 
@@ -139,12 +164,13 @@ static const char *get_id(struct loader *ld, const struct ynode *node, const cha
 }
 
 /* Plain scalar NODE as a whole number in [MIN, MAX]; false after a message.
- * WHAT names the value in messages, e.g. "\"min_score\"". */
-static bool get_int(struct loader *ld, const struct ynode *node, const char *what, long min,
-                    long max, long *out)
+ * NAME is the key, or the condition when WEIGHT. */
+static bool get_int(struct loader *ld, const struct ynode *node, const char *name, bool weight,
+                    long min, long max, long *out)
 {
+    const char *prefix = weight ? "the weight for " : "";
     if (node->kind != YNODE_SCALAR) {
-        AT(ld, node, "%s must be a whole number, not %s", what, kind_name(node));
+        AT(ld, node, "%s\"%s\" must be a whole number, not %s", prefix, name, kind_name(node));
         return false;
     }
     const char *p = node->value;
@@ -156,8 +182,8 @@ static bool get_int(struct loader *ld, const struct ynode *node, const char *wha
         ok = isdigit((unsigned char)*p) != 0;
     long value = ok ? strtol(node->value, NULL, 10) : 0;
     if (!ok || value < min || value > max) {
-        AT(ld, node, "%s must be a whole number from %ld to %ld, not \"%s\"", what, min, max,
-           node->value);
+        AT(ld, node, "%s\"%s\" must be a whole number from %ld to %ld, not \"%s\"", prefix, name,
+           min, max, node->value);
         return false;
     }
     *out = value;
@@ -233,19 +259,14 @@ static const char *const condition_keys[COND_COUNT] = {
 static void load_condition(struct loader *ld, const struct ynode *node, size_t index)
 {
     const struct ynode *v[COND_COUNT];
-    char what[64];
-    const char *id = peek_id(node);
-    if (id != NULL)
-        snprintf(what, sizeof(what), "condition \"%s\"", id);
-    else
-        snprintf(what, sizeof(what), "condition %zu", index + 1);
-    if (!map_fields(ld, node, what, condition_keys, COND_COUNT, v))
+    const struct what what = {"condition", peek_id(node), index + 1};
+    if (!map_fields(ld, node, &what, condition_keys, COND_COUNT, v))
         return;
     struct condition *c = &ld->s->conditions[index];
     c->line = node->line;
     c->column = node->column;
     for (size_t k = 0; k < COND_COUNT; k++)
-        require(ld, node, v[k], condition_keys[k], what);
+        require(ld, node, v[k], condition_keys[k], &what);
     if (v[COND_ID] != NULL && (c->id = get_id(ld, v[COND_ID], "condition id")) != NULL) {
         long first = idindex_put(ld->condition_ids, c->id, (long)index);
         if (first >= 0)
@@ -311,14 +332,13 @@ static void load_bands(struct loader *ld, const struct ynode *node)
     s->band_count = node->count;
     for (size_t i = 0; i < node->count; i++) {
         const struct ynode *v[BAND_COUNT];
-        char what[32];
-        snprintf(what, sizeof(what), "band %zu", i + 1);
+        const struct what what = {"band", NULL, i + 1};
         struct band *b = &s->bands[i];
         b->min_score = -1;
-        if (!map_fields(ld, node->items[i], what, band_keys, BAND_COUNT, v))
+        if (!map_fields(ld, node->items[i], &what, band_keys, BAND_COUNT, v))
             continue;
         for (size_t k = 0; k < BAND_COUNT; k++)
-            require(ld, node->items[i], v[k], band_keys[k], what);
+            require(ld, node->items[i], v[k], band_keys[k], &what);
         if (v[BAND_ID] != NULL && (b->id = get_id(ld, v[BAND_ID], "band id")) != NULL)
             for (size_t j = 0; j < i; j++)
                 if (s->bands[j].id != NULL && strcmp(s->bands[j].id, b->id) == 0)
@@ -326,7 +346,7 @@ static void load_bands(struct loader *ld, const struct ynode *node)
         if (v[BAND_LABEL] != NULL)
             b->label = get_text(ld, v[BAND_LABEL], "label");
         long min;
-        if (v[BAND_MIN] == NULL || !get_int(ld, v[BAND_MIN], "\"min_score\"", 0, 100, &min))
+        if (v[BAND_MIN] == NULL || !get_int(ld, v[BAND_MIN], "min_score", false, 0, 100, &min))
             continue;
         b->min_score = (int)min;
         if (i == 0 && min != 0)
@@ -379,9 +399,7 @@ static void load_weights(struct loader *ld, const struct ynode *node, int *weigh
         }
         seen[c] = key;
         long w;
-        char what[80];
-        snprintf(what, sizeof(what), "the weight for \"%s\"", key->value);
-        if (get_int(ld, value, what, 0, WEIGHT_MAX, &w))
+        if (get_int(ld, value, key->value, true, 0, WEIGHT_MAX, &w))
             weights[c] = (int)w;
     }
 out:
@@ -401,10 +419,11 @@ static void load_show_if(struct loader *ld, const struct ynode *node, size_t i)
 {
     struct question *q = &ld->s->questions[i];
     const struct ynode *v[SI_COUNT];
-    if (!map_fields(ld, node, "show_if", show_if_keys, SI_COUNT, v))
+    static const struct what what = {"show_if", NULL, 0};
+    if (!map_fields(ld, node, &what, show_if_keys, SI_COUNT, v))
         return;
-    bool ok = require(ld, node, v[SI_QUESTION], "question", "show_if");
-    ok = require(ld, node, v[SI_ANSWER], "answer", "show_if") && ok;
+    bool ok = require(ld, node, v[SI_QUESTION], "question", &what);
+    ok = require(ld, node, v[SI_ANSWER], "answer", &what) && ok;
     if (!ok)
         return;
     const char *target = get_text(ld, v[SI_QUESTION], "question");
@@ -437,24 +456,19 @@ static void load_question(struct loader *ld, const struct ynode *node, size_t i,
     struct survey *s = ld->s;
     struct question *q = &s->questions[i];
     const struct ynode *v[Q_COUNT];
-    char what[80];
-    const char *id = peek_id(node);
+    const struct what what = {"question", peek_id(node), i + 1};
     q->line = node->line;
     q->column = node->column;
-    if (id != NULL)
-        snprintf(what, sizeof(what), "question \"%s\"", id);
-    else
-        snprintf(what, sizeof(what), "question %zu", i + 1);
-    if (!map_fields(ld, node, what, question_keys, Q_COUNT, v))
+    if (!map_fields(ld, node, &what, question_keys, Q_COUNT, v))
         return;
-    if (require(ld, node, v[Q_ID], "id", what) &&
+    if (require(ld, node, v[Q_ID], "id", &what) &&
         (q->id = get_id(ld, v[Q_ID], "question id")) != NULL) {
         long first = idindex_put(ld->question_ids, q->id, (long)i);
         if (first >= 0)
             AT(ld, v[Q_ID], "question id \"%s\" is used twice (first at line %d)", q->id,
                s->questions[first].line);
     }
-    if (require(ld, node, v[Q_TEXT], "text", what))
+    if (require(ld, node, v[Q_TEXT], "text", &what))
         q->text = get_text(ld, v[Q_TEXT], "text");
     if (v[Q_HELP] != NULL)
         q->help = get_text(ld, v[Q_HELP], "help");
@@ -531,28 +545,29 @@ static void load_top(struct loader *ld, const struct ynode *root)
 {
     struct survey *s = ld->s;
     const struct ynode *v[TOP_COUNT];
-    if (!map_fields(ld, root, "the top level", top_keys, TOP_COUNT, v))
+    static const struct what top = {"the top level", NULL, 0}, file = {"the file", NULL, 0};
+    if (!map_fields(ld, root, &top, top_keys, TOP_COUNT, v))
         return;
     long format;
-    if (require(ld, root, v[TOP_FORMAT], "format", "the file") &&
-        get_int(ld, v[TOP_FORMAT], "\"format\"", 0, 1000, &format) && format != 1)
+    if (require(ld, root, v[TOP_FORMAT], "format", &file) &&
+        get_int(ld, v[TOP_FORMAT], "format", false, 0, 1000, &format) && format != 1)
         AT(ld, v[TOP_FORMAT],
            "format %ld is not supported by this version of musclecheck (it reads format 1)",
            format);
     for (int t = 0; t < SURVEY_TEXT_COUNT; t++)
-        if (require(ld, root, v[t], text_keys[t], "the file"))
+        if (require(ld, root, v[t], text_keys[t], &file))
             s->texts[t] = get_text(ld, v[t], text_keys[t]);
     long min_evidence = 3;
     if (v[TOP_MIN_EVIDENCE] != NULL)
-        get_int(ld, v[TOP_MIN_EVIDENCE], "\"min_evidence\"", 0, 1000, &min_evidence);
+        get_int(ld, v[TOP_MIN_EVIDENCE], "min_evidence", false, 0, 1000, &min_evidence);
     s->min_evidence = (int)min_evidence;
-    if (require(ld, root, v[TOP_BANDS], "bands", "the file"))
+    if (require(ld, root, v[TOP_BANDS], "bands", &file))
         load_bands(ld, v[TOP_BANDS]);
-    if (require(ld, root, v[TOP_CONDITIONS], "conditions", "the file"))
+    if (require(ld, root, v[TOP_CONDITIONS], "conditions", &file))
         load_conditions(ld, v[TOP_CONDITIONS]);
-    if (require(ld, root, v[TOP_QUESTIONS], "questions", "the file"))
+    if (require(ld, root, v[TOP_QUESTIONS], "questions", &file))
         load_questions(ld, v[TOP_QUESTIONS]);
-    if (require(ld, root, v[TOP_ADVICE], "advice", "the file"))
+    if (require(ld, root, v[TOP_ADVICE], "advice", &file))
         s->advice = get_text_list(ld, v[TOP_ADVICE], "advice", 1, &s->advice_count);
     if (v[TOP_UI] != NULL)
         load_ui(ld, v[TOP_UI]);

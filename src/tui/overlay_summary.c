@@ -53,6 +53,7 @@ void overlay_save_draw(struct tui *ui)
     mvaddstr(y + used + 1, x, "> ");
     addstr(shown);
     if (!ui->save_confirm) {
+        leaveok(stdscr, FALSE);
         curs_set(1); /* a text field shows where typing goes */
         return;
     }

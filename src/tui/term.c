@@ -63,15 +63,6 @@ int term_start(bool kiosk, const char **why)
                "TERM=xterm-256color) or use --batch (see --help)";
         return -1;
     }
-    /* Look the terminal up first: newterm would fail too, but only after
-     * allocating a screen it never frees. */
-    int err = 0;
-    if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-        *why = "this terminal type (TERM) is not known on this system; try "
-               "TERM=xterm-256color or use --batch (see --help)";
-        return -1;
-    }
-    del_curterm(cur_term);
     /* Esc must answer at once, not after curses' default of a second. */
     if (getenv("ESCDELAY") == NULL)
         set_escdelay(25);
@@ -108,8 +99,15 @@ void term_stop(void)
 {
     if (screen == NULL)
         return;
+    leaveok(stdscr, FALSE);
     curs_set(1);
     endwin();
+    /* Some terminals restore the cursor's visibility from when the alternate
+     * screen was entered; show it once more on the normal screen. */
+    char *cnorm = tigetstr("cnorm");
+    if (cnorm != NULL && cnorm != (char *)-1)
+        putp(cnorm);
+    fflush(stdout);
     delscreen(screen);
     screen = NULL;
 }

@@ -24,25 +24,26 @@ void theme_init(bool colour, bool high_contrast)
         return;
     short bg = high_contrast ? COLOR_BLACK : -1;
     short fg = high_contrast ? COLOR_WHITE : -1;
-    init_pair(1, high_contrast ? COLOR_YELLOW : COLOR_CYAN, bg);          /* titles */
-    init_pair(2, COLOR_WHITE, COLOR_RED);                                 /* urgent */
-    init_pair(3, COLOR_GREEN, bg);                                        /* low band */
-    init_pair(4, COLOR_YELLOW, bg);                                       /* middle band */
-    init_pair(5, COLOR_RED, bg);                                          /* top band */
-    init_pair(6, fg, bg);                                                 /* everything else */
-    init_pair(7, COLOR_BLACK, high_contrast ? COLOR_YELLOW : COLOR_CYAN); /* focus */
+    init_pair(1, high_contrast ? COLOR_YELLOW : COLOR_CYAN, bg); /* titles */
+    init_pair(2, COLOR_WHITE, COLOR_RED);                        /* urgent */
+    init_pair(3, COLOR_GREEN, bg);                               /* low band */
+    init_pair(4, COLOR_YELLOW, bg);                              /* middle band */
+    init_pair(5, COLOR_RED, bg);                                 /* top band */
+    init_pair(6, fg, bg);                                        /* everything else */
+    init_pair(7, COLOR_BLACK, COLOR_YELLOW);                     /* focus, high contrast */
     attrs[ROLE_TITLE] |= COLOR_PAIR(1);
     attrs[ROLE_URGENT] = A_BOLD | COLOR_PAIR(2);
     attrs[ROLE_BAND_LOW] |= COLOR_PAIR(3);
     attrs[ROLE_BAND_MID] |= COLOR_PAIR(4);
     attrs[ROLE_BAND_HIGH] |= COLOR_PAIR(5);
+    if (!high_contrast)
+        return; /* plain text in the terminal's own colours costs no escape codes */
     attrs[ROLE_FOCUS] = A_BOLD | COLOR_PAIR(7);
     attrs[ROLE_NORMAL] |= COLOR_PAIR(6);
     attrs[ROLE_DIM] |= COLOR_PAIR(6);
     attrs[ROLE_BUTTON] |= COLOR_PAIR(6);
     attrs[ROLE_KEYS] |= COLOR_PAIR(6);
-    if (high_contrast)
-        bkgd(COLOR_PAIR(6));
+    bkgd(COLOR_PAIR(6));
 }
 
 attr_t theme_attr(enum role role)

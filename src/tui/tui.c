@@ -25,7 +25,10 @@ static bool too_small(void)
 static void draw(struct tui *ui)
 {
     erase();
-    curs_set(0); /* only a text field shows the cursor */
+    /* Only a text field shows the cursor; elsewhere curses need not move it
+     * back after each change, which saves bytes on every key. */
+    curs_set(0);
+    leaveok(stdscr, TRUE);
     ui->hit_count = 0;
     if (too_small()) {
         screen_small_draw(ui);

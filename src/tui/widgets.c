@@ -60,6 +60,9 @@ void widget_header(const char *title, const char *right)
     if (right_w > 0 && right_w < COLS - 10)
         widget_text(0, COLS - 1 - right_w, right_w, 1, right, ROLE_DIM);
     attron(theme_attr(ROLE_DIM));
+    /* The alternate character set here: curses sends a whole-width run of
+     * it as one repeat sequence, where the Unicode line would cost 3 bytes a
+     * column. */
     mvhline(1, 0, ACS_HLINE, COLS);
     attroff(theme_attr(ROLE_DIM));
 }
@@ -71,6 +74,21 @@ void widget_content(int *x, int *width)
         w = 80;
     *width = w;
     *x = (COLS - w) / 2;
+}
+
+/* A frame of H rows and W columns at Y, X. Unicode line characters rather
+ * than the terminal's alternate character set: no charset switching around
+ * every border character, so redraws next to a frame stay small. */
+static void draw_frame(int y, int x, int h, int w)
+{
+    mvadd_wch(y, x, WACS_ULCORNER);
+    mvhline_set(y, x + 1, WACS_HLINE, w - 2);
+    mvadd_wch(y, x + w - 1, WACS_URCORNER);
+    mvvline_set(y + 1, x, WACS_VLINE, h - 2);
+    mvvline_set(y + 1, x + w - 1, WACS_VLINE, h - 2);
+    mvadd_wch(y + h - 1, x, WACS_LLCORNER);
+    mvhline_set(y + h - 1, x + 1, WACS_HLINE, w - 2);
+    mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
 }
 
 /* Touch-sized buttons get more room around the label. */
@@ -112,14 +130,7 @@ static void draw_button(int y, int x, int w, int h, const struct button *b, bool
     attroff(fill);
     if (h >= 3) {
         attron(frame);
-        mvaddch(y, x, ACS_ULCORNER);
-        mvhline(y, x + 1, ACS_HLINE, w - 2);
-        mvaddch(y, x + w - 1, ACS_URCORNER);
-        mvaddch(y + 2, x, ACS_LLCORNER);
-        mvhline(y + 2, x + 1, ACS_HLINE, w - 2);
-        mvaddch(y + 2, x + w - 1, ACS_LRCORNER);
-        mvaddch(y + 1, x, ACS_VLINE);
-        mvaddch(y + 1, x + w - 1, ACS_VLINE);
+        draw_frame(y, x, 3, w);
         attroff(frame);
     } else {
         attron(fill);
@@ -213,14 +224,7 @@ void widget_box(int inner_h, int *y, int *x, int *w)
     attron(attr);
     for (int row = 0; row < bh; row++)
         mvhline(by + row, bx, ' ', bw);
-    mvaddch(by, bx, ACS_ULCORNER);
-    mvhline(by, bx + 1, ACS_HLINE, bw - 2);
-    mvaddch(by, bx + bw - 1, ACS_URCORNER);
-    mvvline(by + 1, bx, ACS_VLINE, bh - 2);
-    mvvline(by + 1, bx + bw - 1, ACS_VLINE, bh - 2);
-    mvaddch(by + bh - 1, bx, ACS_LLCORNER);
-    mvhline(by + bh - 1, bx + 1, ACS_HLINE, bw - 2);
-    mvaddch(by + bh - 1, bx + bw - 1, ACS_LRCORNER);
+    draw_frame(by, bx, bh, bw);
     attroff(attr);
     *y = by + 1;
     *x = bx + 2;

@@ -42,7 +42,8 @@ struct vt {
     int status;  /* waitpid() status once reaped */
     VTerm *term; /* owned */
     VTermScreen *screen;
-    size_t bytes; /* read from the program since spawn / vt_reset_bytes */
+    size_t bytes;           /* read from the program since spawn / vt_reset_bytes */
+    long long last_read_us; /* when output last arrived (vt_now_us clock) */
 
     /* Input for the program not yet written to the pty: typed bytes and terminal replies. */
     char *out;
@@ -62,6 +63,18 @@ struct vt {
     char pend[32]; /* bytes of a possibly multi-parameter mode sequence, not yet fed */
     size_t pend_len;
 };
+
+long long vt_now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+long long vt_last_output_us(const struct vt *vt)
+{
+    return vt != NULL ? vt->last_read_us : 0;
+}
 
 static long long now_ms(void)
 {
@@ -225,6 +238,7 @@ static int drain(struct vt *vt)
         if (n > 0) {
             total += (int)n;
             vt->bytes += (size_t)n;
+            vt->last_read_us = vt_now_us();
             feed(vt, buf, (size_t)n);
         } else if (n < 0 && errno == EINTR) {
             continue;

@@ -151,6 +151,11 @@ int vt_hangup(struct vt *vt);
 /* Send sig to the child process. -1 with errno ESRCH once the child has been reaped. */
 int vt_kill(struct vt *vt, int sig);
 
+/* Microseconds on a monotonic clock, and when output from the program last arrived on it (for
+ * latency measurements: the end of a redraw is the last byte before a quiet spell). */
+long long vt_now_us(void);
+long long vt_last_output_us(const struct vt *vt);
+
 /* Bytes read from the program since vt_spawn or the last vt_reset_bytes (redraw budgets). */
 size_t vt_bytes(const struct vt *vt);
 void vt_reset_bytes(struct vt *vt);

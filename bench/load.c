@@ -1,0 +1,173 @@
+/* load: question-file load time against libyaml's bare event scan of the
+ * same bytes (the floor for any YAML loader), for the shipped file and for
+ * a generated file of 10,000 questions. With --memory N: the peak memory of
+ * loading a generated file of N questions, one size per process so that
+ * sizes can be compared (memory should grow in line with the file).
+ * Usage: load SHIPPED_FILE [RUNS] | load --memory N */
+#include "musclecheck/loader.h"
+#include "musclecheck/readfile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <yaml.h>
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* libyaml's parser over the whole input, doing nothing with the events. */
+static size_t scan(const char *buf, size_t len)
+{
+    yaml_parser_t parser;
+    yaml_event_t ev;
+    size_t events = 0;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    for (;;) {
+        if (!yaml_parser_parse(&parser, &ev))
+            break;
+        int done = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+        events++;
+        if (done)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    return events;
+}
+
+/* A valid questionnaire with QUESTIONS questions, like the shipped ones. */
+static char *generate(size_t questions, size_t *len)
+{
+    size_t cap = 4096 + questions * 400, n = 0;
+    char *buf = malloc(cap);
+    n += (size_t)snprintf(buf + n, cap - n,
+                          "format: 1\nid: big\nversion: \"1\"\nlanguage: en\ntitle: Big\n"
+                          "intro: A generated questionnaire.\ndisclaimer: Not a diagnosis.\n"
+                          "no_findings: Nothing stands out.\nbands:\n"
+                          "  - {id: unlikely, label: Unlikely, min_score: 0}\n"
+                          "  - {id: likely, label: Likely, min_score: 50}\n"
+                          "advice: [Drink water.]\nconditions:\n");
+    const char *conds[] = {"vitamin_d", "magnesium", "potassium", "vitamin_b12", "iron"};
+    for (int c = 0; c < 5; c++)
+        n += (size_t)snprintf(
+            buf + n, cap - n,
+            "  - id: %s\n    name: C%d\n    role: Role\n    muscle_symptoms: "
+            "Weak\n    other_symptoms: Tired\n    foods: [Food]\n    tips: [Tip]\n",
+            conds[c], c);
+    n += (size_t)snprintf(buf + n, cap - n, "questions:\n");
+    for (size_t q = 0; q < questions; q++)
+        n +=
+            (size_t)snprintf(buf + n, cap - n,
+                             "  - id: q%zu\n    text: Do you often get painful cramps in your legs "
+                             "or feet at night, question %zu?\n    help: Night cramps are a common "
+                             "sign of low magnesium.\n    weights: {%s: %zu, %s: 1}\n",
+                             q, q, conds[q % 5], q % 4, conds[(q + 2) % 5]);
+    *len = n;
+    return buf;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+struct stats {
+    double min, median, max;
+};
+
+static struct stats summarize(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof(*v), cmp);
+    return (struct stats){v[0], v[n / 2], v[n - 1]};
+}
+
+static void bench(const char *name, const char *buf, size_t len, int runs)
+{
+    double *load_t = calloc((size_t)runs, sizeof(double)),
+           *scan_t = calloc((size_t)runs, sizeof(double));
+    size_t questions = 0;
+    for (int r = 0; r < runs; r++) {
+        double t0 = now_ms();
+        scan(buf, len);
+        double t1 = now_ms();
+        struct diag_list *diags = diag_list_new(name);
+        struct survey *s = survey_load_buffer(name, buf, len, diags);
+        double t2 = now_ms();
+        if (s == NULL) {
+            diag_print(diags, stderr);
+            exit(1);
+        }
+        questions = survey_question_count(s);
+        survey_free(s);
+        diag_list_free(diags);
+        scan_t[r] = t1 - t0;
+        load_t[r] = t2 - t1;
+    }
+    struct stats l = summarize(load_t, runs), sc = summarize(scan_t, runs);
+    printf("%-22s %6zu questions %8zu bytes  load %8.3f / %8.3f / %8.3f ms   "
+           "libyaml scan %8.3f / %8.3f / %8.3f ms   ratio %.2f\n",
+           name, questions, len, l.min, l.median, l.max, sc.min, sc.median, sc.max,
+           l.median / sc.median);
+    free(load_t);
+    free(scan_t);
+}
+
+/* Peak resident memory (kB) of this process after loading a generated file
+ * of QUESTIONS questions; run in a fresh process for each size. */
+static long peak_kb(size_t questions)
+{
+    size_t len;
+    char *buf = generate(questions, &len);
+    struct diag_list *diags = diag_list_new("mem");
+    struct survey *s = survey_load_buffer("mem", buf, len, diags);
+    struct rusage usage;
+    getrusage(RUSAGE_SELF, &usage);
+    if (s == NULL)
+        exit(1);
+    survey_free(s);
+    diag_list_free(diags);
+    free(buf);
+    return usage.ru_maxrss;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s SHIPPED_FILE [RUNS] | %s --memory QUESTIONS\n", argv[0],
+                argv[0]);
+        return 2;
+    }
+    if (strcmp(argv[1], "--memory") == 0 && argc == 3) {
+        printf("%ld\n", peak_kb((size_t)atol(argv[2])));
+        return 0;
+    }
+    int runs = argc > 2 ? atoi(argv[2]) : 20;
+    char *buf;
+    size_t len;
+    struct diag_list *diags = diag_list_new(argv[1]);
+    if (readfile(argv[1], LOADER_MAX_FILE_BYTES, &buf, &len, diags) != READ_OK) {
+        diag_print(diags, stderr);
+        return 1;
+    }
+    diag_list_free(diags);
+    printf("min / median / max over %d runs\n", runs);
+    bench("shipped file", buf, len, runs);
+    free(buf);
+    const size_t sizes[] = {1000, 10000};
+    for (int i = 0; i < 2; i++) {
+        char name[32];
+        snprintf(name, sizeof(name), "generated %zu", sizes[i]);
+        buf = generate(sizes[i], &len);
+        bench(name, buf, len, runs);
+        free(buf);
+    }
+    return 0;
+}
