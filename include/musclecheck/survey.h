@@ -81,6 +81,10 @@ const char *survey_text(const struct survey *s, enum survey_text which);
 /* An interface string: the file's translation, or the English default. */
 const char *survey_ui(const struct survey *s, enum uistr which);
 
+/* The interface text for answer A ("Yes", "Not sure", ...; "Not answered"
+ * for ANSWER_NONE). */
+const char *survey_answer_label(const struct survey *s, enum answer a);
+
 size_t survey_condition_count(const struct survey *s);
 const struct condition *survey_condition(const struct survey *s, size_t i);
 

@@ -1,9 +1,11 @@
-/* output_json: the question list and the report as JSON, built with cJSON
- * so that escaping is the library's job. */
+/* output_json: the question list, the report and the answers (as a FHIR
+ * QuestionnaireResponse for a clinic's records system) in JSON, built with
+ * cJSON so that escaping is the library's job. */
 #include "musclecheck/output.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
+#include <time.h>
 
 /* Prints ROOT to OUT followed by a newline and frees it; false when any
  * step ran out of memory (cJSON returns NULL then). */
@@ -111,5 +113,63 @@ bool output_report_json(FILE *out, const struct report *r, const struct session 
         cJSON *res = result_json(s, &r->results[i]);
         ok = res != NULL && cJSON_AddItemToArray(results, res);
     }
+    return print_and_free(out, root, ok);
+}
+
+/* HL7 v2 table 0136 (Yes/No indicator) for yes and no; "not sure" is the
+ * data-absent reason "asked but unknown". */
+static cJSON *coding(enum answer a, const char *display)
+{
+    cJSON *c = cJSON_CreateObject();
+    bool unsure = a == ANSWER_UNSURE;
+    if (c == NULL ||
+        !cJSON_AddStringToObject(c, "system",
+                                 unsure ? "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+                                        : "http://terminology.hl7.org/CodeSystem/v2-0136") ||
+        !cJSON_AddStringToObject(c, "code",
+                                 unsure            ? "asked-unknown"
+                                 : a == ANSWER_YES ? "Y"
+                                                   : "N") ||
+        !cJSON_AddStringToObject(c, "display", display)) {
+        cJSON_Delete(c);
+        return NULL;
+    }
+    return c;
+}
+
+static bool add_item(cJSON *items, const struct survey *s, const struct session *se, size_t q)
+{
+    enum answer a = session_answer(se, q);
+    cJSON *item = cJSON_CreateObject(), *answers = NULL, *answer = NULL, *value = NULL;
+    if (item == NULL || !cJSON_AddItemToArray(items, item))
+        return false;
+    bool ok = cJSON_AddStringToObject(item, "linkId", survey_question(s, q)->id) &&
+              cJSON_AddStringToObject(item, "text", survey_question(s, q)->text) &&
+              (answers = cJSON_AddArrayToObject(item, "answer")) != NULL &&
+              (answer = cJSON_CreateObject()) != NULL && cJSON_AddItemToArray(answers, answer) &&
+              (value = coding(a, survey_answer_label(s, a))) != NULL;
+    return ok && cJSON_AddItemToObject(answer, "valueCoding", value);
+}
+
+bool output_fhir(FILE *out, const struct session *se, time_t now)
+{
+    const struct survey *s = session_survey(se);
+    char authored[32], canonical[256];
+    struct tm tm;
+    strftime(authored, sizeof(authored), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+    snprintf(canonical, sizeof(canonical), "urn:musclecheck:Questionnaire:%s|%s",
+             survey_text(s, SURVEY_ID), survey_text(s, SURVEY_VERSION));
+    cJSON *root = cJSON_CreateObject(), *items = NULL;
+    bool ok =
+        root != NULL && cJSON_AddStringToObject(root, "resourceType", "QuestionnaireResponse") &&
+        cJSON_AddStringToObject(root, "questionnaire", canonical) &&
+        cJSON_AddStringToObject(root, "status",
+                                session_first_unanswered(se) < 0 ? "completed" : "in-progress") &&
+        cJSON_AddStringToObject(root, "authored", authored) &&
+        cJSON_AddStringToObject(root, "language", survey_text(s, SURVEY_LANGUAGE)) &&
+        (items = cJSON_AddArrayToObject(root, "item")) != NULL;
+    for (size_t q = 0; ok && q < survey_question_count(s); q++)
+        if (session_visible(se, q) && session_answer(se, q) != ANSWER_NONE)
+            ok = add_item(items, s, se, q);
     return print_and_free(out, root, ok);
 }

@@ -47,6 +47,17 @@ const char *survey_ui(const struct survey *s, enum uistr which)
     return s->ui[which] != NULL ? s->ui[which] : uistr_default(which);
 }
 
+const char *survey_answer_label(const struct survey *s, enum answer a)
+{
+    switch (a) {
+    case ANSWER_YES: return survey_ui(s, UI_YES);
+    case ANSWER_NO: return survey_ui(s, UI_NO);
+    case ANSWER_UNSURE: return survey_ui(s, UI_UNSURE);
+    case ANSWER_NONE: break;
+    }
+    return survey_ui(s, UI_NOT_ANSWERED);
+}
+
 size_t survey_condition_count(const struct survey *s)
 {
     return s->condition_count;

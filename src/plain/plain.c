@@ -102,8 +102,7 @@ static void show_question(const struct session *se, size_t q, FILE *out)
     say(out, survey_question(s, q)->text);
     enum answer a = session_answer(se, q);
     if (a != ANSWER_NONE) {
-        const enum uistr label = a == ANSWER_YES ? UI_YES : a == ANSWER_NO ? UI_NO : UI_UNSURE;
-        const char *vars_a[] = {"answer", survey_ui(s, label), NULL};
+        const char *vars_a[] = {"answer", survey_answer_label(s, a), NULL};
         char *earlier = uistr_expand(survey_ui(s, UI_PLAIN_EARLIER), vars_a);
         if (earlier != NULL)
             fprintf(out, "(%s)\n", earlier);

@@ -43,10 +43,9 @@ void screen_question_draw(struct tui *ui)
     int buttons_y = y + 1 < last_buttons_y ? y + 1 : last_buttons_y;
     enum answer current = session_answer(ui->session, ui->question);
     struct button buttons[CHOICE_COUNT];
-    const enum uistr labels[] = {UI_YES, UI_NO, UI_UNSURE};
     for (int i = 0; i < CHOICE_COUNT; i++)
-        buttons[i] =
-            (struct button){survey_ui(s, labels[i]), choice_keys[i], current == choices[i]};
+        buttons[i] = (struct button){survey_answer_label(s, choices[i]), choice_keys[i],
+                                     current == choices[i]};
     widget_buttons(ui, buttons_y, buttons, CHOICE_COUNT, ui->focus, button_h);
     widget_keys(survey_ui(s, ui->kiosk ? UI_KEYS_QUESTION_KIOSK : UI_KEYS_QUESTION));
 }

@@ -7,6 +7,8 @@
 
 #include <cmocka.h>
 
+#include "args.h"
+
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <fcntl.h>
@@ -590,12 +592,7 @@ static void interactive_needs_a_terminal(void **state)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s MUSCLECHECK_BINARY SOURCE_DIR\n", argv[0]);
-        return 2;
-    }
-    binary = argv[1];
-    source_dir = argv[2];
+    e2e_args(argc, argv, &binary, &source_dir);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(help_and_version),
         cmocka_unit_test(usage_errors_exit_64),

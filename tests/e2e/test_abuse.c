@@ -9,6 +9,8 @@
 
 #include <cmocka.h>
 
+#include "args.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -301,12 +303,7 @@ static void hundreds_of_kiosk_sessions_do_not_grow(void **state)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s MUSCLECHECK_BINARY SOURCE_DIR\n", argv[0]);
-        return 2;
-    }
-    binary = argv[1];
-    source_dir = argv[2];
+    e2e_args(argc, argv, &binary, &source_dir);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(random_keys_and_clicks_in_a_kiosk, teardown),
         cmocka_unit_test_teardown(random_keys_until_it_quits, teardown),

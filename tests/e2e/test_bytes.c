@@ -9,6 +9,8 @@
 
 #include <cmocka.h>
 
+#include "args.h"
+
 #include <stdio.h>
 
 #include "vt.h"
@@ -85,12 +87,7 @@ static void redraws_stay_within_budget(void **state)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s MUSCLECHECK_BINARY SOURCE_DIR\n", argv[0]);
-        return 2;
-    }
-    binary = argv[1];
-    source_dir = argv[2];
+    e2e_args(argc, argv, &binary, &source_dir);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(redraws_stay_within_budget, teardown),
     };

@@ -7,6 +7,8 @@
 
 #include <cmocka.h>
 
+#include "args.h"
+
 #include <dirent.h>
 #include <signal.h>
 #include <stdio.h>
@@ -349,18 +351,7 @@ static void print_sends_the_summary_to_the_command(void **state)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s MUSCLECHECK_BINARY SOURCE_DIR\n", argv[0]);
-        return 2;
-    }
-    /* Absolute paths: one test starts the program from another folder. */
-    static char binary_path[4096], source_path[4096];
-    if (realpath(argv[1], binary_path) == NULL || realpath(argv[2], source_path) == NULL) {
-        perror(argv[1]);
-        return 2;
-    }
-    binary = binary_path;
-    source_dir = source_path;
+    e2e_args(argc, argv, &binary, &source_dir);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(idle_session_is_wiped_after_a_countdown, teardown),
         cmocka_unit_test_teardown(a_key_during_the_countdown_keeps_the_answers, teardown),

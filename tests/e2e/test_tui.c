@@ -7,6 +7,8 @@
 
 #include <cmocka.h>
 
+#include "args.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -473,18 +475,7 @@ static void save_summary_never_overwrites_without_asking(void **state)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s MUSCLECHECK_BINARY SOURCE_DIR\n", argv[0]);
-        return 2;
-    }
-    /* Absolute paths: one test starts the program from another folder. */
-    static char binary_path[4096], source_path[4096];
-    if (realpath(argv[1], binary_path) == NULL || realpath(argv[2], source_path) == NULL) {
-        perror(argv[1]);
-        return 2;
-    }
-    binary = binary_path;
-    source_dir = source_path;
+    e2e_args(argc, argv, &binary, &source_dir);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(walk_all_no, teardown),
         cmocka_unit_test_teardown(iron_answers_rank_iron_first_with_its_foods, teardown),

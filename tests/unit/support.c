@@ -2,6 +2,7 @@
 #include "support.h"
 
 #include "musclecheck/loader.h"
+#include "sample.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,6 +103,25 @@ struct session *support_session(const struct survey *s, const char *answers)
     }
     free(copy);
     return se;
+}
+
+struct survey *support_sample;
+
+int support_sample_setup(void **state)
+{
+    (void)state;
+    char *yaml = support_yaml(sample_questions);
+    support_sample = support_load_ok(yaml);
+    free(yaml);
+    return 0;
+}
+
+int support_sample_teardown(void **state)
+{
+    (void)state;
+    survey_free(support_sample);
+    support_sample = NULL;
+    return 0;
 }
 
 const char *support_path(const char *relative)

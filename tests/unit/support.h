@@ -35,6 +35,12 @@ void support_expect_error(const char *yaml, int line, int column, const char *ne
 /* A session on S with answers given as "id=yes id2=no ..." applied in order. */
 struct session *support_session(const struct survey *s, const char *answers);
 
+/* The questionnaire of sample.h, for a test group: support_sample_setup
+ * loads it into support_sample, support_sample_teardown frees it. */
+extern struct survey *support_sample;
+int support_sample_setup(void **state);
+int support_sample_teardown(void **state);
+
 /* Path of a file in the source tree, e.g. "questions/en.yaml" (static buffer). */
 const char *support_path(const char *relative);
 

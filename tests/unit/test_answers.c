@@ -7,27 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct survey *sample;
-
-static int setup(void **state)
-{
-    (void)state;
-    char *yaml = support_yaml(sample_questions);
-    sample = support_load_ok(yaml);
-    free(yaml);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    survey_free(sample);
-    return 0;
-}
-
 static struct session *parse(const char *text, struct diag_list **diags)
 {
-    struct session *se = session_new(sample);
+    struct session *se = session_new(support_sample);
     *diags = diag_list_new("answers.txt");
     bool ok = answers_parse(se, text, strlen(text), *diags);
     assert_int_equal(ok, diag_count(*diags) == 0);
@@ -45,7 +27,7 @@ static void expect_error(const char *text, int line, const char *needle)
     if (strstr(d->message, needle) == NULL)
         fail_msg("\"%s\" does not contain \"%s\"", d->message, needle);
     /* Nothing is applied when the file has a problem. */
-    for (size_t q = 0; q < survey_question_count(sample); q++)
+    for (size_t q = 0; q < survey_question_count(support_sample); q++)
         assert_int_equal(session_answer(se, q), ANSWER_NONE);
     diag_list_free(diags);
     session_free(se);
@@ -107,5 +89,5 @@ int main(void)
         cmocka_unit_test(follow_up_of_a_no_gateway_is_ignored),
         cmocka_unit_test(errors_name_the_line),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, support_sample_setup, support_sample_teardown);
 }

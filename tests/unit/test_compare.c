@@ -7,24 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct survey *reference;
-
-static int setup(void **state)
-{
-    (void)state;
-    char *yaml = support_yaml(sample_questions);
-    reference = support_load_ok(yaml);
-    free(yaml);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    survey_free(reference);
-    return 0;
-}
-
 /* Compares the sample with FROM replaced by TO; returns the first message
  * (static) and the count in *N. */
 static const char *compare_edit(const char *from, const char *to, size_t *n)
@@ -37,7 +19,7 @@ static const char *compare_edit(const char *from, const char *to, size_t *n)
     assert_true(asprintf(&edited, "%.*s%s%s", (int)(at - yaml), yaml, to, at + strlen(from)) > 0);
     struct survey *tr = support_load_ok(edited);
     struct diag_list *diags = diag_list_new("es.yaml");
-    *n = survey_compare(reference, tr, diags);
+    *n = survey_compare(support_sample, tr, diags);
     snprintf(message, sizeof(message), "%s", *n > 0 ? diag_get(diags, 0)->message : "");
     diag_list_free(diags);
     survey_free(tr);
@@ -80,5 +62,5 @@ int main(void)
         cmocka_unit_test(translated_texts_are_fine),
         cmocka_unit_test(structural_changes_are_reported),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, support_sample_setup, support_sample_teardown);
 }

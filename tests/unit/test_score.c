@@ -8,27 +8,9 @@
 
 enum { ALPHA, BETA };
 
-static struct survey *sample;
-
-static int setup(void **state)
-{
-    (void)state;
-    char *yaml = support_yaml(sample_questions);
-    sample = support_load_ok(yaml);
-    free(yaml);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    survey_free(sample);
-    return 0;
-}
-
 static struct condition_score score(const char *answers, size_t condition)
 {
-    struct session *se = support_session(sample, answers);
+    struct session *se = support_session(support_sample, answers);
     struct condition_score r = score_condition(se, condition);
     session_free(se);
     return r;
@@ -73,7 +55,7 @@ static void hidden_questions_do_not_count(void **state)
     struct condition_score with = score("gate=yes follow=yes b1=no", BETA);
     assert_int_equal(with.answered_weight, 5);
     assert_int_equal(with.score, 60);
-    struct session *se = support_session(sample, "gate=yes follow=yes b1=no");
+    struct session *se = support_session(support_sample, "gate=yes follow=yes b1=no");
     session_set_answer(se, Q_GATE, ANSWER_NO); /* hides (and drops) follow */
     struct condition_score without = score_condition(se, BETA);
     session_free(se);
@@ -88,17 +70,17 @@ static void too_little_evidence_stays_in_first_band(void **state)
     struct condition_score r = score("a2=yes", ALPHA);
     assert_int_equal(r.score, 100);
     assert_int_equal(r.band, 0);
-    assert_int_equal(score_band(sample, 100, 1), 0);
-    assert_int_equal(score_band(sample, 100, 2), 2);
+    assert_int_equal(score_band(support_sample, 100, 1), 0);
+    assert_int_equal(score_band(support_sample, 100, 2), 2);
 }
 
 static void band_thresholds_are_inclusive(void **state)
 {
     (void)state;
-    assert_int_equal(score_band(sample, 39, 10), 0);
-    assert_int_equal(score_band(sample, 40, 10), 1);
-    assert_int_equal(score_band(sample, 69, 10), 1);
-    assert_int_equal(score_band(sample, 70, 10), 2);
+    assert_int_equal(score_band(support_sample, 39, 10), 0);
+    assert_int_equal(score_band(support_sample, 40, 10), 1);
+    assert_int_equal(score_band(support_sample, 69, 10), 1);
+    assert_int_equal(score_band(support_sample, 70, 10), 2);
 }
 
 int main(void)
@@ -111,5 +93,5 @@ int main(void)
         cmocka_unit_test(too_little_evidence_stays_in_first_band),
         cmocka_unit_test(band_thresholds_are_inclusive),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, support_sample_setup, support_sample_teardown);
 }

@@ -5,28 +5,10 @@
 
 #include <stdlib.h>
 
-static struct survey *sample;
-
-static int setup(void **state)
-{
-    (void)state;
-    char *yaml = support_yaml(sample_questions);
-    sample = support_load_ok(yaml);
-    free(yaml);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    survey_free(sample);
-    return 0;
-}
-
 static void follow_up_hidden_until_gateway_says_yes(void **state)
 {
     (void)state;
-    struct session *se = session_new(sample);
+    struct session *se = session_new(support_sample);
     assert_false(session_visible(se, Q_FOLLOW));
     session_set_answer(se, Q_GATE, ANSWER_NO);
     assert_false(session_visible(se, Q_FOLLOW));
@@ -38,7 +20,7 @@ static void follow_up_hidden_until_gateway_says_yes(void **state)
 static void changing_the_gateway_drops_the_follow_up_answer(void **state)
 {
     (void)state;
-    struct session *se = support_session(sample, "gate=yes follow=yes b1=no");
+    struct session *se = support_session(support_sample, "gate=yes follow=yes b1=no");
     assert_int_equal(session_answer(se, Q_FOLLOW), ANSWER_YES);
     session_set_answer(se, Q_GATE, ANSWER_UNSURE);
     assert_int_equal(session_answer(se, Q_FOLLOW), ANSWER_NONE);
@@ -51,7 +33,7 @@ static void changing_the_gateway_drops_the_follow_up_answer(void **state)
 static void hidden_question_cannot_be_answered(void **state)
 {
     (void)state;
-    struct session *se = session_new(sample);
+    struct session *se = session_new(support_sample);
     session_set_answer(se, Q_FOLLOW, ANSWER_YES);
     assert_int_equal(session_answer(se, Q_FOLLOW), ANSWER_NONE);
     session_free(se);
@@ -60,7 +42,7 @@ static void hidden_question_cannot_be_answered(void **state)
 static void navigation_skips_hidden_questions(void **state)
 {
     (void)state;
-    struct session *se = session_new(sample);
+    struct session *se = session_new(support_sample);
     assert_int_equal(session_next_visible(se, Q_GATE + 1), Q_B1);
     assert_int_equal(session_prev_visible(se, Q_B1), Q_GATE);
     assert_int_equal(session_prev_visible(se, 0), -1);
@@ -74,7 +56,7 @@ static void navigation_skips_hidden_questions(void **state)
 static void progress_counts_only_visible_questions(void **state)
 {
     (void)state;
-    struct session *se = session_new(sample);
+    struct session *se = session_new(support_sample);
     size_t pos, total;
     session_progress(se, Q_B1, &pos, &total);
     assert_int_equal(pos, 5);
@@ -91,10 +73,10 @@ static void progress_counts_only_visible_questions(void **state)
 static void first_unanswered(void **state)
 {
     (void)state;
-    struct session *se = support_session(sample, "flag=no a1=yes");
+    struct session *se = support_session(support_sample, "flag=no a1=yes");
     assert_int_equal(session_first_unanswered(se), Q_A2);
     session_free(se);
-    se = support_session(sample, "flag=no a1=yes a2=no gate=no b1=unsure");
+    se = support_session(support_sample, "flag=no a1=yes a2=no gate=no b1=unsure");
     assert_int_equal(session_first_unanswered(se), -1);
     session_free(se);
 }
@@ -102,9 +84,9 @@ static void first_unanswered(void **state)
 static void reset_forgets_everything(void **state)
 {
     (void)state;
-    struct session *se = support_session(sample, "flag=yes a1=yes gate=yes follow=no");
+    struct session *se = support_session(support_sample, "flag=yes a1=yes gate=yes follow=no");
     session_reset(se);
-    for (size_t q = 0; q < survey_question_count(sample); q++)
+    for (size_t q = 0; q < survey_question_count(support_sample); q++)
         assert_int_equal(session_answer(se, q), ANSWER_NONE);
     assert_false(session_visible(se, Q_FOLLOW));
     session_free(se);
@@ -122,5 +104,5 @@ int main(void)
         cmocka_unit_test(first_unanswered),
         cmocka_unit_test(reset_forgets_everything),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, support_sample_setup, support_sample_teardown);
 }
