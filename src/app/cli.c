@@ -43,7 +43,7 @@ static const struct option long_options[] = {
 
 void cli_usage(FILE *out)
 {
-    fputs("Usage: musclecheck [--questions FILE] [--kiosk]\n"
+    fputs("Usage: musclecheck [OPTION]...\n"
           "A self-check questionnaire for muscle weakness and soreness. It is not a\n"
           "diagnosis: only a blood test can show a deficiency.\n"
           "\n"
@@ -53,6 +53,7 @@ void cli_usage(FILE *out)
           "                                   after another (see docs/kiosk.md)\n"
           "  musclecheck --check FILE         check an edited question file\n"
           "  musclecheck --batch --answers F  score a file of ID=yes|no|unsure lines\n"
+          "  musclecheck --plain              one question per line (screen readers)\n"
           "\n"
           "Options:\n"
           "  -q, --questions FILE  use this question file instead of the bundled one\n"
@@ -68,13 +69,14 @@ void cli_usage(FILE *out)
           "      --list            list the questions (ID<TAB>TEXT, or JSON)\n"
           "      --batch           score answers without a screen\n"
           "      --answers FILE    answers for --batch; - (the default) is stdin\n"
-          "      --format FORMAT   text (default) or json, for --list and --batch\n"
+          "      --format FORMAT   text (default) or json; for --batch also summary\n"
+          "                        (for a doctor) or fhir (FHIR QuestionnaireResponse)\n"
           "  -h, --help            show this help\n"
           "      --version         show the version\n"
           "\n"
           "Exit codes: 0 ok, 64 wrong usage, 65 bad question or answers file,\n"
-          "66 file not found or unreadable, 69 no usable terminal, 71 system error,\n"
-          "74 output error, 78 bad staff PIN set-up.\n",
+          "66 file missing, unreadable or a folder, 69 no usable terminal, 71 system\n"
+          "error, 74 output error, 78 bad staff PIN set-up; 128+N after signal N.\n",
           out);
 }
 
