@@ -48,14 +48,16 @@ void overlay_save_draw(struct tui *ui)
     int used = widget_text(y, x, w, LINES - 4, prompt, ROLE_TITLE);
     /* The end of a long name matters most: show its tail when it is too wide. */
     const char *shown = ui->save_path;
-    while (wrap_width(shown, strlen(shown)) > w - 3 && *shown != '\0')
+    while (wrap_width(shown, strlen(shown)) > w - 3 && *shown != '\0') {
         shown++;
+        while (((unsigned char)*shown & 0xC0) == 0x80) /* whole characters only */
+            shown++;
+    }
     mvaddstr(y + used + 1, x, "> ");
     addstr(shown);
     if (!ui->save_confirm) {
         leaveok(stdscr, FALSE);
         curs_set(1); /* a text field shows where typing goes */
-        return;
     }
 }
 

@@ -161,9 +161,7 @@ static bool check_idle(struct tui *ui)
     int seconds = (int)((left + 999) / 1000);
     if (ui->overlay == OVERLAY_IDLE && seconds == ui->countdown)
         return false;
-    if (ui->overlay == OVERLAY_STAFF || ui->overlay == OVERLAY_HELP || ui->overlay == OVERLAY_QUIT)
-        ui->overlay = OVERLAY_NONE;
-    ui->overlay = OVERLAY_IDLE;
+    ui->overlay = OVERLAY_IDLE; /* over whatever box was open: the countdown matters more */
     ui->countdown = seconds;
     return true;
 }
