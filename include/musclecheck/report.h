@@ -26,6 +26,10 @@ struct report {
     struct report_result *results; /* one per condition: highest band first, then */
     size_t result_count;           /* highest score; ties keep the file's order */
     size_t flagged_count;
+    /* Nothing flagged and nothing urgent: say so, and point to causes
+     * beyond nutrition. (After a red flag the questions were cut short, so
+     * "your answers point to nothing" would mislead.) */
+    bool no_findings;
 };
 
 /* Builds the report for SE. Returns NULL when out of memory; free with report_free. */

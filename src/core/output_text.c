@@ -90,7 +90,7 @@ void output_report_text(FILE *out, const struct report *r, const struct session 
     for (size_t i = 0; i < r->result_count; i++)
         put_result(out, s, &r->results[i], i + 1, width);
     fputc('\n', out);
-    if (r->flagged_count == 0) {
+    if (r->no_findings) {
         put_wrapped(out, "", 0, survey_text(s, SURVEY_NO_FINDINGS), width);
         fputc('\n', out);
     }

@@ -86,6 +86,7 @@ struct report *report_new(const struct session *se)
         next += res->reason_count;
     }
     rank(r->results, nc);
+    r->no_findings = r->flagged_count == 0 && !r->urgent;
     return r;
 }
 

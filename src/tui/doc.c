@@ -136,7 +136,7 @@ void doc_results(struct doc *d, const struct survey *s, const struct report *r, 
         l->role = theme_band_role(r->results[i].score.band, survey_band_count(s));
     }
     blank(d);
-    if (r->flagged_count == 0) {
+    if (r->no_findings) {
         para(d, DOC_TEXT, ROLE_TITLE, 0, width, "", survey_ui(s, UI_NOTHING_FLAGGED));
         para(d, DOC_TEXT, ROLE_NORMAL, 0, width, "", survey_text(s, SURVEY_NO_FINDINGS));
         blank(d);

@@ -99,6 +99,7 @@ static void red_flag_makes_report_urgent(void **state)
     assert_true(r->urgent);
     assert_int_equal(r->red_flag_count, 1);
     assert_int_equal(r->red_flags[0], Q_FLAG);
+    assert_false(r->no_findings);
     report_free(r);
     session_free(se);
     r = report_for("flag=no", &se);
@@ -114,6 +115,7 @@ static void all_no_and_all_yes(void **state)
     struct session *se;
     struct report *r = report_for("flag=no a1=no a2=no gate=no b1=no", &se);
     assert_int_equal(r->flagged_count, 0);
+    assert_true(r->no_findings);
     assert_false(r->urgent);
     report_free(r);
     session_free(se);
