@@ -19,6 +19,11 @@ void output_list_text(FILE *out, const struct survey *s);
  * of memory. */
 bool output_list_json(FILE *out, const struct survey *s);
 
+/* Writes TEXT wrapped to WIDTH columns: the first line after FIRST (whose
+ * width INDENT already counts), the others indented by INDENT spaces. The
+ * shared paragraph writer of every plain-text output. */
+void output_wrapped(FILE *out, const char *first, int indent, const char *text, int width);
+
 /* A readable report wrapped to WIDTH columns. */
 void output_report_text(FILE *out, const struct report *r, const struct session *se, int width);
 

@@ -44,9 +44,6 @@ int widget_buttons(struct tui *ui, int y, const struct button *buttons, int n, i
  * sized buttons are wanted, else 1. */
 int widget_button_height(const struct tui *ui);
 
-/* Width the button row would need. */
-int widget_buttons_width(const struct button *buttons, int n);
-
 /* "LABEL [#####.....]" style progress from POS of TOTAL in WIDTH columns. */
 void widget_progress(int y, int x, int width, const char *label, size_t pos, size_t total);
 

@@ -5,18 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Writes TEXT wrapped to WIDTH, every line after PREFIX-sized indentation. */
+/* TEXT wrapped to WIDTH, later lines lined up after PREFIX. */
 static void wrapped(FILE *out, const char *prefix, const char *text, int width)
 {
-    int indent = wrap_width(prefix, strlen(prefix));
-    struct wrap_line *lines = NULL;
-    size_t n = wrap_text(text, width - indent > 20 ? width - indent : 20, &lines);
-    for (size_t i = 0; i < n; i++)
-        fprintf(out, "%*s%.*s\n", i == 0 ? 0 : indent, i == 0 ? prefix : "", (int)lines[i].len,
-                text + lines[i].start);
-    if (n == 0)
-        fprintf(out, "%s%s\n", prefix, text);
-    free(lines);
+    output_wrapped(out, prefix, wrap_width(prefix, strlen(prefix)), text, width);
 }
 
 void output_summary(FILE *out, const struct report *r, const struct session *se, time_t now,

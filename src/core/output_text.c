@@ -16,9 +16,7 @@ void output_list_text(FILE *out, const struct survey *s)
     }
 }
 
-/* Writes TEXT wrapped to WIDTH, the first line after FIRST (already counted
- * in INDENT columns) and the others indented by INDENT spaces. */
-static void put_wrapped(FILE *out, const char *first, int indent, const char *text, int width)
+void output_wrapped(FILE *out, const char *first, int indent, const char *text, int width)
 {
     struct wrap_line *lines = NULL;
     size_t n = wrap_text(text, width - indent > 20 ? width - indent : 20, &lines);
@@ -40,7 +38,7 @@ static void put_list(FILE *out, const char *heading, const char *const *items, s
 {
     fprintf(out, "   %s:\n", heading);
     for (size_t i = 0; i < n; i++)
-        put_wrapped(out, "   - ", 5, items[i], width);
+        output_wrapped(out, "   - ", 5, items[i], width);
 }
 
 static void put_result(FILE *out, const struct survey *s, const struct report_result *res,
@@ -56,7 +54,7 @@ static void put_result(FILE *out, const struct survey *s, const struct report_re
     if (res->reason_count > 0) {
         fprintf(out, "   %s\n", survey_ui(s, UI_BECAUSE));
         for (size_t i = 0; i < res->reason_count; i++)
-            put_wrapped(out, "   - ", 5, survey_question(s, res->reasons[i])->text, width);
+            output_wrapped(out, "   - ", 5, survey_question(s, res->reasons[i])->text, width);
     }
     char first[160];
     const struct {
@@ -68,7 +66,7 @@ static void put_result(FILE *out, const struct survey *s, const struct report_re
     for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
         snprintf(first, sizeof(first), "   %s: ", survey_ui(s, rows[i].label));
         fputs(first, out);
-        put_wrapped(out, "", 5, rows[i].text, width - (int)strlen(first) + 5);
+        output_wrapped(out, "", 5, rows[i].text, width - (int)strlen(first) + 5);
     }
     put_list(out, survey_ui(s, UI_FOODS), c->foods, c->food_count, width);
     put_list(out, survey_ui(s, UI_TIPS), c->tips, c->tip_count, width);
@@ -78,27 +76,27 @@ void output_report_text(FILE *out, const struct report *r, const struct session 
 {
     const struct survey *s = session_survey(se);
     fprintf(out, "%s: %s\n\n", survey_text(s, SURVEY_TITLE), survey_ui(s, UI_RESULTS_TITLE));
-    put_wrapped(out, "", 0, survey_ui(s, UI_NOT_A_DIAGNOSIS), width);
+    output_wrapped(out, "", 0, survey_ui(s, UI_NOT_A_DIAGNOSIS), width);
     fputc('\n', out);
     if (r->urgent) {
         fprintf(out, "!! %s !!\n", survey_ui(s, UI_URGENT_TITLE));
         for (size_t i = 0; i < r->red_flag_count; i++)
-            put_wrapped(out, "   - ", 5, survey_question(s, r->red_flags[i])->red_flag, width);
-        put_wrapped(out, "   ", 3, survey_ui(s, UI_URGENT_OVERRIDES), width);
+            output_wrapped(out, "   - ", 5, survey_question(s, r->red_flags[i])->red_flag, width);
+        output_wrapped(out, "   ", 3, survey_ui(s, UI_URGENT_OVERRIDES), width);
         fputc('\n', out);
     }
     for (size_t i = 0; i < r->result_count; i++)
         put_result(out, s, &r->results[i], i + 1, width);
     fputc('\n', out);
     if (r->no_findings) {
-        put_wrapped(out, "", 0, survey_text(s, SURVEY_NO_FINDINGS), width);
+        output_wrapped(out, "", 0, survey_text(s, SURVEY_NO_FINDINGS), width);
         fputc('\n', out);
     }
     fprintf(out, "%s:\n", survey_ui(s, UI_ADVICE));
     for (size_t i = 0; i < survey_advice_count(s); i++)
-        put_wrapped(out, "- ", 2, survey_advice(s, i), width);
+        output_wrapped(out, "- ", 2, survey_advice(s, i), width);
     fputc('\n', out);
-    put_wrapped(out, "", 0, survey_ui(s, UI_BLOOD_TEST), width);
+    output_wrapped(out, "", 0, survey_ui(s, UI_BLOOD_TEST), width);
     fputc('\n', out);
-    put_wrapped(out, "", 0, survey_text(s, SURVEY_DISCLAIMER), width);
+    output_wrapped(out, "", 0, survey_text(s, SURVEY_DISCLAIMER), width);
 }

@@ -2,6 +2,7 @@
 #include "musclecheck/readfile.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,12 +72,13 @@ enum read_result readfile(const char *path, size_t max_bytes, char **buf, size_t
         return READ_NO_INPUT;
     }
     struct stat st;
-    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+    bool known = fstat(fileno(fp), &st) == 0;
+    if (known && S_ISDIR(st.st_mode)) {
         fclose(fp);
         diag_add(diags, 0, 0, "this is a folder, not a file; give the path of a file");
         return READ_NO_INPUT;
     }
-    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > max_bytes) {
+    if (known && S_ISREG(st.st_mode) && (size_t)st.st_size > max_bytes) {
         fclose(fp);
         diag_add(diags, 0, 0, "the file is too large (%lld bytes; at most %zu)",
                  (long long)st.st_size, max_bytes);

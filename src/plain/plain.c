@@ -29,13 +29,7 @@ enum reply {
 
 static void say(FILE *out, const char *text)
 {
-    struct wrap_line *lines = NULL;
-    size_t n = wrap_text(text, WIDTH, &lines);
-    for (size_t i = 0; i < n; i++)
-        fprintf(out, "%.*s\n", (int)lines[i].len, text + lines[i].start);
-    if (n == 0)
-        fprintf(out, "%s\n", text);
-    free(lines);
+    output_wrapped(out, "", 0, text, WIDTH);
 }
 
 /* Reads one line; the letters work in every language, and so do the

@@ -91,19 +91,17 @@ static void draw_frame(int y, int x, int h, int w)
     mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
 }
 
-/* Touch-sized buttons get more room around the label. */
-static bool big;
-
-static int button_width(const struct button *b)
+/* Touch-sized (BIG) buttons get more room around the label. */
+static int button_width(const struct button *b, bool big)
 {
     return wrap_width(b->label, strlen(b->label)) + (big ? 8 : 4) + (b->chosen ? 2 : 0);
 }
 
-int widget_buttons_width(const struct button *buttons, int n)
+static int buttons_width(const struct button *buttons, int n, bool big)
 {
     int w = 0;
     for (int i = 0; i < n; i++)
-        w += button_width(&buttons[i]) + (i > 0 ? 2 : 0);
+        w += button_width(&buttons[i], big) + (i > 0 ? 2 : 0);
     return w;
 }
 
@@ -118,7 +116,7 @@ static void add_hit(struct tui *ui, int y, int x, int h, int w, int key)
         ui->hits[ui->hit_count++] = (struct hitbox){y, x, h, w, key};
 }
 
-static void draw_button(int y, int x, int w, int h, const struct button *b, bool focused)
+static void draw_button(int y, int x, int w, int h, const struct button *b, bool focused, bool big)
 {
     /* Only the label row changes with the focus, so moving it between
      * buttons redraws two short rows and not the boxes around them. */
@@ -148,20 +146,20 @@ static void draw_button(int y, int x, int w, int h, const struct button *b, bool
 int widget_buttons(struct tui *ui, int y, const struct button *buttons, int n, int focus,
                    int height)
 {
-    big = ui->big_buttons;
-    int total = widget_buttons_width(buttons, n);
+    bool big = ui->big_buttons;
+    int total = buttons_width(buttons, n, big);
     int x = total < COLS ? (COLS - total) / 2 : 0;
     int rows = height;
     /* Too narrow for one row: stack them, one per row. */
     bool stacked = total > COLS - 2;
     for (int i = 0; i < n; i++) {
-        int w = button_width(&buttons[i]);
+        int w = button_width(&buttons[i], big);
         if (stacked) {
             x = w < COLS ? (COLS - w) / 2 : 0;
             if (i > 0)
                 y += height;
         }
-        draw_button(y, x, w, height, &buttons[i], i == focus);
+        draw_button(y, x, w, height, &buttons[i], i == focus, big);
         add_hit(ui, y, x, height, w, buttons[i].key);
         x += w + 2;
     }
