@@ -5,6 +5,7 @@
 #define MUSCLECHECK_OUTPUT_H
 
 #include "musclecheck/report.h"
+#include "musclecheck/results_doc.h"
 #include "musclecheck/survey.h"
 
 #include <stdbool.h>
@@ -24,17 +25,23 @@ bool output_list_json(FILE *out, const struct survey *s);
  * shared paragraph writer of every plain-text output. */
 void output_wrapped(FILE *out, const char *first, int indent, const char *text, int width);
 
-/* A readable report wrapped to WIDTH columns. */
-void output_report_text(FILE *out, const struct report *r, const struct session *se, int width);
+/* The SECTIONS (a set of RDOC_MASK bits) of results document D, in its
+ * order, as plain text wrapped to WIDTH columns, a blank line between parts.
+ * S is the survey D was built from. */
+void output_doc_text(FILE *out, const struct results_doc *d, const struct survey *s,
+                     unsigned sections, int width);
+
+/* The results (a title line, then RDOC_RESULTS_SECTIONS of D) wrapped to WIDTH. */
+void output_report_text(FILE *out, const struct results_doc *d, const struct survey *s, int width);
 
 /* The report as JSON: {"urgent", "red_flags", "results"}. Returns false
  * when out of memory. */
 bool output_report_json(FILE *out, const struct report *r, const struct session *se);
 
 /* The summary a person can take to their doctor: the date (NOW), the
- * questionnaire, urgent advice if any, the ranking with bands, every answer
- * given, and the advice to ask for a blood test. No personal data. */
-void output_summary(FILE *out, const struct report *r, const struct session *se, time_t now,
+ * questionnaire, then RDOC_SUMMARY_SECTIONS of D (urgent advice, the
+ * ranking, every answer given, the next step). No personal data. */
+void output_summary(FILE *out, const struct results_doc *d, const struct survey *s, time_t now,
                     int width);
 
 /* The answers as an HL7 FHIR R4 QuestionnaireResponse (JSON), authored at

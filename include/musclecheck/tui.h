@@ -1,8 +1,8 @@
 /* tui: the interactive questionnaire on a terminal (ncursesw).
  *
- * The screens read the survey and the report and never score anything
- * themselves: answers go into a session, the report is built from it, and
- * the results screen draws that report. */
+ * The screens render what the core decided: the flow (flow.h) says what
+ * comes after each answer, and the results screen draws the results
+ * document (results_doc.h) built from the report. */
 #ifndef MUSCLECHECK_TUI_H
 #define MUSCLECHECK_TUI_H
 
@@ -20,6 +20,9 @@ struct tui_options {
 };
 
 #define TUI_IDLE_TIMEOUT_DEFAULT 120
+
+/* At most this many languages are offered, one digit key each. */
+#define TUI_MAX_LANGUAGES 9
 
 /* Smallest window the screens are laid out for; below it a "please enlarge
  * the window" message is shown until the window grows again. */

@@ -1,6 +1,7 @@
 /* uistr: the interface strings (labels, headings, prompts) that a question
  * file may translate under its "ui:" key, with the English defaults used for
- * any string a file leaves out. */
+ * any string a file leaves out. Keys are named by placeholders ("{yes}",
+ * "{back}"; see keys.h), never by their letters. */
 #ifndef MUSCLECHECK_UISTR_H
 #define MUSCLECHECK_UISTR_H
 
@@ -33,23 +34,24 @@
     X(UI_TABLE_TITLE, "table_title", "The five deficiencies side by side")                         \
     X(UI_START, "start", "Press Enter to start")                                                   \
     X(UI_HOW_TO_ANSWER, "how_to_answer",                                                           \
-      "Answer each question with Yes, No or Not sure. Press y, n or u, or move with the arrow "    \
-      "keys and press Enter. You can go back at any time with b, get help with ? and quit with "   \
-      "q.")                                                                                        \
+      "Answer each question with Yes, No or Not sure. Press {yes}, {no} or {unsure}, or move "     \
+      "with the arrow keys and press Enter. You can go back at any time with {back}, get help "    \
+      "with {help} and quit with {quit}.")                                                         \
     X(UI_PROGRESS, "progress", "Question {n} of {total}")                                          \
     X(UI_WHY, "why", "Why we ask")                                                                 \
-    X(UI_KEYS_QUESTION, "keys_question", "y/n/u answer   b back   ? help   q quit")                \
+    X(UI_KEYS_QUESTION, "keys_question",                                                           \
+      "{yes}/{no}/{unsure} answer   {back} back   {help} help   {quit} quit")                      \
     X(UI_KEYS_RESULTS, "keys_results",                                                             \
-      "Arrows, PgUp/PgDn scroll   t table   r start again   q quit")                               \
-    X(UI_KEYS_WELCOME, "keys_welcome", "Enter start   ? help   q quit")                            \
+      "Arrows, PgUp/PgDn scroll   {table} table   {again} start again   {quit} quit")              \
+    X(UI_KEYS_WELCOME, "keys_welcome", "Enter start   {help} help   {quit} quit")                  \
     X(UI_HELP_TITLE, "help_title", "Help")                                                         \
     X(UI_HELP_KEYS, "help_keys",                                                                   \
-      "y = Yes, n = No, u = Not sure.\n"                                                           \
+      "{yes} = Yes, {no} = No, {unsure} = Not sure.\n"                                             \
       "Arrow keys or Tab move between the choices; Enter picks one.\n"                             \
-      "Left arrow, Backspace or b go back to the previous question.\n"                             \
-      "? or F1 shows this help. q or Esc quits.")                                                  \
+      "Left arrow, Backspace or {back} go back to the previous question.\n"                        \
+      "{help} or F1 shows this help. {quit} or Esc quits.")                                        \
     X(UI_PRESS_ANY_KEY, "press_any_key", "Press any key to go back")                               \
-    X(UI_QUIT_CONFIRM, "quit_confirm", "Quit now? Your answers will not be kept. (y/n)")           \
+    X(UI_QUIT_CONFIRM, "quit_confirm", "Quit now? Your answers will not be kept. ({yes}/{no})")    \
     X(UI_SEE_RESULTS, "see_results", "See results")                                                \
     X(UI_STOP, "stop", "Stop")                                                                     \
     X(UI_START_AGAIN, "start_again", "Start again")                                                \
@@ -60,7 +62,7 @@
     X(UI_MORE_BELOW, "more_below", "More below: press Down or PgDn")                               \
     X(UI_KEYS_RED_FLAG, "keys_red_flag", "Arrows choose   Enter confirms")                         \
     X(UI_START_OVER_CONFIRM, "start_over_confirm",                                                 \
-      "Start over? Everything you answered will be wiped. (y/n)")                                  \
+      "Start over? Everything you answered will be wiped. ({yes}/{no})")                           \
     X(UI_KIOSK_URGENT, "kiosk_urgent",                                                             \
       "Please go to the reception desk now and show this screen.")                                 \
     X(UI_KIOSK_URGENT_KEY, "kiosk_urgent_key",                                                     \
@@ -69,9 +71,9 @@
       "Still there? Press any key to carry on. Otherwise your answers will be wiped in {seconds} " \
       "seconds.")                                                                                  \
     X(UI_FINISH, "finish", "Finish")                                                               \
-    X(UI_KEYS_KIOSK, "keys_kiosk", "Enter start   ? help")                                         \
+    X(UI_KEYS_KIOSK, "keys_kiosk", "Enter start   {help} help")                                    \
     X(UI_KEYS_QUESTION_KIOSK, "keys_question_kiosk",                                               \
-      "y/n/u answer   b back   ? help   q start over")                                             \
+      "{yes}/{no}/{unsure} answer   {back} back   {help} help   {quit} start over")                \
     X(UI_STAFF_PIN, "staff_pin", "Staff only: type the PIN and press Enter (Esc cancels).")        \
     X(UI_STAFF_PIN_WRONG, "staff_pin_wrong", "Wrong PIN.")                                         \
     X(UI_SUMMARY_TITLE, "summary_title", "Summary for your doctor")                                \
@@ -82,7 +84,7 @@
     X(UI_SAVE_SUMMARY, "save_summary", "Save summary")                                             \
     X(UI_PRINT, "print", "Print")                                                                  \
     X(UI_SAVE_AS, "save_as", "Save the summary as (Enter saves, Esc cancels):")                    \
-    X(UI_REPLACE, "replace", "That file exists already. Replace it? (y/n)")                        \
+    X(UI_REPLACE, "replace", "That file exists already. Replace it? ({yes}/{no})")                 \
     X(UI_SAVED, "saved", "Saved to {file}")                                                        \
     X(UI_SAVE_FAILED, "save_failed", "Could not save the summary: {reason}")                       \
     X(UI_PRINTED, "printed",                                                                       \
@@ -91,11 +93,14 @@
     X(UI_CHOOSE_LANGUAGE, "choose_language", "Language")                                           \
     X(UI_LANGUAGE_NAME, "language_name", "English")                                                \
     X(UI_PLAIN_HOW, "plain_how",                                                                   \
-      "Type y for Yes, n for No or u for Not sure, then press Enter. Type b to go back, ? for "    \
-      "help, or q to quit.")                                                                       \
-    X(UI_PLAIN_PROMPT, "plain_prompt", "Your answer (y, n, u; b back; ? help; q quit):")           \
-    X(UI_PLAIN_INVALID, "plain_invalid", "Please type y, n or u, or b, ? or q.")                   \
-    X(UI_PLAIN_CONTINUE, "plain_continue", "Press Enter to see your results, or type q to stop.")  \
+      "Type {yes} for Yes, {no} for No or {unsure} for Not sure, then press Enter. Type {back} "   \
+      "to go back, {help} for help, or {quit} to quit.")                                           \
+    X(UI_PLAIN_PROMPT, "plain_prompt",                                                             \
+      "Your answer ({yes}, {no}, {unsure}; {back} back; {help} help; {quit} quit):")               \
+    X(UI_PLAIN_INVALID, "plain_invalid",                                                           \
+      "Please type {yes}, {no} or {unsure}, or {back}, {help} or {quit}.")                         \
+    X(UI_PLAIN_CONTINUE, "plain_continue",                                                         \
+      "Press Enter to see your results, or type {quit} to stop.")                                  \
     X(UI_PLAIN_STOPPED, "plain_stopped", "Stopped. Your answers were not kept.")                   \
     X(UI_PLAIN_EARLIER, "plain_earlier", "You answered: {answer}")                                 \
     X(UI_TOO_SMALL, "too_small",                                                                   \

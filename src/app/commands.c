@@ -3,6 +3,7 @@
 
 #include "musclecheck/answers.h"
 #include "musclecheck/compare.h"
+#include "musclecheck/flow.h"
 #include "musclecheck/lang.h"
 #include "musclecheck/loader.h"
 #include "musclecheck/output.h"
@@ -191,11 +192,13 @@ int command_batch(const struct cli_options *opts)
         return status;
     const char *name = strcmp(opts->answers, "-") == 0 ? "<stdin>" : opts->answers;
     struct diag_list *diags = diag_list_new(name);
-    struct session *se = session_new(s);
+    struct session *given = session_new(s);
+    struct flow *flow = flow_new(s);
     struct report *r = NULL;
+    struct results_doc *doc = NULL;
     char *buf = NULL;
     size_t len = 0;
-    if (diags == NULL || se == NULL) {
+    if (diags == NULL || given == NULL || flow == NULL) {
         status = EX_OSERR;
         goto out;
     }
@@ -204,11 +207,14 @@ int command_batch(const struct cli_options *opts)
     case READ_BAD_DATA: status = EX_DATAERR; goto out;
     case READ_NO_INPUT: status = EX_NOINPUT; goto out;
     }
-    if (!answers_parse(se, buf, len, diags)) {
+    if (!answers_parse(given, buf, len, diags)) {
         status = EX_DATAERR;
         goto out;
     }
-    if ((r = report_new(se)) == NULL) {
+    /* Scored as if answered on screen: nothing after an emergency stop. */
+    flow_replay(flow, given);
+    const struct session *se = flow_session(flow);
+    if ((r = report_new(se)) == NULL || (doc = results_doc_new(r, se)) == NULL) {
         status = EX_OSERR;
         goto out;
     }
@@ -221,8 +227,8 @@ int command_batch(const struct cli_options *opts)
         if (!output_fhir(stdout, se, commands_now()))
             status = EX_OSERR;
         break;
-    case FORMAT_SUMMARY: output_summary(stdout, r, se, commands_now(), report_width()); break;
-    case FORMAT_TEXT: output_report_text(stdout, r, se, report_width()); break;
+    case FORMAT_SUMMARY: output_summary(stdout, doc, s, commands_now(), report_width()); break;
+    case FORMAT_TEXT: output_report_text(stdout, doc, s, report_width()); break;
     }
     status = finish_output(status);
 out:
@@ -231,8 +237,10 @@ out:
     diag_print(diags, stderr);
     diag_list_free(diags);
     free(buf);
+    results_doc_free(doc);
     report_free(r);
-    session_free(se);
+    flow_free(flow);
+    session_free(given);
     survey_free(s);
     return status;
 }

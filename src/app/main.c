@@ -4,7 +4,6 @@
 #include "musclecheck/kiosk_pin.h"
 #include "musclecheck/plain.h"
 #include "musclecheck/tui.h"
-#include "musclecheck/tui_state.h"
 
 #include <langinfo.h>
 #include <limits.h>

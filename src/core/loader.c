@@ -608,6 +608,8 @@ struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
         load_top(&ld, root);
     }
     ytree_free(tree);
+    if (diag_count(diags) == errors_before && s->source != NULL && !survey_fill_ui(s))
+        diag_add(diags, 1, 1, "out of memory");
     if (diag_count(diags) > errors_before || s->source == NULL) {
         survey_free(s);
         return NULL;

@@ -34,69 +34,71 @@ void output_wrapped(FILE *out, const char *first, int indent, const char *text, 
     free(lines);
 }
 
-static void put_list(FILE *out, const char *heading, const char *const *items, size_t n, int width)
-{
-    fprintf(out, "   %s:\n", heading);
-    for (size_t i = 0; i < n; i++)
-        output_wrapped(out, "   - ", 5, items[i], width);
-}
+enum { TEXT_INDENT = 2 }; /* columns per nesting level */
 
-static void put_result(FILE *out, const struct survey *s, const struct report_result *res,
-                       size_t rank, int width)
+static void put_rank(FILE *out, const struct survey *s, const struct rdoc_block *bl, int width)
 {
-    const struct condition *c = survey_condition(s, res->score.condition);
-    const struct band *b = survey_band(s, res->score.band);
-    fprintf(out, "%zu. %s: %s (%s %d%%%s%s)\n", rank, c->name, b->label, survey_ui(s, UI_SCORE),
-            res->score.score, res->score.thin_evidence ? ", " : "",
-            res->score.thin_evidence ? survey_ui(s, UI_TOO_FEW_ANSWERS) : "");
-    if (!res->flagged)
+    char *line = NULL;
+    const struct rdoc_rank *rk = &bl->rank;
+    if (asprintf(&line, "%zu. %s: %s (%s %d%%%s%s)", rk->rank, rk->name, rk->band_label,
+                 survey_ui(s, UI_SCORE), rk->score, rk->thin ? ", " : "",
+                 rk->thin ? survey_ui(s, UI_TOO_FEW_ANSWERS) : "") < 0)
         return;
-    if (res->reason_count > 0) {
-        fprintf(out, "   %s\n", survey_ui(s, UI_BECAUSE));
-        for (size_t i = 0; i < res->reason_count; i++)
-            output_wrapped(out, "   - ", 5, survey_question(s, res->reasons[i])->text, width);
-    }
-    char first[160];
-    const struct {
-        enum uistr label;
-        const char *text;
-    } rows[] = {{UI_ROLE, c->role},
-                {UI_MUSCLE_SYMPTOMS, c->muscle_symptoms},
-                {UI_OTHER_SYMPTOMS, c->other_symptoms}};
-    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-        snprintf(first, sizeof(first), "   %s: ", survey_ui(s, rows[i].label));
-        fputs(first, out);
-        output_wrapped(out, "", 5, rows[i].text, width - (int)strlen(first) + 5);
-    }
-    put_list(out, survey_ui(s, UI_FOODS), c->foods, c->food_count, width);
-    put_list(out, survey_ui(s, UI_TIPS), c->tips, c->tip_count, width);
+    int indent = TEXT_INDENT * bl->depth;
+    char first[64];
+    snprintf(first, sizeof(first), "%*s", indent, "");
+    output_wrapped(out, first, indent + 3, line, width);
+    free(line);
 }
 
-void output_report_text(FILE *out, const struct report *r, const struct session *se, int width)
+/* One block as plain text: warnings between "!!", bullets as "- ". */
+static void put_block(FILE *out, const struct survey *s, const struct rdoc_block *bl, int width)
 {
-    const struct survey *s = session_survey(se);
+    int indent = TEXT_INDENT * bl->depth;
+    char first[256];
+    switch (bl->kind) {
+    case RDOC_RANK: put_rank(out, s, bl, width); return;
+    case RDOC_ITEM:
+        snprintf(first, sizeof(first), "%*s- ", indent, "");
+        output_wrapped(out, first, indent + 2, bl->text, width);
+        return;
+    case RDOC_FIELD:
+        snprintf(first, sizeof(first), "%*s%s:%s", indent, "", bl->label,
+                 bl->text != NULL ? " " : "");
+        if (bl->text == NULL)
+            fprintf(out, "%s\n", first);
+        else
+            output_wrapped(out, first, wrap_width(first, strlen(first)), bl->text, width);
+        return;
+    case RDOC_PARA:
+        if (bl->style == RDOC_WARNING) {
+            fprintf(out, "%*s!! %s !!\n", indent, "", bl->text);
+            return;
+        }
+        snprintf(first, sizeof(first), "%*s", indent, "");
+        output_wrapped(out, first, indent, bl->text, width);
+        return;
+    }
+}
+
+void output_doc_text(FILE *out, const struct results_doc *d, const struct survey *s,
+                     unsigned sections, int width)
+{
+    bool first = true;
+    for (size_t p = 0; p < d->part_count; p++) {
+        const struct rdoc_part *part = &d->parts[p];
+        if ((sections & RDOC_MASK(part->section)) == 0 || part->count == 0)
+            continue;
+        if (!first)
+            fputc('\n', out);
+        first = false;
+        for (size_t i = part->first; i < part->first + part->count; i++)
+            put_block(out, s, &d->blocks[i], width);
+    }
+}
+
+void output_report_text(FILE *out, const struct results_doc *d, const struct survey *s, int width)
+{
     fprintf(out, "%s: %s\n\n", survey_text(s, SURVEY_TITLE), survey_ui(s, UI_RESULTS_TITLE));
-    output_wrapped(out, "", 0, survey_ui(s, UI_NOT_A_DIAGNOSIS), width);
-    fputc('\n', out);
-    if (r->urgent) {
-        fprintf(out, "!! %s !!\n", survey_ui(s, UI_URGENT_TITLE));
-        for (size_t i = 0; i < r->red_flag_count; i++)
-            output_wrapped(out, "   - ", 5, survey_question(s, r->red_flags[i])->red_flag, width);
-        output_wrapped(out, "   ", 3, survey_ui(s, UI_URGENT_OVERRIDES), width);
-        fputc('\n', out);
-    }
-    for (size_t i = 0; i < r->result_count; i++)
-        put_result(out, s, &r->results[i], i + 1, width);
-    fputc('\n', out);
-    if (r->no_findings) {
-        output_wrapped(out, "", 0, survey_text(s, SURVEY_NO_FINDINGS), width);
-        fputc('\n', out);
-    }
-    fprintf(out, "%s:\n", survey_ui(s, UI_ADVICE));
-    for (size_t i = 0; i < survey_advice_count(s); i++)
-        output_wrapped(out, "- ", 2, survey_advice(s, i), width);
-    fputc('\n', out);
-    output_wrapped(out, "", 0, survey_ui(s, UI_BLOOD_TEST), width);
-    fputc('\n', out);
-    output_wrapped(out, "", 0, survey_text(s, SURVEY_DISCLAIMER), width);
+    output_doc_text(out, d, s, RDOC_RESULTS_SECTIONS, width);
 }

@@ -1,6 +1,8 @@
 /* survey: read-only accessors for a loaded questionnaire. */
 #include "survey_impl.h"
 
+#include "musclecheck/keys.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +47,20 @@ const char *survey_ui(const struct survey *s, enum uistr which)
     if ((unsigned)which >= UI_COUNT)
         return "";
     return s->ui[which] != NULL ? s->ui[which] : uistr_default(which);
+}
+
+bool survey_fill_ui(struct survey *s)
+{
+    for (int i = 0; i < UI_COUNT; i++) {
+        char *text = keys_expand(survey_ui(s, (enum uistr)i));
+        if (text == NULL)
+            return false;
+        s->ui[i] = arena_strndup(s->arena, text, strlen(text));
+        free(text);
+        if (s->ui[i] == NULL)
+            return false;
+    }
+    return true;
 }
 
 const char *survey_answer_label(const struct survey *s, enum answer a)

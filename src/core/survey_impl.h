@@ -12,7 +12,8 @@ struct survey {
     struct arena *arena; /* owns every string and array below */
     const char *source;
     const char *texts[SURVEY_TEXT_COUNT];
-    const char *ui[UI_COUNT]; /* NULL where the file gives no translation */
+    const char *ui[UI_COUNT]; /* NULL where the file gives no translation, until
+                                 survey_fill_ui fills in the defaults */
     struct condition *conditions;
     size_t condition_count;
     struct question *questions;
@@ -24,5 +25,10 @@ struct survey {
     const char **advice;
     size_t advice_count;
 };
+
+/* Completes S's interface strings once loaded: the English default where
+ * the file gives none, and key placeholders ("{yes}") replaced by the keys
+ * (keys.h), all in S's arena. Returns false when out of memory. */
+bool survey_fill_ui(struct survey *s);
 
 #endif

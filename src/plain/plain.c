@@ -1,10 +1,11 @@
 /* plain: the line-by-line front end. */
 #include "musclecheck/plain.h"
 
+#include "musclecheck/flow.h"
+#include "musclecheck/keys.h"
 #include "musclecheck/output.h"
 #include "musclecheck/report.h"
-#include "musclecheck/session.h"
-#include "musclecheck/wrap.h"
+#include "musclecheck/results_doc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -32,8 +33,9 @@ static void say(FILE *out, const char *text)
     output_wrapped(out, "", 0, text, WIDTH);
 }
 
-/* Reads one line; the letters work in every language, and so do the
- * file's own words for the answers ("sí", "no lo sé"). */
+/* Reads one line; the keys' letters (keys.h) work in every language, and
+ * so do the English words and the file's own words for the answers ("sí",
+ * "no lo sé"). */
 static enum reply ask(const struct survey *s, FILE *in, FILE *out, const char *prompt)
 {
     char line[LINE_MAX_BYTES];
@@ -59,18 +61,18 @@ static enum reply ask(const struct survey *s, FILE *in, FILE *out, const char *p
     const struct {
         const char *word;
         enum reply reply;
-    } words[] = {{"y", REPLY_YES},
+    } words[] = {{keys_letter(CMD_YES), REPLY_YES},
                  {"yes", REPLY_YES},
-                 {"n", REPLY_NO},
+                 {keys_letter(CMD_NO), REPLY_NO},
                  {"no", REPLY_NO},
-                 {"u", REPLY_UNSURE},
+                 {keys_letter(CMD_UNSURE), REPLY_UNSURE},
                  {"unsure", REPLY_UNSURE},
                  {"not sure", REPLY_UNSURE},
-                 {"b", REPLY_BACK},
+                 {keys_letter(CMD_BACK), REPLY_BACK},
                  {"back", REPLY_BACK},
-                 {"?", REPLY_HELP},
+                 {keys_letter(CMD_HELP), REPLY_HELP},
                  {"help", REPLY_HELP},
-                 {"q", REPLY_QUIT},
+                 {keys_letter(CMD_QUIT), REPLY_QUIT},
                  {"quit", REPLY_QUIT},
                  {survey_ui(s, UI_YES), REPLY_YES},
                  {survey_ui(s, UI_NO), REPLY_NO},
@@ -81,11 +83,12 @@ static enum reply ask(const struct survey *s, FILE *in, FILE *out, const char *p
     return REPLY_OTHER;
 }
 
-static void show_question(const struct session *se, size_t q, FILE *out)
+static void show_question(const struct flow *f, FILE *out)
 {
-    const struct survey *s = session_survey(se);
+    const struct survey *s = flow_survey(f);
+    size_t q = flow_question(f);
     size_t pos, total;
-    session_progress(se, q, &pos, &total);
+    flow_progress(f, &pos, &total);
     char n[24], t[24];
     snprintf(n, sizeof(n), "%zu", pos);
     snprintf(t, sizeof(t), "%zu", total);
@@ -94,7 +97,7 @@ static void show_question(const struct session *se, size_t q, FILE *out)
     fprintf(out, "\n%s\n", progress != NULL ? progress : "");
     free(progress);
     say(out, survey_question(s, q)->text);
-    enum answer a = session_answer(se, q);
+    enum answer a = session_answer(flow_session(f), q);
     if (a != ANSWER_NONE) {
         const char *vars_a[] = {"answer", survey_answer_label(s, a), NULL};
         char *earlier = uistr_expand(survey_ui(s, UI_PLAIN_EARLIER), vars_a);
@@ -118,10 +121,46 @@ static bool urgent(const struct survey *s, size_t q, FILE *in, FILE *out)
     }
 }
 
+/* Asks the questions the flow leads to; false when the person stops. */
+static bool walk(struct flow *f, FILE *in, FILE *out)
+{
+    const struct survey *s = flow_survey(f);
+    enum flow_step step = flow_begin(f);
+    while (step == FLOW_QUESTION) {
+        show_question(f, out);
+        enum reply r = ask(s, in, out, survey_ui(s, UI_PLAIN_PROMPT));
+        switch (r) {
+        case REPLY_END:
+        case REPLY_QUIT: return false;
+        case REPLY_BACK:
+            /* From the first question there is nowhere to go back to. */
+            if (flow_back(f) == FLOW_START)
+                step = flow_begin(f);
+            break;
+        case REPLY_HELP: {
+            const char *help = survey_question(s, flow_question(f))->help;
+            if (help != NULL) {
+                fprintf(out, "%s: ", survey_ui(s, UI_WHY));
+                say(out, help);
+            }
+            say(out, survey_ui(s, UI_PLAIN_HOW));
+            break;
+        }
+        case REPLY_YES: step = flow_answer(f, ANSWER_YES); break;
+        case REPLY_NO: step = flow_answer(f, ANSWER_NO); break;
+        case REPLY_UNSURE: step = flow_answer(f, ANSWER_UNSURE); break;
+        case REPLY_EMPTY:
+        case REPLY_OTHER: say(out, survey_ui(s, UI_PLAIN_INVALID)); break;
+        }
+    }
+    /* After an emergency the advice comes first; the results follow. */
+    return step != FLOW_EMERGENCY || urgent(s, flow_question(f), in, out);
+}
+
 int plain_run(const struct survey *s, FILE *in, FILE *out)
 {
-    struct session *se = session_new(s);
-    if (se == NULL)
+    struct flow *f = flow_new(s);
+    if (f == NULL)
         return EX_OSERR;
     fprintf(out, "%s\n\n", survey_text(s, SURVEY_TITLE));
     say(out, survey_text(s, SURVEY_INTRO));
@@ -129,59 +168,24 @@ int plain_run(const struct survey *s, FILE *in, FILE *out)
     say(out, survey_ui(s, UI_PLAIN_HOW));
     fputc('\n', out);
     say(out, survey_text(s, SURVEY_DISCLAIMER));
-    long q = session_next_visible(se, 0);
-    bool finished = true;
-    while (q >= 0) {
-        show_question(se, (size_t)q, out);
-        enum reply r = ask(s, in, out, survey_ui(s, UI_PLAIN_PROMPT));
-        if (r == REPLY_END || r == REPLY_QUIT) {
-            finished = false;
-            break;
-        }
-        if (r == REPLY_BACK) {
-            long prev = session_prev_visible(se, (size_t)q);
-            q = prev >= 0 ? prev : q;
-            continue;
-        }
-        if (r == REPLY_HELP) {
-            const char *help = survey_question(s, (size_t)q)->help;
-            if (help != NULL) {
-                fprintf(out, "%s: ", survey_ui(s, UI_WHY));
-                say(out, help);
-            }
-            say(out, survey_ui(s, UI_PLAIN_HOW));
-            continue;
-        }
-        if (r != REPLY_YES && r != REPLY_NO && r != REPLY_UNSURE) {
-            say(out, survey_ui(s, UI_PLAIN_INVALID));
-            continue;
-        }
-        enum answer a = r == REPLY_YES ? ANSWER_YES : r == REPLY_NO ? ANSWER_NO : ANSWER_UNSURE;
-        session_set_answer(se, (size_t)q, a);
-        if (a == ANSWER_YES && survey_question(s, (size_t)q)->red_flag != NULL &&
-            !urgent(s, (size_t)q, in, out)) {
-            finished = false;
-            break;
-        }
-        if (a == ANSWER_YES && survey_question(s, (size_t)q)->red_flag != NULL)
-            break; /* straight to the results, as on screen */
-        q = session_next_visible(se, (size_t)q + 1);
-    }
     int status = 0;
-    if (!finished) {
+    if (!walk(f, in, out)) {
         fputc('\n', out);
         say(out, survey_ui(s, UI_PLAIN_STOPPED));
     } else {
+        const struct session *se = flow_session(f);
         struct report *r = report_new(se);
-        if (r == NULL) {
+        struct results_doc *d = r != NULL ? results_doc_new(r, se) : NULL;
+        if (d == NULL) {
             status = EX_OSERR;
         } else {
             fputc('\n', out);
-            output_report_text(out, r, se, WIDTH);
-            report_free(r);
+            output_report_text(out, d, s, WIDTH);
         }
+        results_doc_free(d);
+        report_free(r);
     }
     fflush(out);
-    session_free(se);
+    flow_free(f);
     return status;
 }

@@ -1,5 +1,5 @@
-/* tui_doc: results and comparison table as drawable lines. */
-#include "musclecheck/tui_doc.h"
+/* doc: the results document and the comparison table as drawable lines. */
+#include "doc.h"
 
 #include "musclecheck/table.h"
 #include "musclecheck/wrap.h"
@@ -55,102 +55,68 @@ static void para(struct doc *d, enum doc_kind kind, enum role role, int indent, 
     free(lines);
 }
 
-static void bullets(struct doc *d, int indent, int width, const char *const *items, size_t n)
+static enum role block_role(const struct rdoc_block *bl)
 {
-    for (size_t i = 0; i < n; i++)
-        para(d, DOC_TEXT, ROLE_NORMAL, indent, width, "- ", items[i]);
+    switch (bl->style) {
+    case RDOC_PLAIN: return ROLE_NORMAL;
+    case RDOC_HEADING: return ROLE_TITLE;
+    case RDOC_WARNING: return ROLE_URGENT;
+    case RDOC_QUIET: return ROLE_DIM;
+    case RDOC_EMPHASIS:
+        return bl->tone == RDOC_TONE_HIGH  ? ROLE_BAND_HIGH
+               : bl->tone == RDOC_TONE_MID ? ROLE_BAND_MID
+                                           : ROLE_TITLE;
+    }
+    return ROLE_NORMAL;
 }
 
-/* "Label: text" with the text wrapped under itself. */
-static void labelled(struct doc *d, int indent, int width, const char *label, const char *text)
+static void block(struct doc *d, const struct rdoc_block *bl, bool banner, int width)
 {
+    enum doc_kind kind = banner ? DOC_BANNER : DOC_TEXT;
+    enum role role = banner ? ROLE_URGENT : block_role(bl);
+    int indent = (banner ? 1 : 0) + 2 * bl->depth;
+    int w = banner ? width - 1 : width;
     char *first = NULL;
-    if (asprintf(&first, "%s: ", label) < 0)
-        return;
-    para(d, DOC_TEXT, ROLE_NORMAL, indent, width, first, text);
-    free(first);
-}
-
-/* "Label:" on a line of its own, above a list. */
-static void list_heading(struct doc *d, int indent, int width, const char *label)
-{
-    char *text = NULL;
-    if (asprintf(&text, "%s:", label) < 0)
-        return;
-    para(d, DOC_TEXT, ROLE_NORMAL, indent, width, "", text);
-    free(text);
-}
-
-static void flagged_detail(struct doc *d, const struct survey *s, const struct report_result *res,
-                           int width)
-{
-    const struct condition *c = survey_condition(s, res->score.condition);
-    const struct band *b = survey_band(s, res->score.band);
-    char *heading = NULL;
-    if (asprintf(&heading, "%s: %s", c->name, b->label) > 0) {
-        para(d, DOC_TEXT, theme_band_role(res->score.band, survey_band_count(s)), 0, width, "",
-             heading);
-        free(heading);
-    }
-    if (res->reason_count > 0) {
-        para(d, DOC_TEXT, ROLE_NORMAL, 2, width, "", survey_ui(s, UI_BECAUSE));
-        for (size_t i = 0; i < res->reason_count; i++)
-            para(d, DOC_TEXT, ROLE_NORMAL, 4, width, "- ",
-                 survey_question(s, res->reasons[i])->text);
-    }
-    labelled(d, 2, width, survey_ui(s, UI_ROLE), c->role);
-    labelled(d, 2, width, survey_ui(s, UI_MUSCLE_SYMPTOMS), c->muscle_symptoms);
-    labelled(d, 2, width, survey_ui(s, UI_OTHER_SYMPTOMS), c->other_symptoms);
-    list_heading(d, 2, width, survey_ui(s, UI_FOODS));
-    bullets(d, 4, width, c->foods, c->food_count);
-    list_heading(d, 2, width, survey_ui(s, UI_TIPS));
-    bullets(d, 4, width, c->tips, c->tip_count);
-    blank(d);
-}
-
-void doc_results(struct doc *d, const struct survey *s, const struct report *r, int width)
-{
-    memset(d, 0, sizeof(*d));
-    for (size_t i = 0; i < survey_condition_count(s); i++) {
-        const char *name = survey_condition(s, i)->name;
-        int w = wrap_width(name, strlen(name));
-        if (w > d->name_width)
-            d->name_width = w;
-    }
-    if (r->urgent) {
-        para(d, DOC_BANNER, ROLE_URGENT, 1, width - 1, "", survey_ui(s, UI_URGENT_TITLE));
-        for (size_t i = 0; i < r->red_flag_count; i++)
-            para(d, DOC_BANNER, ROLE_URGENT, 1, width - 1, "- ",
-                 survey_question(s, r->red_flags[i])->red_flag);
-        para(d, DOC_BANNER, ROLE_URGENT, 1, width - 1, "", survey_ui(s, UI_URGENT_OVERRIDES));
-        blank(d);
-    }
-    para(d, DOC_TEXT, ROLE_TITLE, 0, width, "", survey_ui(s, UI_NOT_A_DIAGNOSIS));
-    blank(d);
-    for (size_t i = 0; i < r->result_count; i++) {
+    switch (bl->kind) {
+    case RDOC_RANK: {
         struct doc_line *l = push(d);
         if (l == NULL)
             return;
         l->kind = DOC_SCORE;
-        l->result = i;
-        l->role = theme_band_role(r->results[i].score.band, survey_band_count(s));
+        l->tone = bl->tone;
+        l->rank = bl->rank;
+        int nw = wrap_width(bl->rank.name, strlen(bl->rank.name));
+        if (nw > d->name_width)
+            d->name_width = nw;
+        return;
     }
-    blank(d);
-    if (r->no_findings) {
-        para(d, DOC_TEXT, ROLE_TITLE, 0, width, "", survey_ui(s, UI_NOTHING_FLAGGED));
-        para(d, DOC_TEXT, ROLE_NORMAL, 0, width, "", survey_text(s, SURVEY_NO_FINDINGS));
-        blank(d);
+    case RDOC_ITEM: para(d, kind, role, indent, w, "- ", bl->text); return;
+    case RDOC_PARA: para(d, kind, role, indent, w, "", bl->text); return;
+    case RDOC_FIELD:
+        if (asprintf(&first, bl->text != NULL ? "%s: " : "%s:", bl->label) < 0)
+            return;
+        para(d, kind, role, indent, w, first, bl->text != NULL ? bl->text : "");
+        free(first);
+        return;
     }
-    for (size_t i = 0; i < r->result_count; i++)
-        if (r->results[i].flagged)
-            flagged_detail(d, s, &r->results[i], width);
-    para(d, DOC_TEXT, ROLE_TITLE, 0, width, "", survey_ui(s, UI_ADVICE));
-    for (size_t i = 0; i < survey_advice_count(s); i++)
-        para(d, DOC_TEXT, ROLE_NORMAL, 2, width, "- ", survey_advice(s, i));
-    blank(d);
-    para(d, DOC_TEXT, ROLE_TITLE, 0, width, "", survey_ui(s, UI_BLOOD_TEST));
-    blank(d);
-    para(d, DOC_TEXT, ROLE_DIM, 0, width, "", survey_text(s, SURVEY_DISCLAIMER));
+}
+
+void doc_results(struct doc *d, const struct results_doc *r, int width)
+{
+    memset(d, 0, sizeof(*d));
+    bool first = true;
+    for (size_t p = 0; p < r->part_count; p++) {
+        const struct rdoc_part *part = &r->parts[p];
+        if ((RDOC_RESULTS_SECTIONS & RDOC_MASK(part->section)) == 0 || part->count == 0)
+            continue;
+        if (!first)
+            blank(d);
+        first = false;
+        /* Urgent advice sits on a full-width band that cannot be missed. */
+        bool banner = part->section == RDOC_URGENT;
+        for (size_t i = part->first; i < part->first + part->count; i++)
+            block(d, &r->blocks[i], banner, width);
+    }
 }
 
 /* Appends SEG (LEN bytes, WIDTH columns) padded with spaces to COLUMN columns. */

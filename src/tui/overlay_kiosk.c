@@ -1,18 +1,16 @@
 /* overlay_kiosk: the kiosk's "still there?" countdown and the staff PIN
  * prompt. */
-#include "musclecheck/tui_screens.h"
-#include "musclecheck/tui_term.h"
-#include "musclecheck/tui_widgets.h"
+#include "keymap.h"
+#include "screens.h"
+#include "widgets.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Three wrong PINs lock the prompt for this long. */
-enum { PIN_TRIES = 3, PIN_LOCK_MS = 60 * 1000 };
-
-void overlay_idle_draw(struct tui *ui)
+void overlay_idle_draw(const struct tui *ui, struct hits *hits)
 {
+    (void)hits;
     char seconds[16];
     snprintf(seconds, sizeof(seconds), "%d", ui->countdown);
     const char *vars[] = {"seconds", seconds, NULL};
@@ -25,8 +23,9 @@ void overlay_idle_draw(struct tui *ui)
     free(text);
 }
 
-void overlay_staff_draw(struct tui *ui)
+void overlay_staff_draw(const struct tui *ui, struct hits *hits)
 {
+    (void)hits;
     const struct survey *s = ui->survey;
     const char *prompt = survey_ui(s, UI_STAFF_PIN);
     int y, x, w;
@@ -41,37 +40,15 @@ void overlay_staff_draw(struct tui *ui)
         widget_text(y + used + 3, x, w, 1, survey_ui(s, UI_STAFF_PIN_WRONG), ROLE_TITLE);
 }
 
-static void close_prompt(struct tui *ui)
+struct action overlay_staff_key(const struct tui *ui, int key)
 {
-    explicit_bzero(ui->pin_typed, sizeof(ui->pin_typed));
-    ui->pin_len = 0;
-    ui->pin_wrong = false;
-    ui->overlay = OVERLAY_NONE;
-}
-
-enum step overlay_staff_key(struct tui *ui, int key)
-{
-    if (key == KEY_ESC) {
-        close_prompt(ui);
-    } else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
-        if (ui->pin_len > 0)
-            ui->pin_typed[--ui->pin_len] = '\0';
-    } else if (key == '\r' || key == '\n' || key == KEY_ENTER) {
-        if (ui->staff_pin != NULL && kiosk_pin_equal(ui->staff_pin, ui->pin_typed)) {
-            close_prompt(ui);
-            return STEP_QUIT;
-        }
-        explicit_bzero(ui->pin_typed, sizeof(ui->pin_typed));
-        ui->pin_len = 0;
-        ui->pin_wrong = true;
-        if (++ui->pin_failures >= PIN_TRIES) {
-            ui->pin_failures = 0;
-            ui->pin_locked_until = term_now_ms() + PIN_LOCK_MS;
-            close_prompt(ui);
-        }
-    } else if (key >= '!' && key <= '~' && ui->pin_len < KIOSK_PIN_MAX) {
-        ui->pin_typed[ui->pin_len++] = (char)key;
-        ui->pin_typed[ui->pin_len] = '\0';
-    }
-    return STEP_CONTINUE;
+    if (keymap_is(key, CMD_CANCEL))
+        return ACTION(ACT_CLOSE);
+    if (keymap_is(key, CMD_ERASE))
+        return ACTION(ACT_PIN_ERASE);
+    if (key == '\r' || key == '\n' || key == KEY_ENTER)
+        return ACTION(ACT_PIN_SUBMIT);
+    if (key >= '!' && key <= '~' && ui->pin_len < KIOSK_PIN_MAX)
+        return ACTION_ARG(ACT_PIN_TYPE, key);
+    return ACTION(ACT_NONE);
 }

@@ -1,46 +1,16 @@
-/* overlay_summary: saving the summary for the doctor to a file the person
- * names (never replacing a file without asking), and, in a kiosk, sending it
- * to the clinic's print command so that nothing is kept on disk. */
-#include "musclecheck/output.h"
-#include "musclecheck/pipe_cmd.h"
-#include "musclecheck/tui_screens.h"
-#include "musclecheck/tui_widgets.h"
+/* overlay_summary: the box that asks for the summary's file name (and
+ * whether to replace a file), and the box for short messages. */
+#include "keymap.h"
+#include "screens.h"
+#include "widgets.h"
+
 #include "musclecheck/wrap.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-enum { SUMMARY_WIDTH = 78, PRINT_TIMEOUT_MS = 15000 };
-
-static void set_message(struct tui *ui, enum uistr template, const char *name, const char *value)
+void overlay_save_draw(const struct tui *ui, struct hits *hits)
 {
-    const char *vars[] = {name, value, NULL};
-    char *text = uistr_expand(survey_ui(ui->survey, template), vars);
-    snprintf(ui->message, sizeof(ui->message), "%s", text != NULL ? text : "");
-    free(text);
-    ui->overlay = OVERLAY_MESSAGE;
-}
-
-void tui_save_start(struct tui *ui)
-{
-    char date[32];
-    time_t now = time(NULL);
-    struct tm tm;
-    strftime(date, sizeof(date), "%Y-%m-%d", localtime_r(&now, &tm));
-    ui->save_len =
-        (size_t)snprintf(ui->save_path, sizeof(ui->save_path), "musclecheck-summary-%s.txt", date);
-    ui->save_confirm = false;
-    ui->overlay = OVERLAY_SAVE;
-}
-
-void overlay_save_draw(struct tui *ui)
-{
+    (void)hits;
     const struct survey *s = ui->survey;
     const char *prompt = survey_ui(s, ui->save_confirm ? UI_REPLACE : UI_SAVE_AS);
     int y, x, w;
@@ -61,77 +31,24 @@ void overlay_save_draw(struct tui *ui)
     }
 }
 
-static void save(struct tui *ui, bool replace)
+struct action overlay_save_key(const struct tui *ui, int key)
 {
-    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (replace ? O_TRUNC : O_EXCL);
-    int fd = open(ui->save_path, flags, 0600);
-    if (fd < 0 && errno == EEXIST) {
-        ui->save_confirm = true;
-        return;
-    }
-    FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (fp == NULL) {
-        set_message(ui, UI_SAVE_FAILED, "reason", strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return;
-    }
-    output_summary(fp, ui->report, ui->session, time(NULL), SUMMARY_WIDTH);
-    bool ok = fflush(fp) == 0 && !ferror(fp);
-    int err = errno;
-    if (fclose(fp) != 0)
-        ok = false;
-    if (!ok) {
-        set_message(ui, UI_SAVE_FAILED, "reason", strerror(err));
-        return;
-    }
-    char full[PATH_MAX];
-    set_message(ui, UI_SAVED, "file", realpath(ui->save_path, full) != NULL ? full : ui->save_path);
+    if (ui->save_confirm)
+        return ACTION(keymap_is(key, CMD_YES) ? ACT_SAVE_REPLACE : ACT_SAVE_RENAME);
+    if (keymap_is(key, CMD_CANCEL))
+        return ACTION(ACT_CLOSE);
+    if (key == '\r' || key == '\n' || key == KEY_ENTER)
+        return ACTION(ui->save_len > 0 ? ACT_SAVE : ACT_NONE);
+    if (keymap_is(key, CMD_ERASE))
+        return ACTION(ACT_SAVE_ERASE);
+    if (key >= 0x20 && key <= 0xFF && key != 127 && ui->save_len + 1 < sizeof(ui->save_path))
+        return ACTION_ARG(ACT_SAVE_TYPE, key);
+    return ACTION(ACT_NONE);
 }
 
-enum step overlay_save_key(struct tui *ui, int key)
+void overlay_message_draw(const struct tui *ui, struct hits *hits)
 {
-    if (ui->save_confirm) {
-        if (key == 'y' || key == 'Y')
-            save(ui, true);
-        else
-            ui->save_confirm = false; /* back to the name, to pick another */
-        return STEP_CONTINUE;
-    }
-    if (key == KEY_ESC) {
-        ui->overlay = OVERLAY_NONE;
-    } else if (key == '\r' || key == '\n' || key == KEY_ENTER) {
-        if (ui->save_len > 0)
-            save(ui, false);
-    } else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
-        /* Remove one whole character, continuation bytes and all. */
-        while (ui->save_len > 0 && ((unsigned char)ui->save_path[--ui->save_len] & 0xC0) == 0x80)
-            ;
-        ui->save_path[ui->save_len] = '\0';
-    } else if (key >= 0x20 && key <= 0xFF && key != 127 &&
-               ui->save_len + 1 < sizeof(ui->save_path)) {
-        ui->save_path[ui->save_len++] = (char)key;
-        ui->save_path[ui->save_len] = '\0';
-    }
-    return STEP_CONTINUE;
-}
-
-static void write_summary(FILE *stream, void *ctx)
-{
-    struct tui *ui = ctx;
-    output_summary(stream, ui->report, ui->session, time(NULL), SUMMARY_WIDTH);
-}
-
-void tui_print(struct tui *ui)
-{
-    if (ui->print_command == NULL || ui->report == NULL)
-        return;
-    int ok = pipe_cmd(ui->print_command, write_summary, ui, PRINT_TIMEOUT_MS);
-    set_message(ui, ok == 0 ? UI_PRINTED : UI_PRINT_FAILED, "", "");
-}
-
-void overlay_message_draw(struct tui *ui)
-{
+    (void)hits;
     int y, x, w;
     int h = widget_text_height(ui->message, widget_box_text_width());
     widget_box(h + 2, &y, &x, &w);

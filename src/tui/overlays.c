@@ -1,19 +1,19 @@
 /* overlays: the help box and the quit confirmation, drawn over a screen. */
-#include "musclecheck/tui_screens.h"
-#include "musclecheck/tui_widgets.h"
-
-#include "musclecheck/wrap.h"
+#include "keymap.h"
+#include "screens.h"
+#include "widgets.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-void overlay_help_draw(struct tui *ui)
+void overlay_help_draw(const struct tui *ui, struct hits *hits)
 {
+    (void)hits;
     const struct survey *s = ui->survey;
     const char *help = NULL;
     if (ui->screen == SCREEN_QUESTION)
-        help = survey_question(s, ui->question)->help;
+        help = survey_question(s, flow_question(ui->flow))->help;
     char *text = NULL;
     if (asprintf(&text, "%s%s%s\n\n%s", help != NULL ? survey_ui(s, UI_WHY) : "",
                  help != NULL ? ": " : "", help != NULL ? help : "",
@@ -31,51 +31,34 @@ void overlay_help_draw(struct tui *ui)
     free(text);
 }
 
-enum step overlay_help_key(struct tui *ui, int key)
-{
-    (void)key;
-    ui->overlay = OVERLAY_NONE;
-    return STEP_CONTINUE;
-}
-
-void overlay_quit_draw(struct tui *ui)
+void overlay_quit_draw(const struct tui *ui, struct hits *hits)
 {
     const struct survey *s = ui->survey;
     const char *question = survey_ui(s, ui->kiosk ? UI_START_OVER_CONFIRM : UI_QUIT_CONFIRM);
     int y, x, w;
     widget_box(widget_text_height(question, widget_box_text_width()) + 2, &y, &x, &w);
     int used = widget_text(y, x, w, LINES - 4, question, ROLE_TITLE);
-    const struct button buttons[] = {{survey_ui(s, UI_YES), 'y', false},
-                                     {survey_ui(s, UI_NO), 'n', false}};
-    widget_buttons(ui, y + used + 1, buttons, 2, ui->overlay_focus, 1);
+    const struct button buttons[] = {{survey_ui(s, UI_YES), keymap_key(CMD_YES), false},
+                                     {survey_ui(s, UI_NO), keymap_key(CMD_NO), false}};
+    widget_buttons(hits, ui->big_buttons, y + used + 1, buttons, 2, ui->overlay_focus, 1);
 }
 
-enum step overlay_quit_key(struct tui *ui, int key)
+struct action overlay_quit_key(const struct tui *ui, int key)
 {
-    switch (key) {
-    case 'y':
-    case 'Y':
-        if (!ui->kiosk)
-            return STEP_QUIT;
-        tui_kiosk_reset(ui); /* in a kiosk, quitting means starting over */
-        break;
-    case 'n':
-    case 'N':
-    case KEY_ESC:
-    case 'q': ui->overlay = OVERLAY_NONE; break;
-    case KEY_LEFT:
-    case KEY_RIGHT:
-    case '\t':
-    case KEY_BTAB: ui->overlay_focus ^= 1; break;
-    default:
-        if (IS_ENTER(key))
-            return overlay_quit_key(ui, ui->overlay_focus == 0 ? 'y' : 'n');
-        break;
-    }
-    return STEP_CONTINUE;
+    if (keymap_is(key, CMD_YES))
+        /* In a kiosk, quitting means starting over for the next patient. */
+        return ACTION(ui->kiosk ? ACT_WIPE : ACT_QUIT);
+    if (keymap_is(key, CMD_NO) || keymap_is(key, CMD_CANCEL) || keymap_is(key, CMD_QUIT))
+        return ACTION(ACT_CLOSE);
+    if (keymap_is(key, CMD_LEFT) || keymap_is(key, CMD_RIGHT) || keymap_is(key, CMD_NEXT) ||
+        keymap_is(key, CMD_PREV))
+        return ACTION_ARG(ACT_OVERLAY_FOCUS, ui->overlay_focus ^ 1);
+    if (keymap_is(key, CMD_CHOOSE))
+        return overlay_quit_key(ui, keymap_key(ui->overlay_focus == 0 ? CMD_YES : CMD_NO));
+    return ACTION(ACT_NONE);
 }
 
-void screen_small_draw(struct tui *ui)
+void screen_small_draw(const struct tui *ui)
 {
     char cols[16], rows[16];
     snprintf(cols, sizeof(cols), "%d", TUI_MIN_COLS);

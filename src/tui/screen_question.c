@@ -1,24 +1,26 @@
 /* screen_question: one question, its help, and the three answers. */
-#include "musclecheck/tui_screens.h"
-#include "musclecheck/tui_widgets.h"
+#include "keymap.h"
+#include "screens.h"
+#include "widgets.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 static const enum answer choices[] = {ANSWER_YES, ANSWER_NO, ANSWER_UNSURE};
-static const int choice_keys[] = {'y', 'n', 'u'};
+static const enum command choice_cmds[] = {CMD_YES, CMD_NO, CMD_UNSURE};
 enum { CHOICE_COUNT = 3 };
 
-void screen_question_draw(struct tui *ui)
+void screen_question_draw(const struct tui *ui, struct hits *hits)
 {
     const struct survey *s = ui->survey;
-    const struct question *q = survey_question(s, ui->question);
+    size_t qi = flow_question(ui->flow);
+    const struct question *q = survey_question(s, qi);
     int x, w;
     widget_content(&x, &w);
     widget_header(survey_text(s, SURVEY_TITLE), NULL);
 
     size_t pos, total;
-    session_progress(ui->session, ui->question, &pos, &total);
+    flow_progress(ui->flow, &pos, &total);
     char n[24], t[24];
     snprintf(n, sizeof(n), "%zu", pos);
     snprintf(t, sizeof(t), "%zu", total);
@@ -41,82 +43,41 @@ void screen_question_draw(struct tui *ui)
         }
     }
     int buttons_y = y + 1 < last_buttons_y ? y + 1 : last_buttons_y;
-    enum answer current = session_answer(ui->session, ui->question);
+    enum answer current = session_answer(flow_session(ui->flow), qi);
     struct button buttons[CHOICE_COUNT];
     for (int i = 0; i < CHOICE_COUNT; i++)
-        buttons[i] = (struct button){survey_answer_label(s, choices[i]), choice_keys[i],
+        buttons[i] = (struct button){survey_answer_label(s, choices[i]), keymap_key(choice_cmds[i]),
                                      current == choices[i]};
-    widget_buttons(ui, buttons_y, buttons, CHOICE_COUNT, ui->focus, button_h);
+    widget_buttons(hits, ui->big_buttons, buttons_y, buttons, CHOICE_COUNT, ui->focus, button_h);
     widget_keys(survey_ui(s, ui->kiosk ? UI_KEYS_QUESTION_KIOSK : UI_KEYS_QUESTION));
 }
 
-/* Records A and moves on: to the red-flag screen, the next question or the results. */
-static void answer(struct tui *ui, enum answer a)
+/* The focus that shows the recorded answer of question Q (Yes when none). */
+int screen_question_focus(const struct flow *f, size_t q)
 {
-    const struct question *q = survey_question(ui->survey, ui->question);
-    session_set_answer(ui->session, ui->question, a);
-    if (a == ANSWER_YES && q->red_flag != NULL) {
-        ui->screen = SCREEN_RED_FLAG;
-        ui->red_flag = ui->question;
-        ui->focus = 0;
-        return;
-    }
-    long next = session_next_visible(ui->session, ui->question + 1);
-    if (next >= 0)
-        tui_go_question(ui, (size_t)next);
-    else
-        tui_go_results(ui);
-}
-
-static void go_back(struct tui *ui)
-{
-    long prev = session_prev_visible(ui->session, ui->question);
-    if (prev >= 0)
-        tui_go_question(ui, (size_t)prev);
-    else
-        tui_go_welcome(ui);
-}
-
-enum step screen_question_key(struct tui *ui, int key)
-{
-    switch (key) {
-    case 'y':
-    case 'Y': answer(ui, ANSWER_YES); break;
-    case 'n':
-    case 'N': answer(ui, ANSWER_NO); break;
-    case 'u':
-    case 'U': answer(ui, ANSWER_UNSURE); break;
-    case KEY_LEFT:
-    case KEY_BACKSPACE:
-    case 127:
-    case 8:
-    case 'b':
-    case 'B': go_back(ui); break;
-    case KEY_RIGHT:
-    case KEY_DOWN:
-    case '\t': ui->focus = (ui->focus + 1) % CHOICE_COUNT; break;
-    case KEY_UP:
-    case KEY_BTAB: ui->focus = (ui->focus + CHOICE_COUNT - 1) % CHOICE_COUNT; break;
-    default:
-        if (IS_ENTER(key))
-            answer(ui, choices[ui->focus]);
-        else if (IS_HELP(key))
-            ui->overlay = OVERLAY_HELP;
-        else if (IS_QUIT(key)) {
-            tui_ask_quit(ui);
-        }
-        break;
-    }
-    return STEP_CONTINUE;
-}
-
-void tui_go_question(struct tui *ui, size_t q)
-{
-    ui->screen = SCREEN_QUESTION;
-    ui->question = q;
-    ui->focus = 0;
-    enum answer current = session_answer(ui->session, q);
+    enum answer current = session_answer(flow_session(f), q);
     for (int i = 0; i < CHOICE_COUNT; i++)
         if (choices[i] == current)
-            ui->focus = i;
+            return i;
+    return 0;
+}
+
+struct action screen_question_key(const struct tui *ui, int key)
+{
+    for (int i = 0; i < CHOICE_COUNT; i++)
+        if (keymap_is(key, choice_cmds[i]))
+            return ACTION_ARG(ACT_ANSWER, (int)choices[i]);
+    if (keymap_is(key, CMD_BACK) || keymap_is(key, CMD_LEFT) || keymap_is(key, CMD_ERASE))
+        return ACTION(ACT_BACK);
+    if (keymap_is(key, CMD_RIGHT) || keymap_is(key, CMD_DOWN) || keymap_is(key, CMD_NEXT))
+        return ACTION_ARG(ACT_FOCUS, (ui->focus + 1) % CHOICE_COUNT);
+    if (keymap_is(key, CMD_UP) || keymap_is(key, CMD_PREV))
+        return ACTION_ARG(ACT_FOCUS, (ui->focus + CHOICE_COUNT - 1) % CHOICE_COUNT);
+    if (keymap_is(key, CMD_CHOOSE))
+        return ACTION_ARG(ACT_ANSWER, (int)choices[ui->focus % CHOICE_COUNT]);
+    if (keymap_is(key, CMD_HELP))
+        return ACTION(ACT_HELP);
+    if (keymap_is(key, CMD_QUIT) || keymap_is(key, CMD_CANCEL))
+        return ACTION(ACT_ASK_QUIT);
+    return ACTION(ACT_NONE);
 }

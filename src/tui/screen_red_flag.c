@@ -1,14 +1,15 @@
-/* screen_red_flag: urgent advice, shown the moment a red-flag question is
+/* screen_red_flag: urgent advice, shown the moment an emergency question is
  * answered yes, before anything else. */
-#include "musclecheck/tui_screens.h"
-#include "musclecheck/tui_widgets.h"
+#include "keymap.h"
+#include "screens.h"
+#include "widgets.h"
 
 enum { BUTTON_RESULTS, BUTTON_STOP, BUTTON_COUNT };
 
-void screen_red_flag_draw(struct tui *ui)
+void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
 {
     const struct survey *s = ui->survey;
-    const struct question *q = survey_question(s, ui->red_flag);
+    const struct question *q = survey_question(s, flow_question(ui->flow));
     int x, w;
     widget_content(&x, &w);
     /* The whole top of the screen is the warning: strong colour, and reverse
@@ -29,38 +30,29 @@ void screen_red_flag_draw(struct tui *ui)
     if (y < band_end - 1)
         widget_text(y, x, w, band_end - 1 - y, survey_ui(s, UI_URGENT_OVERRIDES), ROLE_URGENT);
     const struct button buttons[BUTTON_COUNT] = {
-        {survey_ui(s, UI_SEE_RESULTS), 'r', false},
-        {survey_ui(s, UI_STOP), 's', false},
+        {survey_ui(s, UI_SEE_RESULTS), keymap_key(CMD_RESULTS), false},
+        {survey_ui(s, UI_STOP), keymap_key(CMD_STOP), false},
     };
     /* A kiosk has nothing to stop to: the screen stays until a key is pressed. */
-    widget_buttons(ui, LINES - 2 - button_h, buttons, ui->kiosk ? 1 : BUTTON_COUNT, ui->focus,
-                   button_h);
+    widget_buttons(hits, ui->big_buttons, LINES - 2 - button_h, buttons,
+                   ui->kiosk ? 1 : BUTTON_COUNT, ui->focus, button_h);
     widget_keys(survey_ui(s, ui->kiosk ? UI_KIOSK_URGENT_KEY : UI_KEYS_RED_FLAG));
 }
 
-enum step screen_red_flag_key(struct tui *ui, int key)
+struct action screen_red_flag_key(const struct tui *ui, int key)
 {
-    if (ui->kiosk) {
-        tui_go_results(ui);
-        return STEP_CONTINUE;
-    }
-    switch (key) {
-    case KEY_LEFT:
-    case KEY_RIGHT:
-    case KEY_UP:
-    case KEY_DOWN:
-    case '\t':
-    case KEY_BTAB: ui->focus = (ui->focus + 1) % BUTTON_COUNT; break;
-    case 'r':
-    case 'R': tui_go_results(ui); break;
-    case 's':
-    case 'S': return STEP_QUIT;
-    default:
-        if (IS_ENTER(key))
-            return screen_red_flag_key(ui, ui->focus == BUTTON_RESULTS ? 'r' : 's');
-        if (IS_QUIT(key))
-            tui_ask_quit(ui);
-        break;
-    }
-    return STEP_CONTINUE;
+    if (ui->kiosk)
+        return ACTION(ACT_RESULTS); /* any key, once staff have seen it */
+    if (keymap_is(key, CMD_LEFT) || keymap_is(key, CMD_RIGHT) || keymap_is(key, CMD_UP) ||
+        keymap_is(key, CMD_DOWN) || keymap_is(key, CMD_NEXT) || keymap_is(key, CMD_PREV))
+        return ACTION_ARG(ACT_FOCUS, (ui->focus + 1) % BUTTON_COUNT);
+    if (keymap_is(key, CMD_RESULTS))
+        return ACTION(ACT_RESULTS);
+    if (keymap_is(key, CMD_STOP))
+        return ACTION(ACT_QUIT);
+    if (keymap_is(key, CMD_CHOOSE))
+        return ACTION(ui->focus == BUTTON_RESULTS ? ACT_RESULTS : ACT_QUIT);
+    if (keymap_is(key, CMD_QUIT) || keymap_is(key, CMD_CANCEL))
+        return ACTION(ACT_ASK_QUIT);
+    return ACTION(ACT_NONE);
 }

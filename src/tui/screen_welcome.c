@@ -1,10 +1,11 @@
 /* screen_welcome: title, introduction, disclaimer and how to answer. */
-#include "musclecheck/tui_screens.h"
-#include "musclecheck/tui_widgets.h"
+#include "keymap.h"
+#include "screens.h"
+#include "widgets.h"
 
 #include <stdio.h>
 
-void screen_welcome_draw(struct tui *ui)
+void screen_welcome_draw(const struct tui *ui, struct hits *hits)
 {
     const struct survey *s = ui->survey;
     int x, w;
@@ -28,31 +29,27 @@ void screen_welcome_draw(struct tui *ui)
          * mark; the focus stays on Start. */
         const char *label = survey_ui(s, UI_CHOOSE_LANGUAGE);
         widget_text(y, x, w, 1, label, ROLE_TITLE);
-        y += widget_buttons(ui, y + 1, langs, (int)ui->survey_count, -1, 1) + 2;
+        y += widget_buttons(hits, ui->big_buttons, y + 1, langs, (int)ui->survey_count, -1, 1) + 2;
     }
     y += widget_text(y, x, w, limit - y, survey_text(s, SURVEY_INTRO), ROLE_NORMAL) + 1;
     if (y < limit)
         y += widget_text(y, x, w, limit - y, survey_ui(s, UI_HOW_TO_ANSWER), ROLE_NORMAL) + 1;
     if (y < limit)
         y += widget_text(y, x, w, limit - y, survey_text(s, SURVEY_DISCLAIMER), ROLE_DIM) + 1;
-    const struct button start = {survey_ui(s, UI_START), '\r', false};
-    widget_buttons(ui, y < limit ? y : limit, &start, 1, 0, button_h);
+    const struct button start = {survey_ui(s, UI_START), keymap_key(CMD_CHOOSE), false};
+    widget_buttons(hits, ui->big_buttons, y < limit ? y : limit, &start, 1, 0, button_h);
     widget_keys(survey_ui(s, ui->kiosk ? UI_KEYS_KIOSK : UI_KEYS_WELCOME));
 }
 
-enum step screen_welcome_key(struct tui *ui, int key)
+struct action screen_welcome_key(const struct tui *ui, int key)
 {
-    if (ui->kiosk && key >= '1' && key < '1' + (int)ui->survey_count) {
-        tui_set_language(ui, (size_t)(key - '1'));
-    } else if (IS_ENTER(key)) {
-        session_reset(ui->session);
-        long first = session_next_visible(ui->session, 0);
-        if (first >= 0)
-            tui_go_question(ui, (size_t)first);
-    } else if (IS_HELP(key)) {
-        ui->overlay = OVERLAY_HELP;
-    } else if (IS_QUIT(key)) {
-        tui_ask_quit(ui);
-    }
-    return STEP_CONTINUE;
+    if (ui->kiosk && key >= '1' && key < '1' + (int)ui->survey_count)
+        return ACTION_ARG(ACT_LANGUAGE, key - '1');
+    if (keymap_is(key, CMD_CHOOSE))
+        return ACTION(ACT_BEGIN);
+    if (keymap_is(key, CMD_HELP))
+        return ACTION(ACT_HELP);
+    if (keymap_is(key, CMD_QUIT) || keymap_is(key, CMD_CANCEL))
+        return ACTION(ACT_ASK_QUIT);
+    return ACTION(ACT_NONE);
 }

@@ -1,5 +1,5 @@
 /* tui_term: curses start-up and shutdown, keys, mouse and signals. */
-#include "musclecheck/tui_term.h"
+#include "term.h"
 
 #include <curses.h>
 #include <poll.h>

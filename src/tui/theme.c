@@ -1,5 +1,5 @@
 /* tui_theme: colour pairs and attributes per role. */
-#include "musclecheck/tui_theme.h"
+#include "theme.h"
 
 static attr_t attrs[ROLE_COUNT];
 

@@ -1,12 +1,13 @@
 /* tui: the main loop. Each pass draws one frame from the state (curses
- * then sends only what changed), waits for a key, and hands it to the
- * screen or overlay on top. */
+ * then sends only what changed), waits for a key, asks the screen or
+ * overlay on top what the key means, and applies that action. */
 #include "musclecheck/tui.h"
 
-#include "musclecheck/tui_screens.h"
-#include "musclecheck/tui_term.h"
-#include "musclecheck/tui_theme.h"
-#include "musclecheck/tui_widgets.h"
+#include "apply.h"
+#include "screens.h"
+#include "term.h"
+#include "theme.h"
+#include "widgets.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -22,119 +23,38 @@ static bool too_small(void)
     return COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS;
 }
 
-static void draw(struct tui *ui)
+static void draw(const struct tui *ui, struct hits *hits)
 {
     erase();
     /* Only a text field shows the cursor; elsewhere curses need not move it
      * back after each change, which saves bytes on every key. */
     curs_set(0);
     leaveok(stdscr, TRUE);
-    ui->hit_count = 0;
+    hits->count = 0;
     if (too_small()) {
         screen_small_draw(ui);
         refresh();
         return;
     }
     switch (ui->screen) {
-    case SCREEN_WELCOME: screen_welcome_draw(ui); break;
-    case SCREEN_QUESTION: screen_question_draw(ui); break;
-    case SCREEN_RED_FLAG: screen_red_flag_draw(ui); break;
+    case SCREEN_WELCOME: screen_welcome_draw(ui, hits); break;
+    case SCREEN_QUESTION: screen_question_draw(ui, hits); break;
+    case SCREEN_RED_FLAG: screen_red_flag_draw(ui, hits); break;
     case SCREEN_RESULTS:
-    case SCREEN_TABLE: screen_results_draw(ui); break;
+    case SCREEN_TABLE: screen_results_draw(ui, hits); break;
     }
     if (ui->overlay != OVERLAY_NONE)
-        ui->hit_count = 0; /* only the overlay's buttons can be clicked */
+        hits->count = 0; /* only the overlay's buttons can be clicked */
     switch (ui->overlay) {
     case OVERLAY_NONE: break;
-    case OVERLAY_HELP: overlay_help_draw(ui); break;
-    case OVERLAY_QUIT: overlay_quit_draw(ui); break;
-    case OVERLAY_IDLE: overlay_idle_draw(ui); break;
-    case OVERLAY_STAFF: overlay_staff_draw(ui); break;
-    case OVERLAY_SAVE: overlay_save_draw(ui); break;
-    case OVERLAY_MESSAGE: overlay_message_draw(ui); break;
+    case OVERLAY_HELP: overlay_help_draw(ui, hits); break;
+    case OVERLAY_QUIT: overlay_quit_draw(ui, hits); break;
+    case OVERLAY_IDLE: overlay_idle_draw(ui, hits); break;
+    case OVERLAY_STAFF: overlay_staff_draw(ui, hits); break;
+    case OVERLAY_SAVE: overlay_save_draw(ui, hits); break;
+    case OVERLAY_MESSAGE: overlay_message_draw(ui, hits); break;
     }
     refresh();
-}
-
-static enum step dispatch(struct tui *ui, int key)
-{
-    switch (ui->overlay) {
-    case OVERLAY_HELP: return overlay_help_key(ui, key);
-    case OVERLAY_QUIT: return overlay_quit_key(ui, key);
-    case OVERLAY_STAFF: return overlay_staff_key(ui, key);
-    case OVERLAY_SAVE: return overlay_save_key(ui, key);
-    case OVERLAY_MESSAGE:
-    case OVERLAY_IDLE:
-        ui->overlay = OVERLAY_NONE; /* the key only says "still here" or "read it" */
-        return STEP_CONTINUE;
-    case OVERLAY_NONE: break;
-    }
-    if (ui->kiosk && key == KEY_STAFF && ui->staff_pin != NULL &&
-        term_now_ms() >= ui->pin_locked_until) {
-        ui->overlay = OVERLAY_STAFF;
-        return STEP_CONTINUE;
-    }
-    switch (ui->screen) {
-    case SCREEN_WELCOME: return screen_welcome_key(ui, key);
-    case SCREEN_QUESTION: return screen_question_key(ui, key);
-    case SCREEN_RED_FLAG: return screen_red_flag_key(ui, key);
-    case SCREEN_RESULTS:
-    case SCREEN_TABLE: return screen_results_key(ui, key);
-    }
-    return STEP_CONTINUE;
-}
-
-void tui_go_welcome(struct tui *ui)
-{
-    report_free(ui->report);
-    ui->report = NULL;
-    session_reset(ui->session);
-    ui->screen = SCREEN_WELCOME;
-    ui->overlay = OVERLAY_NONE;
-    ui->focus = 0;
-    ui->scroll = 0;
-}
-
-void tui_set_language(struct tui *ui, size_t i)
-{
-    if (i >= ui->survey_count || ui->surveys[i] == ui->survey)
-        return;
-    struct session *se = session_new(ui->surveys[i]);
-    if (se == NULL)
-        return; /* out of memory: stay in the current language */
-    report_free(ui->report);
-    ui->report = NULL;
-    session_free(ui->session);
-    ui->session = se;
-    ui->survey = ui->surveys[i];
-}
-
-void tui_kiosk_reset(struct tui *ui)
-{
-    tui_set_language(ui, 0); /* the next patient starts in the default language */
-    tui_go_welcome(ui);
-    explicit_bzero(ui->pin_typed, sizeof(ui->pin_typed));
-    ui->pin_len = 0;
-    term_wipe();
-}
-
-void tui_ask_quit(struct tui *ui)
-{
-    ui->overlay = OVERLAY_QUIT;
-    ui->overlay_focus = 1;
-}
-
-bool tui_go_results(struct tui *ui)
-{
-    struct report *r = report_new(ui->session);
-    if (r == NULL)
-        return false;
-    report_free(ui->report);
-    ui->report = r;
-    ui->screen = SCREEN_RESULTS;
-    ui->focus = 1; /* "Comparison table": a stray Enter must not wipe the results */
-    ui->scroll = 0;
-    return true;
 }
 
 /* Kiosk: seconds of warning before an idle session is wiped. */
@@ -179,8 +99,8 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
                      .print_command = opts->kiosk ? opts->print_command : NULL,
                      .idle_ms = 1000LL * (opts->idle_timeout > 0 ? opts->idle_timeout
                                                                  : TUI_IDLE_TIMEOUT_DEFAULT)};
-    ui.session = session_new(s);
-    if (ui.session == NULL) {
+    ui.flow = flow_new(s);
+    if (ui.flow == NULL) {
         fputs("musclecheck: out of memory\n", stderr);
         return EX_OSERR;
     }
@@ -188,7 +108,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
     if (term_start(opts->kiosk, &why) != 0) {
         term_stop();
         fprintf(stderr, "musclecheck: %s\n", why);
-        session_free(ui.session);
+        flow_free(ui.flow);
         return EX_UNAVAILABLE;
     }
     theme_init(term_colour(), ui.high_contrast);
@@ -196,9 +116,12 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
     ui.last_input = term_now_ms();
     int status = 0;
     bool dirty = true;
+    struct hits hits = {.count = 0};
     for (;;) {
-        if (dirty)
-            draw(&ui);
+        if (dirty) {
+            tui_view_sync(&ui);
+            draw(&ui, &hits);
+        }
         dirty = false;
         int mouse_y = 0, mouse_x = 0;
         int key = term_read_key(KEY_WAIT_MS, &mouse_y, &mouse_x);
@@ -229,7 +152,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
             continue;
         }
         if (key == KEY_MOUSE) {
-            const struct hitbox *hit = widget_hit(&ui, mouse_y, mouse_x);
+            const struct hitbox *hit = widget_hit(&hits, mouse_y, mouse_x);
             if (hit == NULL)
                 continue;
             key = hit->key;
@@ -237,12 +160,11 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         if (too_small())
             continue;
         dirty = true;
-        if (dispatch(&ui, key) == STEP_QUIT)
+        ui.now_ms = term_now_ms();
+        if (tui_apply(&ui, tui_key_action(&ui, key)))
             break;
     }
     term_stop();
-    report_free(ui.report);
-    session_free(ui.session);
-    explicit_bzero(ui.pin_typed, sizeof(ui.pin_typed));
+    tui_state_free(&ui);
     return status;
 }

@@ -1,5 +1,5 @@
 /* tui_widgets: shared drawing helpers; layout comes from the core's wrap. */
-#include "musclecheck/tui_widgets.h"
+#include "widgets.h"
 
 #include "musclecheck/tui.h"
 #include "musclecheck/wrap.h"
@@ -110,10 +110,10 @@ int widget_button_height(const struct tui *ui)
     return LINES >= 20 || (ui->big_buttons && LINES >= TUI_MIN_ROWS) ? 3 : 1;
 }
 
-static void add_hit(struct tui *ui, int y, int x, int h, int w, int key)
+static void add_hit(struct hits *hits, int y, int x, int h, int w, int key)
 {
-    if (ui->hit_count < TUI_MAX_HITS)
-        ui->hits[ui->hit_count++] = (struct hitbox){y, x, h, w, key};
+    if (hits->count < TUI_MAX_HITS)
+        hits->box[hits->count++] = (struct hitbox){y, x, h, w, key};
 }
 
 static void draw_button(int y, int x, int w, int h, const struct button *b, bool focused, bool big)
@@ -143,10 +143,9 @@ static void draw_button(int y, int x, int w, int h, const struct button *b, bool
     attroff(fill);
 }
 
-int widget_buttons(struct tui *ui, int y, const struct button *buttons, int n, int focus,
-                   int height)
+int widget_buttons(struct hits *hits, bool big, int y, const struct button *buttons, int n,
+                   int focus, int height)
 {
-    bool big = ui->big_buttons;
     int total = buttons_width(buttons, n, big);
     int x = total < COLS ? (COLS - total) / 2 : 0;
     int rows = height;
@@ -160,7 +159,7 @@ int widget_buttons(struct tui *ui, int y, const struct button *buttons, int n, i
                 y += height;
         }
         draw_button(y, x, w, height, &buttons[i], i == focus, big);
-        add_hit(ui, y, x, height, w, buttons[i].key);
+        add_hit(hits, y, x, height, w, buttons[i].key);
         x += w + 2;
     }
     return stacked ? rows * n : rows;
@@ -229,10 +228,10 @@ void widget_box(int inner_h, int *y, int *x, int *w)
     *w = bw - 4;
 }
 
-const struct hitbox *widget_hit(const struct tui *ui, int y, int x)
+const struct hitbox *widget_hit(const struct hits *hits, int y, int x)
 {
-    for (size_t i = 0; i < ui->hit_count; i++) {
-        const struct hitbox *h = &ui->hits[i];
+    for (size_t i = 0; i < hits->count; i++) {
+        const struct hitbox *h = &hits->box[i];
         if (y >= h->y && y < h->y + h->h && x >= h->x && x < h->x + h->w)
             return h;
     }

@@ -38,6 +38,16 @@ static int teardown(void **state)
     return 0;
 }
 
+/* The results document for SE (the test frees it). */
+static struct results_doc *doc_for(struct session *se, struct report **r)
+{
+    *r = report_new(se);
+    assert_non_null(*r);
+    struct results_doc *d = results_doc_new(*r, se);
+    assert_non_null(d);
+    return d;
+}
+
 /* Runs WRITE into a string (caller frees). */
 #define CAPTURE(buf, call)                                                                         \
     do {                                                                                           \
@@ -122,21 +132,24 @@ static void report_text_reads_well(void **state)
 {
     (void)state;
     struct session *se = support_session(sample, "quote=no flag=no a1=yes");
-    struct report *r = report_new(se);
+    struct report *r;
+    struct results_doc *d = doc_for(se, &r);
     char *text;
-    CAPTURE(text, output_report_text(out, r, se, 60));
+    CAPTURE(text, output_report_text(out, d, sample, 60));
     assert_non_null(strstr(text, "This is not a diagnosis"));
-    assert_non_null(strstr(text, "1. Alpha: Likely (score 100%)"));
-    assert_non_null(strstr(text, "   - A1?\n"));
-    assert_non_null(strstr(text, "Role in the body: Does A"));
-    assert_non_null(strstr(text, "   - apples\n"));
+    assert_non_null(strstr(text, "  1. Alpha: Likely (score 100%)"));
+    assert_non_null(strstr(text, "    - A1?\n"));
+    assert_non_null(strstr(text, "  Role in the body: Does A"));
+    assert_non_null(strstr(text, "    - apples\n"));
     assert_non_null(strstr(text, "2. Beta: Unlikely (score 0%, too few answers to tell)\n"));
+    assert_null(strstr(text, "[No]")); /* the answers are the summary's, not the results' */
     assert_null(strstr(text, "Get medical help now"));
     assert_null(strstr(text, "Nothing found."));
     assert_non_null(strstr(text, "Not a diagnosis."));
     for (char *line = strtok(text, "\n"); line != NULL; line = strtok(NULL, "\n"))
         assert_true(strlen(line) <= 60);
     free(text);
+    results_doc_free(d);
     report_free(r);
     session_free(se);
 }
@@ -145,15 +158,17 @@ static void report_text_urgent_without_a_verdict(void **state)
 {
     (void)state;
     struct session *se = support_session(sample, "quote=no flag=yes");
-    struct report *r = report_new(se);
+    struct report *r;
+    struct results_doc *d = doc_for(se, &r);
     char *text;
-    CAPTURE(text, output_report_text(out, r, se, 78));
+    CAPTURE(text, output_report_text(out, d, sample, 78));
     char *urgent = strstr(text, "Get medical help now");
     assert_non_null(urgent);
     assert_non_null(strstr(text, "Call now."));
     assert_true(urgent < strstr(text, "1. "));   /* the warning comes before any score */
     assert_null(strstr(text, "Nothing found.")); /* cut short by the red flag: no verdict */
     free(text);
+    results_doc_free(d);
     report_free(r);
     session_free(se);
 }
@@ -162,20 +177,23 @@ static void summary_for_the_doctor(void **state)
 {
     (void)state;
     struct session *se = support_session(sample, "quote=yes flag=yes");
-    struct report *r = report_new(se);
+    struct report *r;
+    struct results_doc *d = doc_for(se, &r);
     char *text;
     setenv("TZ", "UTC", 1);
-    CAPTURE(text, output_summary(out, r, se, 1764150000, 70));
+    CAPTURE(text, output_summary(out, d, sample, 1764150000, 70));
     assert_non_null(strstr(text, "Summary for your doctor"));
     assert_non_null(strstr(text, "Date: 2025-11-26 09:40\n"));
     assert_non_null(strstr(text, "Questionnaire: test 1 (en)"));
     assert_non_null(strstr(text, "Get medical help now"));
-    assert_non_null(strstr(text, "- Chest pain?\n"));                  /* the red flag */
-    assert_non_null(strstr(text, "  1. Beta: Unlikely (score 100%)")); /* the ranking */
-    assert_non_null(strstr(text, "- Chest pain? [Yes]"));              /* the answers */
-    assert_null(strstr(text, "A1?"));                                  /* hidden: not asked */
+    assert_non_null(strstr(text, "- Call now.\n"));                   /* the red flag's advice */
+    assert_non_null(strstr(text, "  1. Beta: Unlikely (score 100%")); /* the ranking */
+    assert_non_null(strstr(text, "- Chest pain? [Yes]"));             /* the answers */
+    assert_null(strstr(text, "A1?"));                                 /* hidden: not asked */
     assert_non_null(strstr(text, "blood test"));
+    assert_null(strstr(text, "apples")); /* foods and tips are for the patient */
     free(text);
+    results_doc_free(d);
     report_free(r);
     session_free(se);
 }

@@ -1,4 +1,4 @@
-/* tui_theme: what each kind of text looks like. Colour is never the only
+/* theme: what each kind of text looks like. Colour is never the only
  * signal: every role also has an attribute (bold, reverse, dim) that
  * carries its meaning on a monochrome terminal or with NO_COLOR. */
 #ifndef MUSCLECHECK_TUI_THEME_H

@@ -1,4 +1,4 @@
-/* tui_term: the only module that starts and stops ncurses. It owns the
+/* term: the only module that starts and stops ncurses. It owns the
  * terminal modes, colours, mouse, Esc delay and the signal handlers that
  * make sure the terminal is restored however the program ends. */
 #ifndef MUSCLECHECK_TUI_TERM_H

@@ -1,11 +1,11 @@
-/* tui_widgets: the pieces every screen is drawn with (frame, wrapped text,
+/* widgets: the pieces every screen is drawn with (frame, wrapped text,
  * buttons, progress and score bars, key hints). They draw on stdscr and
- * register clickable buttons in the state's hitboxes. */
+ * record clickable buttons in the frame's hitboxes. */
 #ifndef MUSCLECHECK_TUI_WIDGETS_H
 #define MUSCLECHECK_TUI_WIDGETS_H
 
-#include "musclecheck/tui_state.h"
-#include "musclecheck/tui_theme.h"
+#include "state.h"
+#include "theme.h"
 
 #include <stddef.h>
 
@@ -36,9 +36,10 @@ struct button {
 
 /* Lays out N buttons in a centred row from row Y (each HEIGHT rows: 1, or
  * 3 for boxed buttons that are easy to hit on a touch screen), the FOCUS-th
- * highlighted. Returns the rows used. */
-int widget_buttons(struct tui *ui, int y, const struct button *buttons, int n, int focus,
-                   int height);
+ * highlighted, wider labels when BIG; records them in HITS. Returns the
+ * rows used. */
+int widget_buttons(struct hits *hits, bool big, int y, const struct button *buttons, int n,
+                   int focus, int height);
 
 /* Rows for a button on this screen: boxed (3) when there is room or touch-
  * sized buttons are wanted, else 1. */
@@ -61,6 +62,6 @@ void widget_box(int inner_h, int *y, int *x, int *w);
 int widget_box_text_width(void);
 
 /* The hitbox under (Y, X), or NULL. */
-const struct hitbox *widget_hit(const struct tui *ui, int y, int x);
+const struct hitbox *widget_hit(const struct hits *hits, int y, int x);
 
 #endif

@@ -1,13 +1,19 @@
-/* tui_state: everything the screens need to draw a frame and react to a
- * key, in one struct (each frame is drawn from it alone). The state borrows
- * the survey and owns the session and the report. */
+/* state: everything the screens need to draw a frame and to decide what a
+ * key means, in one struct. Draw functions and key handlers only read it;
+ * the main loop (tui.c) alone changes it, by applying actions (action.h).
+ * The state borrows the surveys and owns the flow, the report, the results
+ * document and its laid-out view. */
 #ifndef MUSCLECHECK_TUI_STATE_H
 #define MUSCLECHECK_TUI_STATE_H
 
+#include "doc.h"
+
+#include "musclecheck/flow.h"
 #include "musclecheck/kiosk_pin.h"
 #include "musclecheck/report.h"
-#include "musclecheck/session.h"
+#include "musclecheck/results_doc.h"
 #include "musclecheck/survey.h"
+#include "musclecheck/tui.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -23,9 +29,6 @@ enum overlay_id {
     OVERLAY_MESSAGE, /* a short message; any key closes it */
 };
 
-/* What a key handler asks the loop to do. */
-enum step { STEP_CONTINUE, STEP_QUIT };
-
 /* A clickable area drawn this frame, and the key a click on it stands for. */
 struct hitbox {
     int y, x, h, w;
@@ -34,28 +37,40 @@ struct hitbox {
 
 #define TUI_MAX_HITS 16
 
-/* At most this many languages are offered, one digit key each. */
-#define TUI_MAX_LANGUAGES 9
+/* The clickable areas of the last frame: written while drawing, read when
+ * a click arrives. Kept apart from the state so that drawing reads only. */
+struct hits {
+    struct hitbox box[TUI_MAX_HITS];
+    size_t count;
+};
+
+/* The results or the table laid out for one width: rebuilt only when the
+ * results document, the view or the width changes. */
+struct view {
+    struct doc doc;
+    const struct results_doc *source; /* what DOC was laid out from */
+    enum screen_id screen;            /* SCREEN_RESULTS or SCREEN_TABLE */
+    int width;                        /* 0: nothing laid out yet */
+};
 
 struct tui {
     const struct survey *survey;         /* borrowed: the language in use */
     const struct survey *const *surveys; /* borrowed: every language, the default first */
     size_t survey_count;
-    struct session *session; /* owned */
-    struct report *report;   /* owned; built when the results are shown */
+    struct flow *flow;           /* owned: the answers and where the walk stands */
+    struct report *report;       /* owned; built when the results are shown */
+    struct results_doc *results; /* owned; built from the report */
+    struct view view;            /* owned */
     bool high_contrast;
     bool big_buttons; /* kiosk or high contrast: touch-sized buttons */
     bool kiosk;
     const char *staff_pin; /* borrowed; NULL when no keyboard exit is configured */
     enum screen_id screen;
     enum overlay_id overlay;
-    size_t question;   /* the question on screen */
-    size_t red_flag;   /* the question whose red flag is on screen */
     int focus;         /* focused button on the current screen */
     int overlay_focus; /* focused button on the quit overlay (0 yes, 1 no) */
     int scroll;        /* first line shown on the results and table screens */
-    int page;          /* lines the results view showed last frame (PgUp/PgDn step) */
-    int doc_lines;     /* lines in the results or table view last frame */
+    int page;          /* lines the results view shows (PgUp/PgDn step) */
     /* Kiosk: idle countdown and the staff PIN prompt. Times are monotonic ms. */
     long long last_input;
     long long idle_ms;
@@ -65,14 +80,13 @@ struct tui {
     int pin_failures;
     bool pin_wrong;             /* show "Wrong PIN" */
     long long pin_locked_until; /* after three wrong PINs */
+    long long now_ms;           /* the loop's clock when the key arrived */
     /* The summary: saved to a file, or (kiosk) sent to the print command. */
     const char *print_command; /* borrowed; NULL: no printing */
     char save_path[1024];
     size_t save_len;
     bool save_confirm; /* the file exists: asking whether to replace it */
     char message[1200];
-    struct hitbox hits[TUI_MAX_HITS];
-    size_t hit_count;
 };
 
 #endif

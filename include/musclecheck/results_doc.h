@@ -1,0 +1,106 @@
+/* results_doc: the results as one ordered document, built once from a
+ * report and rendered by every front end (the results screen, plain mode,
+ * --format text and the summary), so that the same answers give the same
+ * things in the same order everywhere.
+ *
+ * A document is a list of sections, each a run of blocks marked with what
+ * they mean (heading, warning, emphasis), never how they look. Texts are
+ * borrowed from the survey, except the ones the document composes, which it
+ * owns and wipes on free (they can reveal answers). The survey must outlive
+ * the document; the report and session need not. */
+#ifndef MUSCLECHECK_RESULTS_DOC_H
+#define MUSCLECHECK_RESULTS_DOC_H
+
+#include "musclecheck/report.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The sections, in the order they appear. */
+enum rdoc_section {
+    RDOC_URGENT,     /* urgent advice after a red flag */
+    RDOC_NOTE,       /* "this is not a diagnosis" */
+    RDOC_RANKING,    /* every condition, most likely first */
+    RDOC_NOTHING,    /* "nothing stands out", and other causes to think of */
+    RDOC_DETAILS,    /* one per flagged condition: reasons, table rows, foods, tips */
+    RDOC_ANSWERS,    /* every answer given (the summary's record) */
+    RDOC_ADVICE,     /* general advice */
+    RDOC_NEXT_STEP,  /* ask for a blood test */
+    RDOC_DISCLAIMER, /* the file's disclaimer */
+    RDOC_SECTION_COUNT
+};
+
+/* A set of sections, for renderers that show only some. */
+#define RDOC_MASK(s) (1u << (s))
+#define RDOC_ALL ((1u << RDOC_SECTION_COUNT) - 1u)
+/* What the results screen, plain mode and --format text show: everything
+ * but the list of answers. */
+#define RDOC_RESULTS_SECTIONS (RDOC_ALL & ~RDOC_MASK(RDOC_ANSWERS))
+/* What the summary for a doctor shows: the findings and the answers, not
+ * the food lists and tips meant for the patient. */
+#define RDOC_SUMMARY_SECTIONS                                                                      \
+    (RDOC_MASK(RDOC_URGENT) | RDOC_MASK(RDOC_NOTE) | RDOC_MASK(RDOC_RANKING) |                     \
+     RDOC_MASK(RDOC_NOTHING) | RDOC_MASK(RDOC_ANSWERS) | RDOC_MASK(RDOC_NEXT_STEP) |               \
+     RDOC_MASK(RDOC_DISCLAIMER))
+
+enum rdoc_kind {
+    RDOC_PARA,  /* a paragraph */
+    RDOC_ITEM,  /* a bullet point */
+    RDOC_FIELD, /* "LABEL: TEXT"; with a NULL TEXT, a label over the items after it */
+    RDOC_RANK,  /* one ranked condition (see struct rdoc_rank) */
+};
+
+/* What a block means; renderers choose how that looks. */
+enum rdoc_style {
+    RDOC_PLAIN,
+    RDOC_HEADING,  /* a heading */
+    RDOC_WARNING,  /* urgent advice: must not be missed */
+    RDOC_EMPHASIS, /* stands out from plain text (a flagged condition) */
+    RDOC_QUIET,    /* small print */
+};
+
+/* How strongly a band points to its condition: none for the first band,
+ * high for the last, medium between. */
+enum rdoc_tone { RDOC_TONE_LOW, RDOC_TONE_MID, RDOC_TONE_HIGH };
+
+struct rdoc_rank {
+    size_t rank;            /* 1-based place */
+    const char *name;       /* the condition */
+    const char *band_label; /* "Likely" */
+    int score;              /* 0..100 */
+    bool flagged;           /* band above the first */
+    bool thin;              /* too little evidence to leave the first band */
+};
+
+struct rdoc_block {
+    enum rdoc_kind kind;
+    enum rdoc_style style;
+    enum rdoc_tone tone; /* for RDOC_RANK and a condition's heading */
+    int depth;           /* nesting: 0 top level, 1 and 2 under a heading */
+    const char *label;   /* RDOC_FIELD only */
+    const char *text;    /* NULL for RDOC_RANK */
+    struct rdoc_rank rank;
+};
+
+/* A run of blocks of one section; renderers leave a blank line between parts. */
+struct rdoc_part {
+    enum rdoc_section section;
+    size_t first; /* blocks [first, first + count) */
+    size_t count;
+};
+
+struct results_doc {
+    const struct rdoc_part *parts; /* in document order; a section may repeat (details) */
+    size_t part_count;
+    const struct rdoc_block *blocks;
+    size_t block_count;
+};
+
+/* Builds the document for report R of session SE. Returns NULL when out of
+ * memory; free with results_doc_free. */
+struct results_doc *results_doc_new(const struct report *r, const struct session *se);
+
+/* Wipes the texts it composed and frees D; results_doc_free(NULL) is a no-op. */
+void results_doc_free(struct results_doc *d);
+
+#endif

@@ -1,0 +1,219 @@
+/* results_doc: the one place that decides what the results say, and in
+ * what order. */
+#include "musclecheck/results_doc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct builder {
+    struct results_doc doc;
+    struct rdoc_part *parts;
+    size_t part_cap;
+    struct rdoc_block *blocks;
+    size_t block_cap;
+    char **owned; /* composed texts */
+    size_t owned_count, owned_cap;
+    bool failed; /* out of memory somewhere: the document is incomplete */
+};
+
+static void *grow(void *array, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return array;
+    size_t cap2 = *cap != 0 ? *cap * 2 : 16;
+    while (cap2 < need)
+        cap2 *= 2;
+    void *bigger = reallocarray(array, cap2, size);
+    if (bigger != NULL)
+        *cap = cap2;
+    return bigger;
+}
+
+static void begin(struct builder *b, enum rdoc_section section)
+{
+    struct rdoc_part *parts = grow(b->parts, &b->part_cap, b->doc.part_count + 1, sizeof(*parts));
+    if (parts == NULL) {
+        b->failed = true;
+        return;
+    }
+    b->parts = parts;
+    b->parts[b->doc.part_count++] =
+        (struct rdoc_part){.section = section, .first = b->doc.block_count};
+}
+
+static struct rdoc_block *add(struct builder *b, enum rdoc_kind kind, enum rdoc_style style,
+                              int depth, const char *text)
+{
+    struct rdoc_block *blocks =
+        grow(b->blocks, &b->block_cap, b->doc.block_count + 1, sizeof(*blocks));
+    if (blocks == NULL || b->doc.part_count == 0) {
+        b->failed = true;
+        return NULL;
+    }
+    b->blocks = blocks;
+    struct rdoc_block *bl = &b->blocks[b->doc.block_count++];
+    *bl = (struct rdoc_block){.kind = kind, .style = style, .depth = depth, .text = text};
+    b->parts[b->doc.part_count - 1].count++;
+    return bl;
+}
+
+/* Keeps TEXT (from asprintf) to be wiped and freed with the document. */
+static const char *own(struct builder *b, char *text, int len)
+{
+    char **owned = grow(b->owned, &b->owned_cap, b->owned_count + 1, sizeof(*owned));
+    if (len < 0 || owned == NULL) {
+        if (len >= 0)
+            free(text);
+        b->failed = true;
+        return NULL;
+    }
+    b->owned = owned;
+    b->owned[b->owned_count++] = text;
+    return text;
+}
+
+static enum rdoc_tone tone(size_t band, size_t band_count)
+{
+    if (band == 0)
+        return RDOC_TONE_LOW;
+    return band + 1 >= band_count ? RDOC_TONE_HIGH : RDOC_TONE_MID;
+}
+
+static void urgent(struct builder *b, const struct survey *s, const struct report *r)
+{
+    begin(b, RDOC_URGENT);
+    add(b, RDOC_PARA, RDOC_WARNING, 0, survey_ui(s, UI_URGENT_TITLE));
+    for (size_t i = 0; i < r->red_flag_count; i++)
+        add(b, RDOC_ITEM, RDOC_WARNING, 0, survey_question(s, r->red_flags[i])->red_flag);
+    add(b, RDOC_PARA, RDOC_WARNING, 0, survey_ui(s, UI_URGENT_OVERRIDES));
+}
+
+static void ranking(struct builder *b, const struct survey *s, const struct report *r)
+{
+    begin(b, RDOC_RANKING);
+    add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_RANKING));
+    for (size_t i = 0; i < r->result_count; i++) {
+        const struct report_result *res = &r->results[i];
+        struct rdoc_block *bl = add(b, RDOC_RANK, RDOC_PLAIN, 1, NULL);
+        if (bl == NULL)
+            return;
+        bl->tone = tone(res->score.band, survey_band_count(s));
+        bl->rank = (struct rdoc_rank){.rank = i + 1,
+                                      .name = survey_condition(s, res->score.condition)->name,
+                                      .band_label = survey_band(s, res->score.band)->label,
+                                      .score = res->score.score,
+                                      .flagged = res->flagged,
+                                      .thin = res->score.thin_evidence};
+    }
+}
+
+static void items(struct builder *b, int depth, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        add(b, RDOC_ITEM, RDOC_PLAIN, depth, list[i]);
+}
+
+static void field(struct builder *b, const char *label, const char *text)
+{
+    struct rdoc_block *bl = add(b, RDOC_FIELD, RDOC_PLAIN, 1, text);
+    if (bl != NULL)
+        bl->label = label;
+}
+
+static void details(struct builder *b, const struct survey *s, const struct report_result *res)
+{
+    const struct condition *c = survey_condition(s, res->score.condition);
+    char *text = NULL;
+    int len = asprintf(&text, "%s: %s", c->name, survey_band(s, res->score.band)->label);
+    begin(b, RDOC_DETAILS);
+    struct rdoc_block *head = add(b, RDOC_PARA, RDOC_EMPHASIS, 0, own(b, text, len));
+    if (head != NULL)
+        head->tone = tone(res->score.band, survey_band_count(s));
+    if (res->reason_count > 0) {
+        add(b, RDOC_PARA, RDOC_PLAIN, 1, survey_ui(s, UI_BECAUSE));
+        for (size_t i = 0; i < res->reason_count; i++)
+            add(b, RDOC_ITEM, RDOC_PLAIN, 2, survey_question(s, res->reasons[i])->text);
+    }
+    field(b, survey_ui(s, UI_ROLE), c->role);
+    field(b, survey_ui(s, UI_MUSCLE_SYMPTOMS), c->muscle_symptoms);
+    field(b, survey_ui(s, UI_OTHER_SYMPTOMS), c->other_symptoms);
+    field(b, survey_ui(s, UI_FOODS), NULL);
+    items(b, 2, c->foods, c->food_count);
+    field(b, survey_ui(s, UI_TIPS), NULL);
+    items(b, 2, c->tips, c->tip_count);
+}
+
+static void answers(struct builder *b, const struct session *se)
+{
+    const struct survey *s = session_survey(se);
+    begin(b, RDOC_ANSWERS);
+    add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_YOUR_ANSWERS));
+    for (size_t q = 0; q < survey_question_count(s); q++) {
+        enum answer a = session_answer(se, q);
+        if (!session_visible(se, q) || a == ANSWER_NONE)
+            continue;
+        char *text = NULL;
+        int len =
+            asprintf(&text, "%s [%s]", survey_question(s, q)->text, survey_answer_label(s, a));
+        add(b, RDOC_ITEM, RDOC_PLAIN, 0, own(b, text, len));
+    }
+}
+
+static void advice(struct builder *b, const struct survey *s)
+{
+    begin(b, RDOC_ADVICE);
+    add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_ADVICE));
+    for (size_t i = 0; i < survey_advice_count(s); i++)
+        add(b, RDOC_ITEM, RDOC_PLAIN, 0, survey_advice(s, i));
+}
+
+struct results_doc *results_doc_new(const struct report *r, const struct session *se)
+{
+    const struct survey *s = session_survey(se);
+    struct builder *b = calloc(1, sizeof(*b));
+    if (b == NULL)
+        return NULL;
+    /* Urgent advice leads: everything else can wait. */
+    if (r->urgent)
+        urgent(b, s, r);
+    begin(b, RDOC_NOTE);
+    add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_NOT_A_DIAGNOSIS));
+    ranking(b, s, r);
+    if (r->no_findings) {
+        begin(b, RDOC_NOTHING);
+        add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_NOTHING_FLAGGED));
+        add(b, RDOC_PARA, RDOC_PLAIN, 0, survey_text(s, SURVEY_NO_FINDINGS));
+    }
+    for (size_t i = 0; i < r->result_count; i++)
+        if (r->results[i].flagged)
+            details(b, s, &r->results[i]);
+    answers(b, se);
+    advice(b, s);
+    begin(b, RDOC_NEXT_STEP);
+    add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_BLOOD_TEST));
+    begin(b, RDOC_DISCLAIMER);
+    add(b, RDOC_PARA, RDOC_QUIET, 0, survey_text(s, SURVEY_DISCLAIMER));
+    if (b->failed) {
+        results_doc_free(&b->doc);
+        return NULL;
+    }
+    b->doc.parts = b->parts;
+    b->doc.blocks = b->blocks;
+    return &b->doc;
+}
+
+void results_doc_free(struct results_doc *d)
+{
+    if (d == NULL)
+        return;
+    struct builder *b = (struct builder *)d; /* the document is the builder's first member */
+    for (size_t i = 0; i < b->owned_count; i++) {
+        explicit_bzero(b->owned[i], strlen(b->owned[i]));
+        free(b->owned[i]);
+    }
+    free(b->owned);
+    free(b->parts);
+    free(b->blocks);
+    free(b);
+}

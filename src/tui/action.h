@@ -1,0 +1,46 @@
+/* action: what a key asks for. Key handlers return one; the main loop
+ * (tui.c) applies it, so that every change of state, every file written and
+ * every command run happens in one place. */
+#ifndef MUSCLECHECK_TUI_ACTION_H
+#define MUSCLECHECK_TUI_ACTION_H
+
+enum action_kind {
+    ACT_NONE,          /* nothing to do */
+    ACT_BEGIN,         /* welcome: start the questions */
+    ACT_ANSWER,        /* ARG: the enum answer for the question on screen */
+    ACT_BACK,          /* the previous question (or the welcome screen) */
+    ACT_FOCUS,         /* ARG: the button to focus on the screen */
+    ACT_OVERLAY_FOCUS, /* ARG: the button to focus in the box */
+    ACT_SCROLL,        /* ARG: lines to scroll (negative: up) */
+    ACT_SCROLL_TO,     /* ARG: the first line to show (clamped) */
+    ACT_HELP,          /* open the help box */
+    ACT_ASK_QUIT,      /* ask "quit?" (kiosk: "start over?") */
+    ACT_CLOSE,         /* close the box on top */
+    ACT_QUIT,          /* leave the program */
+    ACT_RESULTS,       /* show the results */
+    ACT_TOGGLE_TABLE,  /* results <-> comparison table */
+    ACT_START_AGAIN,   /* a fresh start on the welcome screen */
+    ACT_WIPE,          /* kiosk: wipe the answers and the screen for the next patient */
+    ACT_LANGUAGE,      /* ARG: the language to switch to */
+    ACT_STAFF,         /* kiosk: open the staff PIN prompt */
+    ACT_PIN_TYPE,      /* ARG: a character of the PIN */
+    ACT_PIN_ERASE,     /* remove the last PIN character */
+    ACT_PIN_SUBMIT,    /* check the PIN */
+    ACT_SAVE_OPEN,     /* ask for a file name for the summary */
+    ACT_SAVE_TYPE,     /* ARG: a byte of the file name */
+    ACT_SAVE_ERASE,    /* remove the last character of the name */
+    ACT_SAVE,          /* save under the name, never replacing a file */
+    ACT_SAVE_REPLACE,  /* replace the existing file */
+    ACT_SAVE_RENAME,   /* back from "replace?" to the name */
+    ACT_PRINT,         /* send the summary to the print command */
+};
+
+struct action {
+    enum action_kind kind;
+    int arg;
+};
+
+#define ACTION(k) ((struct action){.kind = (k)})
+#define ACTION_ARG(k, a) ((struct action){.kind = (k), .arg = (a)})
+
+#endif

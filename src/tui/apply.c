@@ -1,0 +1,229 @@
+/* apply: actions become changes of state, files and print jobs. */
+#include "apply.h"
+
+#include "screens.h"
+#include "summary.h"
+#include "term.h"
+
+#include <string.h>
+
+/* Three wrong PINs lock the prompt for this long. */
+enum { PIN_TRIES = 3, PIN_LOCK_MS = 60 * 1000 };
+
+static void drop_results(struct tui *ui)
+{
+    doc_free(&ui->view.doc);
+    memset(&ui->view, 0, sizeof(ui->view));
+    results_doc_free(ui->results);
+    ui->results = NULL;
+    report_free(ui->report);
+    ui->report = NULL;
+}
+
+void tui_go_welcome(struct tui *ui)
+{
+    drop_results(ui);
+    flow_reset(ui->flow);
+    ui->screen = SCREEN_WELCOME;
+    ui->overlay = OVERLAY_NONE;
+    ui->focus = 0;
+    ui->scroll = 0;
+}
+
+static void go_question(struct tui *ui)
+{
+    ui->screen = SCREEN_QUESTION;
+    ui->focus = screen_question_focus(ui->flow, flow_question(ui->flow));
+}
+
+/* Builds the report and its document and shows them; stays put when out
+ * of memory. */
+static void go_results(struct tui *ui)
+{
+    struct report *r = report_new(flow_session(ui->flow));
+    struct results_doc *d = r != NULL ? results_doc_new(r, flow_session(ui->flow)) : NULL;
+    if (d == NULL) {
+        report_free(r);
+        return;
+    }
+    drop_results(ui);
+    ui->report = r;
+    ui->results = d;
+    ui->screen = SCREEN_RESULTS;
+    ui->focus = 1; /* "Comparison table": a stray Enter must not wipe the results */
+    ui->scroll = 0;
+}
+
+/* Shows what the flow says comes next. */
+static void follow(struct tui *ui, enum flow_step step)
+{
+    switch (step) {
+    case FLOW_START: tui_go_welcome(ui); break;
+    case FLOW_QUESTION: go_question(ui); break;
+    case FLOW_EMERGENCY:
+        ui->screen = SCREEN_RED_FLAG;
+        ui->focus = 0;
+        break;
+    case FLOW_RESULTS: go_results(ui); break;
+    }
+}
+
+static void set_language(struct tui *ui, size_t i)
+{
+    if (i >= ui->survey_count || ui->surveys[i] == ui->survey)
+        return;
+    struct flow *f = flow_new(ui->surveys[i]);
+    if (f == NULL)
+        return; /* out of memory: stay in the current language */
+    drop_results(ui);
+    flow_free(ui->flow);
+    ui->flow = f;
+    ui->survey = ui->surveys[i];
+}
+
+static void close_pin(struct tui *ui)
+{
+    explicit_bzero(ui->pin_typed, sizeof(ui->pin_typed));
+    ui->pin_len = 0;
+    ui->pin_wrong = false;
+}
+
+void tui_kiosk_reset(struct tui *ui)
+{
+    set_language(ui, 0); /* the next patient starts in the default language */
+    tui_go_welcome(ui);
+    close_pin(ui);
+    term_wipe();
+}
+
+/* Returns true when the PIN is right (the kiosk then ends). */
+static bool submit_pin(struct tui *ui)
+{
+    if (ui->staff_pin != NULL && kiosk_pin_equal(ui->staff_pin, ui->pin_typed)) {
+        close_pin(ui);
+        ui->overlay = OVERLAY_NONE;
+        return true;
+    }
+    explicit_bzero(ui->pin_typed, sizeof(ui->pin_typed));
+    ui->pin_len = 0;
+    ui->pin_wrong = true;
+    if (++ui->pin_failures >= PIN_TRIES) {
+        ui->pin_failures = 0;
+        ui->pin_locked_until = ui->now_ms + PIN_LOCK_MS;
+        close_pin(ui);
+        ui->overlay = OVERLAY_NONE;
+    }
+    return false;
+}
+
+static void save_type(struct tui *ui, int byte)
+{
+    if (ui->save_len + 1 >= sizeof(ui->save_path))
+        return;
+    ui->save_path[ui->save_len++] = (char)byte;
+    ui->save_path[ui->save_len] = '\0';
+}
+
+static void save_erase(struct tui *ui)
+{
+    /* Remove one whole character, continuation bytes and all. */
+    while (ui->save_len > 0 && ((unsigned char)ui->save_path[--ui->save_len] & 0xC0) == 0x80)
+        ;
+    ui->save_path[ui->save_len] = '\0';
+}
+
+bool tui_apply(struct tui *ui, struct action a)
+{
+    switch (a.kind) {
+    case ACT_NONE: break;
+    case ACT_BEGIN:
+        flow_reset(ui->flow);
+        follow(ui, flow_begin(ui->flow));
+        break;
+    case ACT_ANSWER:
+        if (ui->screen == SCREEN_QUESTION)
+            follow(ui, flow_answer(ui->flow, (enum answer)a.arg));
+        break;
+    case ACT_BACK: follow(ui, flow_back(ui->flow)); break;
+    case ACT_FOCUS: ui->focus = a.arg; break;
+    case ACT_OVERLAY_FOCUS: ui->overlay_focus = a.arg; break;
+    case ACT_SCROLL: ui->scroll += a.arg; break;
+    case ACT_SCROLL_TO: ui->scroll = a.arg; break;
+    case ACT_HELP: ui->overlay = OVERLAY_HELP; break;
+    case ACT_ASK_QUIT:
+        ui->overlay = OVERLAY_QUIT;
+        ui->overlay_focus = 1; /* "No": a stray Enter is harmless */
+        break;
+    case ACT_CLOSE:
+        if (ui->overlay == OVERLAY_STAFF)
+            close_pin(ui);
+        ui->overlay = OVERLAY_NONE;
+        break;
+    case ACT_QUIT: return true;
+    case ACT_RESULTS: go_results(ui); break;
+    case ACT_TOGGLE_TABLE:
+        ui->screen = ui->screen == SCREEN_TABLE ? SCREEN_RESULTS : SCREEN_TABLE;
+        ui->scroll = 0;
+        break;
+    case ACT_START_AGAIN: tui_go_welcome(ui); break;
+    case ACT_WIPE: tui_kiosk_reset(ui); break;
+    case ACT_LANGUAGE: set_language(ui, (size_t)a.arg); break;
+    case ACT_STAFF: ui->overlay = OVERLAY_STAFF; break;
+    case ACT_PIN_TYPE:
+        if (ui->pin_len < KIOSK_PIN_MAX) {
+            ui->pin_typed[ui->pin_len++] = (char)a.arg;
+            ui->pin_typed[ui->pin_len] = '\0';
+        }
+        break;
+    case ACT_PIN_ERASE:
+        if (ui->pin_len > 0)
+            ui->pin_typed[--ui->pin_len] = '\0';
+        break;
+    case ACT_PIN_SUBMIT: return submit_pin(ui);
+    case ACT_SAVE_OPEN: summary_save_start(ui); break;
+    case ACT_SAVE_TYPE: save_type(ui, a.arg); break;
+    case ACT_SAVE_ERASE: save_erase(ui); break;
+    case ACT_SAVE: summary_save(ui, false); break;
+    case ACT_SAVE_REPLACE: summary_save(ui, true); break;
+    case ACT_SAVE_RENAME: ui->save_confirm = false; break;
+    case ACT_PRINT: summary_print(ui); break;
+    }
+    return false;
+}
+
+void tui_view_sync(struct tui *ui)
+{
+    if (ui->screen != SCREEN_RESULTS && ui->screen != SCREEN_TABLE)
+        return;
+    int x, w;
+    screen_results_area(ui->screen, &x, &w);
+    struct view *v = &ui->view;
+    if (v->source != ui->results || v->screen != ui->screen || v->width != w) {
+        doc_free(&v->doc);
+        if (ui->screen == SCREEN_TABLE)
+            doc_table(&v->doc, ui->survey, w);
+        else
+            doc_results(&v->doc, ui->results, w);
+        v->source = ui->results;
+        v->screen = ui->screen;
+        v->width = w;
+    }
+    int top, rows, button_h;
+    screen_results_geometry(ui, &top, &rows, &button_h);
+    ui->page = rows;
+    int max_scroll = (int)v->doc.count > rows ? (int)v->doc.count - rows : 0;
+    if (ui->scroll > max_scroll)
+        ui->scroll = max_scroll;
+    if (ui->scroll < 0)
+        ui->scroll = 0;
+    if (ui->focus >= screen_results_button_count(ui))
+        ui->focus = 0;
+}
+
+void tui_state_free(struct tui *ui)
+{
+    drop_results(ui);
+    flow_free(ui->flow);
+    ui->flow = NULL;
+    explicit_bzero(ui->pin_typed, sizeof(ui->pin_typed));
+}

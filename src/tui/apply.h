@@ -1,0 +1,29 @@
+/* apply: the only code that changes the screens' state. The main loop
+ * hands it the action a key asked for, and brings the laid-out results up
+ * to date before each frame. */
+#ifndef MUSCLECHECK_TUI_APPLY_H
+#define MUSCLECHECK_TUI_APPLY_H
+
+#include "action.h"
+#include "state.h"
+
+#include <stdbool.h>
+
+/* Applies A to UI; returns true when the program should end. */
+bool tui_apply(struct tui *ui, struct action a);
+
+/* Shows the welcome screen with every answer forgotten. */
+void tui_go_welcome(struct tui *ui);
+
+/* Kiosk: wipes the answers, the results and the screen for the next patient. */
+void tui_kiosk_reset(struct tui *ui);
+
+/* Lays the results or the table out again when the document, the view or
+ * the width changed since the last frame (not otherwise), and keeps the
+ * scroll position and focus within range. */
+void tui_view_sync(struct tui *ui);
+
+/* Frees what UI owns, wiping the answers. */
+void tui_state_free(struct tui *ui);
+
+#endif

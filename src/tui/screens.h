@@ -1,0 +1,54 @@
+/* screens: one draw function and one key handler per screen and overlay.
+ * Draw functions read the state and record the buttons they draw in HITS;
+ * key handlers read the state and return the action the key asks for.
+ * Neither changes the state: the loop (tui.c) applies actions. */
+#ifndef MUSCLECHECK_TUI_SCREENS_H
+#define MUSCLECHECK_TUI_SCREENS_H
+
+#include "action.h"
+#include "state.h"
+
+void screen_welcome_draw(const struct tui *ui, struct hits *hits);
+struct action screen_welcome_key(const struct tui *ui, int key);
+
+void screen_question_draw(const struct tui *ui, struct hits *hits);
+struct action screen_question_key(const struct tui *ui, int key);
+/* The focus that shows the recorded answer of question Q (Yes when none). */
+int screen_question_focus(const struct flow *f, size_t q);
+
+void screen_red_flag_draw(const struct tui *ui, struct hits *hits);
+struct action screen_red_flag_key(const struct tui *ui, int key);
+
+/* The results (SCREEN_RESULTS) and the comparison table (SCREEN_TABLE),
+ * drawn from the laid-out view (view.h). */
+void screen_results_draw(const struct tui *ui, struct hits *hits);
+/* Where the scrolling area of the results sits in this window: its first
+ * row, how many rows it has, and the height of the buttons under it. */
+void screen_results_geometry(const struct tui *ui, int *top, int *rows, int *button_h);
+/* The column and width the view of SCREEN is laid out in. */
+void screen_results_area(enum screen_id screen, int *x, int *w);
+/* How many buttons the results screen has (its focus indexes them). */
+int screen_results_button_count(const struct tui *ui);
+struct action screen_results_key(const struct tui *ui, int key);
+
+void overlay_help_draw(const struct tui *ui, struct hits *hits);
+void overlay_quit_draw(const struct tui *ui, struct hits *hits);
+struct action overlay_quit_key(const struct tui *ui, int key);
+
+/* Kiosk: the idle countdown and the staff PIN prompt. */
+void overlay_idle_draw(const struct tui *ui, struct hits *hits);
+void overlay_staff_draw(const struct tui *ui, struct hits *hits);
+struct action overlay_staff_key(const struct tui *ui, int key);
+
+/* The summary's file name, and short messages (saved, printed, failed). */
+void overlay_save_draw(const struct tui *ui, struct hits *hits);
+struct action overlay_save_key(const struct tui *ui, int key);
+void overlay_message_draw(const struct tui *ui, struct hits *hits);
+
+/* The "please enlarge the window" screen. */
+void screen_small_draw(const struct tui *ui);
+
+/* What KEY asks for on whatever is on top (an overlay, or the screen). */
+struct action tui_key_action(const struct tui *ui, int key);
+
+#endif
