@@ -1,0 +1,180 @@
+/* Tests for the flow: what comes after each answer, going back, progress,
+ * the emergency stop and replaying a batch of answers. */
+#include "support.h"
+
+#include "musclecheck/flow.h"
+
+#include <stdlib.h>
+
+static struct survey *s;
+
+/* q0 emergency; q1 gateway; q2 shown when q1 = yes; q3 last. */
+static int setup(void **state)
+{
+    (void)state;
+    char *yaml = support_yaml("  - id: flag\n"
+                              "    text: Chest pain?\n"
+                              "    red_flag: Call now.\n"
+                              "  - id: gate\n"
+                              "    text: Gate?\n"
+                              "    weights: {alpha: 1}\n"
+                              "  - id: follow\n"
+                              "    text: Follow?\n"
+                              "    weights: {alpha: 3}\n"
+                              "    show_if: {question: gate, answer: \"yes\"}\n"
+                              "  - id: last\n"
+                              "    text: Last?\n"
+                              "    weights: {beta: 2}\n");
+    s = support_load_ok(yaml);
+    free(yaml);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    survey_free(s);
+    return 0;
+}
+
+static void walks_visible_questions_in_order(void **state)
+{
+    (void)state;
+    struct flow *f = flow_new(s);
+    assert_int_equal(flow_step(f), FLOW_START);
+    assert_int_equal(flow_begin(f), FLOW_QUESTION);
+    assert_int_equal(flow_question(f), 0);
+    assert_int_equal(flow_answer(f, ANSWER_NO), FLOW_QUESTION);
+    assert_int_equal(flow_question(f), 1);
+    assert_int_equal(flow_answer(f, ANSWER_NO), FLOW_QUESTION);
+    assert_int_equal(flow_question(f), 3); /* the follow-up stays hidden */
+    assert_int_equal(flow_answer(f, ANSWER_UNSURE), FLOW_RESULTS);
+    flow_free(f);
+}
+
+static void follow_up_appears_and_progress_grows(void **state)
+{
+    (void)state;
+    struct flow *f = flow_new(s);
+    flow_begin(f);
+    flow_answer(f, ANSWER_NO);
+    size_t pos, total;
+    flow_progress(f, &pos, &total);
+    assert_int_equal(pos, 2);
+    assert_int_equal(total, 3); /* the follow-up is not promised yet */
+    flow_answer(f, ANSWER_YES);
+    assert_int_equal(flow_question(f), 2);
+    flow_progress(f, &pos, &total);
+    assert_int_equal(pos, 3);
+    assert_int_equal(total, 4);
+    flow_free(f);
+}
+
+static void yes_to_an_emergency_ends_the_questions(void **state)
+{
+    (void)state;
+    struct flow *f = flow_new(s);
+    flow_begin(f);
+    assert_int_equal(flow_answer(f, ANSWER_YES), FLOW_EMERGENCY);
+    assert_int_equal(flow_question(f), 0);
+    /* No way back from the advice, and no further answers taken. */
+    assert_int_equal(flow_back(f), FLOW_EMERGENCY);
+    assert_int_equal(flow_answer(f, ANSWER_NO), FLOW_EMERGENCY);
+    assert_int_equal(session_answer(flow_session(f), 0), ANSWER_YES);
+    flow_free(f);
+}
+
+static void back_goes_to_the_previous_visible_question(void **state)
+{
+    (void)state;
+    struct flow *f = flow_new(s);
+    flow_begin(f);
+    flow_answer(f, ANSWER_NO);  /* flag */
+    flow_answer(f, ANSWER_YES); /* gate: the follow-up appears */
+    flow_answer(f, ANSWER_NO);  /* follow */
+    assert_int_equal(flow_question(f), 3);
+    assert_int_equal(flow_back(f), FLOW_QUESTION);
+    assert_int_equal(flow_question(f), 2);
+    assert_int_equal(flow_back(f), FLOW_QUESTION);
+    assert_int_equal(flow_question(f), 1);
+    /* Changing the gateway hides the follow-up and drops its answer. */
+    flow_answer(f, ANSWER_NO);
+    assert_int_equal(flow_question(f), 3);
+    assert_int_equal(session_answer(flow_session(f), 2), ANSWER_NONE);
+    flow_back(f);
+    flow_back(f);
+    assert_int_equal(flow_question(f), 0);
+    assert_int_equal(flow_back(f), FLOW_START);
+    flow_free(f);
+}
+
+static void back_from_the_results_reopens_the_last_question(void **state)
+{
+    (void)state;
+    struct flow *f = flow_new(s);
+    flow_begin(f);
+    flow_answer(f, ANSWER_NO);
+    flow_answer(f, ANSWER_NO);
+    assert_int_equal(flow_answer(f, ANSWER_NO), FLOW_RESULTS);
+    assert_int_equal(flow_back(f), FLOW_QUESTION);
+    assert_int_equal(flow_question(f), 3);
+    flow_free(f);
+}
+
+static void reset_forgets_everything(void **state)
+{
+    (void)state;
+    struct flow *f = flow_new(s);
+    flow_begin(f);
+    flow_answer(f, ANSWER_NO);
+    flow_reset(f);
+    assert_int_equal(flow_step(f), FLOW_START);
+    assert_int_equal(session_answer(flow_session(f), 0), ANSWER_NONE);
+    flow_free(f);
+    flow_free(NULL);
+}
+
+static void replay_drops_answers_after_an_emergency(void **state)
+{
+    (void)state;
+    struct session *given = support_session(s, "gate=yes follow=yes last=yes flag=yes");
+    struct flow *f = flow_new(s);
+    assert_int_equal(flow_replay(f, given), FLOW_EMERGENCY);
+    assert_int_equal(flow_question(f), 0);
+    const struct session *se = flow_session(f);
+    assert_int_equal(session_answer(se, 0), ANSWER_YES);
+    for (size_t q = 1; q < 4; q++)
+        assert_int_equal(session_answer(se, q), ANSWER_NONE);
+    session_free(given);
+    flow_free(f);
+}
+
+static void replay_keeps_gaps_and_follow_up_rules(void **state)
+{
+    (void)state;
+    struct session *given = support_session(s, "gate=no last=yes");
+    struct flow *f = flow_new(s);
+    assert_int_equal(flow_replay(f, given), FLOW_RESULTS);
+    const struct session *se = flow_session(f);
+    assert_int_equal(session_answer(se, 0), ANSWER_NONE); /* not given: left unanswered */
+    assert_int_equal(session_answer(se, 1), ANSWER_NO);
+    assert_false(session_visible(se, 2));
+    assert_int_equal(session_answer(se, 3), ANSWER_YES);
+    session_free(given);
+    flow_free(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(walks_visible_questions_in_order),
+        cmocka_unit_test(follow_up_appears_and_progress_grows),
+        cmocka_unit_test(yes_to_an_emergency_ends_the_questions),
+        cmocka_unit_test(back_goes_to_the_previous_visible_question),
+        cmocka_unit_test(back_from_the_results_reopens_the_last_question),
+        cmocka_unit_test(reset_forgets_everything),
+        cmocka_unit_test(replay_drops_answers_after_an_emergency),
+        cmocka_unit_test(replay_keeps_gaps_and_follow_up_rules),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
