@@ -71,7 +71,8 @@ static void put_block(FILE *out, const struct survey *s, const struct rdoc_block
             output_wrapped(out, first, wrap_width(first, strlen(first)), bl->text, width);
         return;
     case RDOC_PARA:
-        if (bl->style == RDOC_WARNING) {
+        if (bl->style == RDOC_WARNING &&
+            wrap_width(bl->text, strlen(bl->text)) + indent + 6 <= width) {
             fprintf(out, "%*s!! %s !!\n", indent, "", bl->text);
             return;
         }

@@ -86,7 +86,7 @@ static void urgent(struct builder *b, const struct survey *s, const struct repor
     add(b, RDOC_PARA, RDOC_WARNING, 0, survey_ui(s, UI_URGENT_TITLE));
     for (size_t i = 0; i < r->red_flag_count; i++)
         add(b, RDOC_ITEM, RDOC_WARNING, 0, survey_question(s, r->red_flags[i])->red_flag);
-    add(b, RDOC_PARA, RDOC_WARNING, 0, survey_ui(s, UI_URGENT_OVERRIDES));
+    add(b, RDOC_PARA, RDOC_PLAIN, 0, survey_ui(s, UI_URGENT_OVERRIDES));
 }
 
 static void ranking(struct builder *b, const struct survey *s, const struct report *r)

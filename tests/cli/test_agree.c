@@ -1,0 +1,161 @@
+/* The same answers give the same results, in the same order, in every
+ * front end that renders the results document: --format text, plain mode
+ * (--plain), and the summary for a doctor (which shows a chosen subset of
+ * the sections). The results screen renders the same document; test_tui_doc
+ * checks its layout against the text renderer. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "args.h"
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *binary;
+static const char *source_dir;
+static char tmp[64];
+
+/* Runs the shell command built from FMT, returning its stdout (caller frees). */
+static char *capture(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof(cmd), fmt, ap);
+    va_end(ap);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, len = 0;
+    char *out = malloc(cap);
+    size_t n;
+    while ((n = fread(out + len, 1, cap - len - 1, p)) > 0) {
+        len += n;
+        if (cap - len < 4096)
+            out = realloc(out, cap *= 2);
+    }
+    out[len] = '\0';
+    int status = pclose(p);
+    if (status != 0)
+        fail_msg("'%s' exited with %d", cmd, status);
+    return out;
+}
+
+/* The answers of answers file NAME typed as plain mode reads them: one
+ * letter a line, and Enter after the urgent advice of an emergency. */
+static void type_answers(const char *name, const cJSON *list, const char *typed_path)
+{
+    char path[1024], line[512];
+    snprintf(path, sizeof(path), "%s/tests/data/answers/%s", source_dir, name);
+    FILE *in = fopen(path, "r"), *out = fopen(typed_path, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    while (fgets(line, sizeof(line), in) != NULL) {
+        char *eq = strchr(line, '=');
+        if (line[0] == '#' || eq == NULL)
+            continue;
+        *eq = '\0';
+        bool yes = eq[1] == 'y';
+        fputs(yes ? "y\n" : eq[1] == 'n' ? "n\n" : "u\n", out);
+        const cJSON *q;
+        cJSON_ArrayForEach(q, list)
+        {
+            const cJSON *flag = cJSON_GetObjectItem(q, "red_flag");
+            if (yes && strcmp(cJSON_GetObjectItem(q, "id")->valuestring, line) == 0 &&
+                cJSON_IsString(flag)) {
+                fputs("\n", out); /* "Press Enter to see your results" */
+                fclose(out);
+                fclose(in);
+                return;
+            }
+        }
+    }
+    fclose(out);
+    fclose(in);
+}
+
+/* Whether every line of NEEDLES (a blank line ends a part) occurs in TEXT
+ * in the same order, skipping the part that starts with SKIP_HEADING. */
+static void lines_in_order(const char *needles, const char *text, const char *skip_heading)
+{
+    char *copy = strdup(needles), *save = NULL;
+    const char *at = text;
+    bool skipping = false;
+    for (char *l = strtok_r(copy, "\n", &save); l != NULL; l = strtok_r(NULL, "\n", &save)) {
+        if (strcmp(l, skip_heading) == 0)
+            skipping = true;
+        else if (skipping && l[0] != ' ' && l[0] != '-')
+            skipping = false; /* the next part */
+        if (skipping)
+            continue;
+        const char *found = strstr(at, l);
+        if (found == NULL)
+            fail_msg("summary line not in the results, or out of order: \"%s\"", l);
+        at = found + strlen(l);
+    }
+    free(copy);
+}
+
+static void every_front_end_agrees(void **state)
+{
+    (void)state;
+    char *json =
+        capture("'%s' --list --format json --questions '%s/questions/en.yaml'", binary, source_dir);
+    cJSON *list = cJSON_Parse(json);
+    assert_non_null(list);
+    const char *files[] = {"iron.txt",      "magnesium.txt", "potassium.txt",  "vitamin_b12.txt",
+                           "vitamin_d.txt", "all-no.txt",    "tired-only.txt", "red-flag.txt"};
+    for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        char typed[128];
+        snprintf(typed, sizeof(typed), "%s/typed", tmp);
+        type_answers(files[i], list, typed);
+        const char *common = "SOURCE_DATE_EPOCH=0 TZ=UTC";
+        char *text = capture("%s '%s' --batch --format text --questions '%s/questions/en.yaml' "
+                             "--answers '%s/tests/data/answers/%s'",
+                             common, binary, source_dir, source_dir, files[i]);
+        char *plain = capture("%s '%s' --plain --questions '%s/questions/en.yaml' < '%s'", common,
+                              binary, source_dir, typed);
+        char *summary = capture("%s '%s' --batch --format summary --questions "
+                                "'%s/questions/en.yaml' --answers '%s/tests/data/answers/%s'",
+                                common, binary, source_dir, source_dir, files[i]);
+        /* Plain mode ends with exactly what --format text prints. */
+        const char *results = strstr(plain, "Muscle weakness self-check: Your results");
+        if (results == NULL || strcmp(results, text) != 0)
+            fail_msg("%s: plain mode's results differ from --format text", files[i]);
+        /* The summary's parts (after its date and questionnaire lines) are
+         * the results' own, in the same order, besides the list of answers. */
+        const char *body = strstr(summary, "Questionnaire: ");
+        assert_non_null(body);
+        body = strchr(body, '\n');
+        lines_in_order(body, text, "Your answers");
+        free(text);
+        free(plain);
+        free(summary);
+    }
+    cJSON_Delete(list);
+    free(json);
+}
+
+int main(int argc, char **argv)
+{
+    e2e_args(argc, argv, &binary, &source_dir);
+    snprintf(tmp, sizeof(tmp), "/tmp/mc-agree-XXXXXX");
+    if (mkdtemp(tmp) == NULL)
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_front_end_agrees),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
+    if (system(cmd) != 0)
+        return 1;
+    return failed;
+}
