@@ -1,0 +1,77 @@
+/* loader_conditions: the "conditions" list, what the questions are scored
+ * against: each condition's id, names, comparison texts, foods and tips. */
+#include "loader_impl.h"
+
+#include "musclecheck/loader.h"
+
+#include <stddef.h>
+
+static void load_id(struct loader *ld, const struct field *f, const struct ynode *value,
+                    const struct target *t)
+{
+    (void)f;
+    struct condition *c = t->obj;
+    if ((c->id = loader_id(ld, value, "condition id")) == NULL)
+        return;
+    long first = idindex_put(ld->condition_ids, c->id, (long)t->index);
+    if (first >= 0)
+        AT(ld, value, "condition id \"%s\" is used twice (first by condition %ld)", c->id,
+           first + 1);
+}
+
+static void load_foods(struct loader *ld, const struct field *f, const struct ynode *value,
+                       const struct target *t)
+{
+    struct condition *c = t->obj;
+    c->foods = loader_text_list(ld, value, f->key, 1, &c->food_count);
+}
+
+static void load_tips(struct loader *ld, const struct field *f, const struct ynode *value,
+                      const struct target *t)
+{
+    struct condition *c = t->obj;
+    c->tips = loader_text_list(ld, value, f->key, 1, &c->tip_count);
+}
+
+static const struct field condition_fields[] = {
+    {"id", true, load_id, 0},
+    {"name", true, loader_text_at, offsetof(struct condition, name)},
+    {"role", true, loader_text_at, offsetof(struct condition, role)},
+    {"muscle_symptoms", true, loader_text_at, offsetof(struct condition, muscle_symptoms)},
+    {"other_symptoms", true, loader_text_at, offsetof(struct condition, other_symptoms)},
+    {"foods", true, load_foods, 0},
+    {"tips", true, load_tips, 0},
+};
+
+static const struct shape condition_shape = {
+    condition_fields, sizeof(condition_fields) / sizeof(condition_fields[0]), true};
+
+void loader_conditions(struct loader *ld, const struct ynode *node)
+{
+    if (node->kind != YNODE_SEQ) {
+        AT(ld, node,
+           "\"conditions\" must be a list (one \"- id: ...\" entry per condition), not %s",
+           loader_kind_name(node));
+        return;
+    }
+    if (node->count == 0 || node->count > LOADER_MAX_CONDITIONS) {
+        AT(ld, node, "\"conditions\" must list from 1 to %d conditions (it lists %zu)",
+           LOADER_MAX_CONDITIONS, node->count);
+        return;
+    }
+    struct survey *s = ld->s;
+    s->conditions = arena_calloc(s->arena, node->count, sizeof(*s->conditions));
+    ld->condition_ids = idindex_new(s->arena, node->count);
+    if (s->conditions == NULL || ld->condition_ids == NULL)
+        return;
+    s->condition_count = node->count;
+    for (size_t i = 0; i < node->count; i++) {
+        const struct ynode *item = node->items[i];
+        struct condition *c = &s->conditions[i];
+        const struct what what = {"condition", loader_peek_id(item), i + 1};
+        const struct target t = {c, i};
+        c->line = item->line;
+        c->column = item->column;
+        loader_mapping(ld, item, &what, &condition_shape, &t);
+    }
+}

@@ -1,0 +1,246 @@
+/* loader_fields: what every part of the loader checks a mapping with: its
+ * keys against a table of fields, and the values as texts, ids, whole numbers
+ * and lists of texts, each with a located message when it is wrong. */
+#include "loader_impl.h"
+
+#include "musclecheck/loader.h"
+#include "musclecheck/suggest.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *loader_kind_name(const struct ynode *node)
+{
+    switch (node->kind) {
+    case YNODE_MAP: return "a mapping";
+    case YNODE_SEQ: return "a list";
+    default: return "a text";
+    }
+}
+
+const char *loader_what_text(const struct what *w, char *buf, size_t size)
+{
+    if (w->index == 0)
+        snprintf(buf, size, "%s", w->kind);
+    else if (w->id != NULL)
+        snprintf(buf, size, "%s \"%s\"", w->kind, w->id);
+    else
+        snprintf(buf, size, "%s %zu", w->kind, w->index);
+    return buf;
+}
+
+/* Reports unknown key KEY, with the nearest of SHAPE's keys when one is close. */
+static void unknown_key(struct loader *ld, const struct ynode *key, const struct what *w,
+                        const struct shape *shape)
+{
+    char what[96];
+    const char *keys[LOADER_MAX_FIELDS];
+    for (size_t k = 0; k < shape->count; k++)
+        keys[k] = shape->fields[k].key;
+    const char *near = suggest_closest(key->value, keys, shape->count);
+    if (near != NULL)
+        AT(ld, key, "unknown key \"%s\" in %s; did you mean \"%s\"?", key->value,
+           loader_what_text(w, what, sizeof(what)), near);
+    else
+        AT(ld, key, "unknown key \"%s\" in %s", key->value,
+           loader_what_text(w, what, sizeof(what)));
+}
+
+bool loader_match(struct loader *ld, const struct ynode *node, const struct what *w,
+                  const struct shape *shape, const struct ynode **values)
+{
+    char what[96];
+    for (size_t k = 0; k < shape->count; k++)
+        values[k] = NULL;
+    if (node->kind != YNODE_MAP) {
+        AT(ld, node, "%s must be a mapping of \"key: value\" lines, not %s",
+           loader_what_text(w, what, sizeof(what)), loader_kind_name(node));
+        return false;
+    }
+    for (size_t i = 0; i + 1 < node->count; i += 2) {
+        const struct ynode *key = node->items[i];
+        if (key->kind != YNODE_SCALAR) {
+            AT(ld, key, "a key in %s must be a plain word, not %s",
+               loader_what_text(w, what, sizeof(what)), loader_kind_name(key));
+            continue;
+        }
+        size_t k = 0;
+        while (k < shape->count && strcmp(shape->fields[k].key, key->value) != 0)
+            k++;
+        if (k == shape->count)
+            unknown_key(ld, key, w, shape);
+        else if (values[k] != NULL)
+            AT(ld, key, "\"%s\" is given twice in %s (first at line %d)", key->value,
+               loader_what_text(w, what, sizeof(what)), values[k]->line);
+        else
+            values[k] = node->items[i + 1];
+    }
+    return true;
+}
+
+bool loader_require(struct loader *ld, const struct ynode *node, const struct ynode *value,
+                    const char *key, const struct what *w)
+{
+    char what[96];
+    if (value == NULL)
+        AT(ld, node, "%s has no \"%s\"; add a \"%s:\" line",
+           loader_what_text(w, what, sizeof(what)), key, key);
+    return value != NULL;
+}
+
+void loader_fill(struct loader *ld, const struct ynode *node, const struct what *w,
+                 const struct shape *shape, const struct ynode *const *values,
+                 const struct target *t)
+{
+    if (shape->require_first)
+        for (size_t k = 0; k < shape->count; k++)
+            if (shape->fields[k].required)
+                loader_require(ld, node, values[k], shape->fields[k].key, w);
+    for (size_t k = 0; k < shape->count; k++) {
+        const struct field *f = &shape->fields[k];
+        if (values[k] != NULL)
+            f->load(ld, f, values[k], t);
+        else if (f->required && !shape->require_first)
+            loader_require(ld, node, NULL, f->key, w);
+    }
+}
+
+bool loader_mapping(struct loader *ld, const struct ynode *node, const struct what *w,
+                    const struct shape *shape, const struct target *t)
+{
+    const struct ynode *values[LOADER_MAX_FIELDS];
+    if (!loader_match(ld, node, w, shape, values))
+        return false;
+    loader_fill(ld, node, w, shape, values, t);
+    return true;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+const char *loader_text(struct loader *ld, const struct ynode *node, const char *key)
+{
+    if (node->kind != YNODE_SCALAR) {
+        AT(ld, node, "\"%s\" must be a text, not %s", key, loader_kind_name(node));
+        return NULL;
+    }
+    const char *start = node->value, *end = node->value + node->len;
+    while (start < end && is_space(*start))
+        start++;
+    while (end > start && is_space(end[-1]))
+        end--;
+    if (start == end) {
+        AT(ld, node, "\"%s\" is empty; write the text after the colon", key);
+        return NULL;
+    }
+    if (memchr(start, '\0', (size_t)(end - start)) != NULL) {
+        AT(ld, node, "\"%s\" contains a NUL character; remove it", key);
+        return NULL;
+    }
+    const char *copy = arena_strndup(ld->s->arena, start, (size_t)(end - start));
+    if (copy == NULL)
+        AT(ld, node, "out of memory");
+    return copy;
+}
+
+void loader_text_at(struct loader *ld, const struct field *f, const struct ynode *value,
+                    const struct target *t)
+{
+    const char **slot = (const char **)((char *)t->obj + f->offset);
+    *slot = loader_text(ld, value, f->key);
+}
+
+static bool valid_id(const char *text)
+{
+    size_t len = strlen(text);
+    if (len == 0 || len > LOADER_MAX_ID)
+        return false;
+    for (const char *p = text; *p != '\0'; p++)
+        if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'))
+            return false;
+    return true;
+}
+
+const char *loader_id(struct loader *ld, const struct ynode *node, const char *key)
+{
+    const char *text = loader_text(ld, node, key);
+    if (text != NULL && !valid_id(text)) {
+        AT(ld, node,
+           "\"%s\" is not a valid %s: use lowercase letters, digits and underscores "
+           "(at most %d), like \"night_cramps\"",
+           text, key, LOADER_MAX_ID);
+        return NULL;
+    }
+    return text;
+}
+
+bool loader_int(struct loader *ld, const struct ynode *node, const char *name, bool weight,
+                long min, long max, long *out)
+{
+    const char *prefix = weight ? "the weight for " : "";
+    if (node->kind != YNODE_SCALAR) {
+        AT(ld, node, "%s\"%s\" must be a whole number, not %s", prefix, name,
+           loader_kind_name(node));
+        return false;
+    }
+    const char *p = node->value;
+    bool ok = node->plain && node->len > 0 && node->len < 12;
+    if (ok && (*p == '-' || *p == '+'))
+        p++;
+    ok = ok && *p != '\0';
+    for (; ok && *p != '\0'; p++)
+        ok = isdigit((unsigned char)*p) != 0;
+    long value = ok ? strtol(node->value, NULL, 10) : 0;
+    if (!ok || value < min || value > max) {
+        AT(ld, node, "%s\"%s\" must be a whole number from %ld to %ld, not \"%s\"", prefix, name,
+           min, max, node->value);
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+const char **loader_text_list(struct loader *ld, const struct ynode *node, const char *key,
+                              size_t min_count, size_t *count)
+{
+    *count = 0;
+    if (node->kind != YNODE_SEQ) {
+        AT(ld, node, "\"%s\" must be a list (one \"- \" line per entry), not %s", key,
+           loader_kind_name(node));
+        return NULL;
+    }
+    if (node->count < min_count) {
+        AT(ld, node, "\"%s\" needs at least %zu entr%s", key, min_count,
+           min_count == 1 ? "y" : "ies");
+        return NULL;
+    }
+    if (node->count > LOADER_MAX_LIST) {
+        AT(ld, node, "\"%s\" has too many entries (%zu; at most %d)", key, node->count,
+           LOADER_MAX_LIST);
+        return NULL;
+    }
+    const char **list = arena_calloc(ld->s->arena, node->count, sizeof(*list));
+    if (list == NULL)
+        return NULL;
+    for (size_t i = 0; i < node->count; i++)
+        list[i] = loader_text(ld, node->items[i], key);
+    *count = node->count;
+    return list;
+}
+
+const char *loader_peek_id(const struct ynode *node)
+{
+    if (node->kind != YNODE_MAP)
+        return NULL;
+    for (size_t i = 0; i + 1 < node->count; i += 2) {
+        const struct ynode *key = node->items[i], *value = node->items[i + 1];
+        if (key->kind == YNODE_SCALAR && strcmp(key->value, "id") == 0 &&
+            value->kind == YNODE_SCALAR && valid_id(value->value))
+            return value->value;
+    }
+    return NULL;
+}

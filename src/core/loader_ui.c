@@ -1,0 +1,101 @@
+/* loader_ui: what the results and the screens show besides the questions:
+ * the score bands and their labels, and the "ui" strings that translate the
+ * interface. */
+#include "loader_impl.h"
+
+#include "musclecheck/loader.h"
+#include "musclecheck/suggest.h"
+#include "musclecheck/uistr.h"
+
+#include <stddef.h>
+#include <string.h>
+
+static void load_band_id(struct loader *ld, const struct field *f, const struct ynode *value,
+                         const struct target *t)
+{
+    (void)f;
+    struct band *bands = ld->s->bands, *b = t->obj;
+    if ((b->id = loader_id(ld, value, "band id")) == NULL)
+        return;
+    for (size_t j = 0; j < t->index; j++)
+        if (bands[j].id != NULL && strcmp(bands[j].id, b->id) == 0)
+            AT(ld, value, "band id \"%s\" is used twice", b->id);
+}
+
+/* The bands must rise from 0; a band whose min_score is wrong keeps -1. */
+static void load_min_score(struct loader *ld, const struct field *f, const struct ynode *value,
+                           const struct target *t)
+{
+    struct band *b = t->obj;
+    const struct band *prev = t->index > 0 ? &ld->s->bands[t->index - 1] : NULL;
+    long min;
+    if (!loader_int(ld, value, f->key, false, 0, 100, &min))
+        return;
+    b->min_score = (int)min;
+    if (prev == NULL && min != 0)
+        AT(ld, value, "the first band must start at min_score 0, not %ld", min);
+    else if (prev != NULL && prev->min_score >= 0 && min <= prev->min_score)
+        AT(ld, value, "bands must go up: min_score %ld is not above the previous band's %d", min,
+           prev->min_score);
+}
+
+static const struct field band_fields[] = {
+    {"id", true, load_band_id, 0},
+    {"label", true, loader_text_at, offsetof(struct band, label)},
+    {"min_score", true, load_min_score, 0},
+};
+
+static const struct shape band_shape = {band_fields, sizeof(band_fields) / sizeof(band_fields[0]),
+                                        true};
+
+void loader_bands(struct loader *ld, const struct ynode *node)
+{
+    if (node->kind != YNODE_SEQ) {
+        AT(ld, node, "\"bands\" must be a list, not %s", loader_kind_name(node));
+        return;
+    }
+    if (node->count < 2 || node->count > LOADER_MAX_LIST) {
+        AT(ld, node,
+           "\"bands\" must list from 2 to %d bands (it lists %zu); with one band nothing "
+           "could ever be flagged",
+           LOADER_MAX_LIST, node->count);
+        return;
+    }
+    struct survey *s = ld->s;
+    if ((s->bands = arena_calloc(s->arena, node->count, sizeof(*s->bands))) == NULL)
+        return;
+    s->band_count = node->count;
+    for (size_t i = 0; i < node->count; i++) {
+        const struct what what = {"band", NULL, i + 1};
+        const struct target t = {&s->bands[i], i};
+        s->bands[i].min_score = -1;
+        loader_mapping(ld, node->items[i], &what, &band_shape, &t);
+    }
+}
+
+void loader_ui(struct loader *ld, const struct ynode *node)
+{
+    if (node->kind != YNODE_MAP) {
+        AT(ld, node, "\"ui\" must be a mapping of interface strings, not %s",
+           loader_kind_name(node));
+        return;
+    }
+    for (size_t i = 0; i + 1 < node->count; i += 2) {
+        const struct ynode *key = node->items[i];
+        int id = key->kind == YNODE_SCALAR ? uistr_find(key->value) : -1;
+        if (key->kind != YNODE_SCALAR) {
+            AT(ld, key, "a key in \"ui\" must be a plain word, not %s", loader_kind_name(key));
+        } else if (id < 0) {
+            const char *near = suggest_closest(key->value, uistr_keys(), UI_COUNT);
+            if (near != NULL)
+                AT(ld, key, "unknown key \"%s\" in ui; did you mean \"%s\"?", key->value, near);
+            else
+                AT(ld, key, "unknown key \"%s\" in ui; docs/question-format.md lists them",
+                   key->value);
+        } else if (ld->s->ui[id] != NULL) {
+            AT(ld, key, "\"%s\" is given twice in ui", key->value);
+        } else {
+            ld->s->ui[id] = loader_text(ld, node->items[i + 1], key->value);
+        }
+    }
+}
