@@ -1,6 +1,7 @@
 /* compare: checks that a translation keeps the scoring of the reference
- * (English) questionnaire: the same conditions, questions, skip logic,
- * weights and bands, so that a translation can change words but never, by
+ * (English) questionnaire: the same conditions (priors, anchors), questions,
+ * skip logic, evidence, red-flag levels, triage rules, other causes and
+ * bands, so that a translation can change words but never, by
  * accident, a result. */
 #ifndef MUSCLECHECK_COMPARE_H
 #define MUSCLECHECK_COMPARE_H

@@ -48,7 +48,9 @@ enum flow_step flow_begin(struct flow *f);
 size_t flow_question(const struct flow *f);
 
 /* Records A for the current question and moves on; returns the new step.
- * A yes to an emergency question ends the questions at once. */
+ * A yes that sets off an emergency (an emergency red flag, or an emergency
+ * rule: triage.h) ends the questions at once. A same-day red flag does
+ * not: its advice leads the results. */
 enum flow_step flow_answer(struct flow *f, enum answer a);
 
 /* Walks the questions in order with the answers in GIVEN (a session of the

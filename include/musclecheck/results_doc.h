@@ -18,10 +18,12 @@
 
 /* The sections, in the order they appear. */
 enum rdoc_section {
-    RDOC_URGENT,     /* urgent advice after a red flag */
+    RDOC_URGENT,     /* emergency advice: get help now */
+    RDOC_SAME_DAY,   /* same-day advice: speak to someone today */
     RDOC_NOTE,       /* "this is not a diagnosis" */
     RDOC_RANKING,    /* every condition, most likely first */
-    RDOC_NOTHING,    /* "nothing stands out", and other causes to think of */
+    RDOC_NOTHING,    /* "nothing stands out", and causes beyond nutrition */
+    RDOC_CAUSES,     /* other causes that fit, worth mentioning to a doctor */
     RDOC_DETAILS,    /* one per flagged condition: reasons, table rows, foods, tips */
     RDOC_ANSWERS,    /* every answer given (the summary's record) */
     RDOC_ADVICE,     /* general advice */
@@ -39,9 +41,9 @@ enum rdoc_section {
 /* What the summary for a doctor shows: the findings and the answers, not
  * the food lists and tips meant for the patient. */
 #define RDOC_SUMMARY_SECTIONS                                                                      \
-    (RDOC_MASK(RDOC_URGENT) | RDOC_MASK(RDOC_NOTE) | RDOC_MASK(RDOC_RANKING) |                     \
-     RDOC_MASK(RDOC_NOTHING) | RDOC_MASK(RDOC_ANSWERS) | RDOC_MASK(RDOC_NEXT_STEP) |               \
-     RDOC_MASK(RDOC_DISCLAIMER))
+    (RDOC_MASK(RDOC_URGENT) | RDOC_MASK(RDOC_SAME_DAY) | RDOC_MASK(RDOC_NOTE) |                    \
+     RDOC_MASK(RDOC_RANKING) | RDOC_MASK(RDOC_NOTHING) | RDOC_MASK(RDOC_CAUSES) |                  \
+     RDOC_MASK(RDOC_ANSWERS) | RDOC_MASK(RDOC_NEXT_STEP) | RDOC_MASK(RDOC_DISCLAIMER))
 
 enum rdoc_kind {
     RDOC_PARA,  /* a paragraph */
@@ -63,13 +65,15 @@ enum rdoc_style {
  * high for the last, medium between. */
 enum rdoc_tone { RDOC_TONE_LOW, RDOC_TONE_MID, RDOC_TONE_HIGH };
 
+/* One ranked condition. Patients see the band's word, never a number
+ * that would read as a measured certainty. */
 struct rdoc_rank {
     size_t rank;            /* 1-based place */
     const char *name;       /* the condition */
     const char *band_label; /* "Likely" */
-    int score;              /* 0..100 */
+    size_t band;            /* its band, 0 the first */
+    size_t band_count;      /* how many bands there are */
     bool flagged;           /* band above the first */
-    bool thin;              /* too little evidence to leave the first band */
 };
 
 struct rdoc_block {
@@ -90,15 +94,20 @@ struct rdoc_part {
 };
 
 struct results_doc {
+    enum triage level;             /* the report's triage level */
     const struct rdoc_part *parts; /* in document order; a section may repeat (details) */
     size_t part_count;
     const struct rdoc_block *blocks;
     size_t block_count;
 };
 
-/* Builds the document for report R of session SE. Returns NULL when out of
+/* Builds the document for report R of session SE; in a KIOSK the same-day
+ * advice also sends the patient to the desk. Returns NULL when out of
  * memory; free with results_doc_free. */
-struct results_doc *results_doc_new(const struct report *r, const struct session *se);
+struct results_doc *results_doc_new(const struct report *r, const struct session *se, bool kiosk);
+
+/* The triage level the document was built for. */
+enum triage results_doc_level(const struct results_doc *d);
 
 /* Wipes the texts it composed and frees D; results_doc_free(NULL) is a no-op. */
 void results_doc_free(struct results_doc *d);

@@ -1,9 +1,11 @@
 /* score: how strongly one person's answers point to each condition.
  *
- * score = weight of the questions answered yes / weight of the questions
- * answered yes or no, as a rounded percentage. Hidden questions, "not sure"
- * and unanswered questions count neither way. docs/scoring.md says the same
- * in plain words; keep the two in step. */
+ * points = the condition's prior + the points of every visible answer
+ * ("yes" and "no" points per question), with the "yes" points of
+ * non-specific signs capped. A condition leaves the first band only when
+ * anchored: a yes to a sign or cause of a kind that can lift it. Hidden,
+ * "not sure" and unanswered questions count neither way. docs/scoring.md
+ * says the same in plain words; keep the two in step. */
 #ifndef MUSCLECHECK_SCORE_H
 #define MUSCLECHECK_SCORE_H
 
@@ -13,20 +15,21 @@
 #include <stddef.h>
 
 struct condition_score {
-    size_t condition;    /* index in the survey's conditions */
-    int yes_weight;      /* summed weights of visible questions answered yes */
-    int answered_weight; /* summed weights of visible questions answered yes or no */
-    int score;           /* 0..100; 0 when nothing was answered */
-    size_t band;         /* index in the survey's bands */
-    bool thin_evidence;  /* answered_weight below min_evidence: band held at the first */
+    size_t condition; /* index in the survey's conditions */
+    int points;       /* prior + evidence, non-specific "yes" points capped */
+    bool anchored;    /* a yes to evidence that can lift the condition */
+    size_t band;      /* index in the survey's bands, before other causes */
 };
 
 /* Scores condition C from the answers in SE. */
 struct condition_score score_condition(const struct session *se, size_t c);
 
-/* The band for SCORE: the highest whose min_score it reaches, but the first
- * band whenever ANSWERED_WEIGHT is below the survey's min_evidence, so that
- * one or two answers cannot flag anything on their own. */
-size_t score_band(const struct survey *s, int score, int answered_weight);
+/* The band for POINTS: the highest whose min_points it reaches, but the
+ * first band when not ANCHORED, so that no pile of non-specific signs or
+ * risk factors flags anything on its own. */
+size_t score_band(const struct survey *s, int points, bool anchored);
+
+/* What answer A to question Q adds to condition C (0 when nothing). */
+int score_answer_points(const struct question *q, size_t c, enum answer a);
 
 #endif

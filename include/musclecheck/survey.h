@@ -20,8 +20,51 @@ const char *answer_name(enum answer a);
 /* Parses "yes", "no" or "unsure"; returns false for anything else. */
 bool answer_parse(const char *text, enum answer *out);
 
-/* Highest weight a question may give a condition. */
-#define WEIGHT_MAX 3
+/* How urgently the answers need a person to act, lowest first. The names
+ * follow triage services such as NHS 111. */
+enum triage {
+    TRIAGE_SELF_CARE, /* nothing points anywhere: self-care, see a doctor if it goes on */
+    TRIAGE_SOON,      /* see a doctor about a blood test */
+    TRIAGE_SAME_DAY,  /* speak to a doctor, nurse or pharmacist today */
+    TRIAGE_EMERGENCY, /* call emergency services (or tell staff) now */
+};
+
+/* "self_care", "soon", "same_day", "emergency". */
+const char *triage_name(enum triage t);
+
+/* Parses a triage name; false for anything else. */
+bool triage_parse(const char *text, enum triage *out);
+
+/* What a question's answer says about a condition (see docs/scoring.md). */
+enum evidence_kind {
+    EVIDENCE_SIGN,        /* a distinctive sign: can lift the condition */
+    EVIDENCE_CAUSE,       /* a known cause or strong risk: can lift the condition */
+    EVIDENCE_RISK,        /* shifts the likelihood, never lifts it alone */
+    EVIDENCE_NONSPECIFIC, /* shared by many conditions: capped, never lifts */
+    EVIDENCE_KIND_COUNT
+};
+
+/* "sign", "cause", "risk", "nonspecific". */
+const char *evidence_kind_name(enum evidence_kind k);
+
+/* Limits of the evidence points a question file may give. */
+#define EVIDENCE_YES_MAX 5
+#define EVIDENCE_NO_MIN (-3)
+#define PRIOR_MIN (-5)
+#define PRIOR_MAX 5
+
+struct evidence {
+    int yes; /* points when answered yes, 0..EVIDENCE_YES_MAX */
+    int no;  /* points when answered no, EVIDENCE_NO_MIN..0 */
+    enum evidence_kind kind;
+};
+
+/* Whether E says anything at all (a question without evidence for a
+ * condition has yes = no = 0). */
+static inline bool evidence_any(const struct evidence *e)
+{
+    return e->yes != 0 || e->no != 0;
+}
 
 struct condition {
     const char *id;              /* "vitamin_d", ... */
@@ -33,26 +76,62 @@ struct condition {
     size_t food_count;
     const char *const *tips; /* other tips */
     size_t tip_count;
-    int line; /* where the condition starts in its file, 1-based */
+    int prior;        /* starting points, PRIOR_MIN..PRIOR_MAX */
+    unsigned anchors; /* evidence kinds (1 << kind) that can lift it out of the first band */
+    int line;         /* where the condition starts in its file, 1-based */
     int column;
 };
 
 struct band {
     const char *id;    /* "unlikely", "possible", "likely" */
     const char *label; /* display text */
-    int min_score;     /* lowest score (0-100) in this band; the first band's is 0 */
+    int min_points;    /* fewest points in this band; the first band takes any */
 };
 
 struct question {
     const char *id;
     const char *text;
-    const char *help;        /* "why we ask"; NULL when none */
-    const int *weights;      /* one per condition, in condition order, 0..WEIGHT_MAX */
-    bool has_show_if;        /* ask only when show_if_question got show_if_answer */
-    size_t show_if_question; /* index of an earlier question */
+    const char *help;              /* "why we ask"; NULL when none */
+    const struct evidence *evidence; /* one per condition, in condition order */
+    bool has_show_if;              /* ask only when show_if_question got show_if_answer */
+    size_t show_if_question;       /* index of an earlier question */
     enum answer show_if_answer;
-    const char *red_flag; /* urgent advice when answered yes; NULL when none */
-    int line;             /* where the question starts in its file, 1-based */
+    const char *red_flag;     /* advice when answered yes; NULL when none */
+    enum triage red_flag_level; /* TRIAGE_EMERGENCY or TRIAGE_SAME_DAY, with red_flag */
+    int line;                 /* where the question starts in its file, 1-based */
+    int column;
+};
+
+/* A set of questions answered yes: every group needs a yes to one of its
+ * questions (all of the groups, any within a group). */
+struct condition_groups {
+    const size_t *const *groups; /* question indices per group */
+    const size_t *group_sizes;
+    size_t group_count;
+};
+
+/* A combination of answers that needs acting on, e.g. water tablets with
+ * cramps: speak to someone today. */
+struct triage_rule {
+    const char *id;
+    enum triage level; /* TRIAGE_EMERGENCY or TRIAGE_SAME_DAY */
+    struct condition_groups when;
+    const char *advice;
+    int line;
+    int column;
+};
+
+/* A common cause of muscle symptoms other than a deficiency (a statin, a
+ * thyroid problem, a hard workout) worth mentioning to a doctor. While it
+ * fits the answers, the conditions it explains drop one band. */
+struct other_cause {
+    const char *id;
+    const char *name;
+    const char *text; /* what to tell the doctor, in plain words */
+    struct condition_groups when;
+    const size_t *explains; /* condition indices */
+    size_t explain_count;
+    int line;
     int column;
 };
 
@@ -98,8 +177,17 @@ long survey_find_question(const struct survey *s, const char *id);
 size_t survey_band_count(const struct survey *s);
 const struct band *survey_band(const struct survey *s, size_t i);
 
-/* Least answered weight before a condition can leave the first band. */
-int survey_min_evidence(const struct survey *s);
+/* Most points that non-specific evidence may add to one condition. */
+int survey_nonspecific_cap(const struct survey *s);
+
+/* Whether a clinician has reviewed this file's texts (review_status). */
+bool survey_reviewed(const struct survey *s);
+
+size_t survey_rule_count(const struct survey *s);
+const struct triage_rule *survey_rule(const struct survey *s, size_t i);
+
+size_t survey_other_cause_count(const struct survey *s);
+const struct other_cause *survey_other_cause(const struct survey *s, size_t i);
 
 size_t survey_advice_count(const struct survey *s);
 const char *survey_advice(const struct survey *s, size_t i);

@@ -20,6 +20,23 @@
     X(UI_URGENT_OVERRIDES, "urgent_overrides",                                                     \
       "Your answers include a warning sign. Deal with it first: the results below can wait.")      \
     X(UI_BECAUSE, "because", "Because you said yes to:")                                           \
+    X(UI_AGAINST, "against", "Against it, you said no to:")                                        \
+    X(UI_EXPLAINED, "explained",                                                                   \
+      "{cause} may explain some of this, so it is shown one step lower.")                          \
+    X(UI_SAME_DAY_TITLE, "same_day_title", "Speak to someone today")                               \
+    X(UI_KIOSK_SAME_DAY, "kiosk_same_day",                                                         \
+      "Please speak to the staff at the desk before you leave, and show them this screen.")        \
+    X(UI_OTHER_CAUSES, "other_causes", "Also worth mentioning to a doctor")                        \
+    X(UI_NEXT_SELF_CARE, "next_self_care",                                                         \
+      "If your muscles do not feel better within a few weeks, or you are worried, see a doctor "   \
+      "or pharmacist.")                                                                            \
+    X(UI_NEXT_EMERGENCY, "next_emergency",                                                         \
+      "First get help now, as advised at the top. Everything else can wait.")                      \
+    X(UI_NEXT_SAME_DAY, "next_same_day",                                                           \
+      "Speak to a doctor, nurse or pharmacist today, as advised above. Ask them about a blood "     \
+      "test too.")                                                                                 \
+    X(UI_UNREVIEWED, "unreviewed",                                                                 \
+      "These questions have not yet been checked by a clinician in this language.")               \
     X(UI_ROLE, "role", "Role in the body")                                                         \
     X(UI_MUSCLE_SYMPTOMS, "muscle_symptoms", "Muscle symptoms")                                    \
     X(UI_OTHER_SYMPTOMS, "other_symptoms", "Other symptoms")                                       \
@@ -28,8 +45,6 @@
     X(UI_ADVICE, "advice", "General advice")                                                       \
     X(UI_BLOOD_TEST, "blood_test",                                                                 \
       "Ask a doctor or nurse for a blood test before taking any supplement.")                      \
-    X(UI_SCORE, "score", "score")                                                                  \
-    X(UI_TOO_FEW_ANSWERS, "too_few_answers", "too few answers to tell")                            \
     X(UI_DEFICIENCY, "deficiency", "Deficiency")                                                   \
     X(UI_TABLE_TITLE, "table_title", "The five deficiencies side by side")                         \
     X(UI_START, "start", "Press Enter to start")                                                   \

@@ -214,7 +214,7 @@ int command_batch(const struct cli_options *opts)
     /* Scored as if answered on screen: nothing after an emergency stop. */
     flow_replay(flow, given);
     const struct session *se = flow_session(flow);
-    if ((r = report_new(se)) == NULL || (doc = results_doc_new(r, se)) == NULL) {
+    if ((r = report_new(se)) == NULL || (doc = results_doc_new(r, se, false)) == NULL) {
         status = EX_OSERR;
         goto out;
     }

@@ -3,6 +3,70 @@
 
 #include <string.h>
 
+/* Whether two groups of questions name the same ids (translations keep the
+ * question order, so indices compare). */
+static bool same_groups(const struct condition_groups *a, const struct condition_groups *b)
+{
+    if (a->group_count != b->group_count)
+        return false;
+    for (size_t g = 0; g < a->group_count; g++) {
+        if (a->group_sizes[g] != b->group_sizes[g])
+            return false;
+        for (size_t k = 0; k < a->group_sizes[g]; k++)
+            if (a->groups[g][k] != b->groups[g][k])
+                return false;
+    }
+    return true;
+}
+
+static void compare_rules(const struct survey *ref, const struct survey *tr,
+                          struct diag_list *diags, size_t *count)
+{
+    size_t n = survey_rule_count(ref);
+    if (n != survey_rule_count(tr)) {
+        diag_add(diags, 1, 1, "%zu triage_rules here but %zu in %s; keep every rule",
+                 survey_rule_count(tr), n, survey_source(ref));
+        (*count)++;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct triage_rule *a = survey_rule(ref, i), *b = survey_rule(tr, i);
+        if (strcmp(a->id, b->id) != 0 || a->level != b->level || !same_groups(&a->when, &b->when)) {
+            diag_add(diags, b->line, b->column,
+                     "triage rule \"%s\" differs from \"%s\" in %s; keep its id, level and "
+                     "questions",
+                     b->id, a->id, survey_source(ref));
+            (*count)++;
+        }
+    }
+}
+
+static void compare_causes(const struct survey *ref, const struct survey *tr,
+                           struct diag_list *diags, size_t *count)
+{
+    size_t n = survey_other_cause_count(ref);
+    if (n != survey_other_cause_count(tr)) {
+        diag_add(diags, 1, 1, "%zu other_causes here but %zu in %s; keep every one",
+                 survey_other_cause_count(tr), n, survey_source(ref));
+        (*count)++;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct other_cause *a = survey_other_cause(ref, i), *b = survey_other_cause(tr, i);
+        bool same = strcmp(a->id, b->id) == 0 && same_groups(&a->when, &b->when) &&
+                    a->explain_count == b->explain_count;
+        for (size_t k = 0; same && k < a->explain_count; k++)
+            same = a->explains[k] == b->explains[k];
+        if (!same) {
+            diag_add(diags, b->line, b->column,
+                     "other cause \"%s\" differs from \"%s\" in %s; keep its id, questions "
+                     "and the conditions it explains",
+                     b->id, a->id, survey_source(ref));
+            (*count)++;
+        }
+    }
+}
+
 static const char *answer_or_none(const struct question *q)
 {
     return q->has_show_if ? answer_name(q->show_if_answer) : "";
@@ -20,11 +84,14 @@ static void compare_question(const struct survey *ref, const struct survey *tr, 
         return; /* the rest would only repeat this */
     }
     for (size_t c = 0; c < survey_condition_count(ref); c++) {
-        if (a->weights[c] != b->weights[c]) {
+        const struct evidence *ea = &a->evidence[c], *eb = &b->evidence[c];
+        if (ea->yes != eb->yes || ea->no != eb->no ||
+            (evidence_any(ea) && ea->kind != eb->kind)) {
             diag_add(diags, b->line, b->column,
-                     "question \"%s\" weighs %s %d here but %d in %s; a translation must not "
-                     "change weights",
-                     b->id, survey_condition(ref, c)->id, b->weights[c], a->weights[c],
+                     "question \"%s\" gives %s {yes: %d, no: %d, kind: %s} here but {yes: %d, "
+                     "no: %d, kind: %s} in %s; a translation must not change the evidence",
+                     b->id, survey_condition(ref, c)->id, eb->yes, eb->no,
+                     evidence_kind_name(eb->kind), ea->yes, ea->no, evidence_kind_name(ea->kind),
                      survey_source(ref));
             (*count)++;
         }
@@ -41,6 +108,12 @@ static void compare_question(const struct survey *ref, const struct survey *tr, 
     if ((a->red_flag == NULL) != (b->red_flag == NULL)) {
         diag_add(diags, b->line, b->column, "question \"%s\" %s a red_flag, unlike in %s", b->id,
                  b->red_flag != NULL ? "has" : "lacks", survey_source(ref));
+        (*count)++;
+    } else if (a->red_flag != NULL && a->red_flag_level != b->red_flag_level) {
+        diag_add(diags, b->line, b->column,
+                 "question \"%s\" has red-flag level %s here but %s in %s", b->id,
+                 triage_name(b->red_flag_level), triage_name(a->red_flag_level),
+                 survey_source(ref));
         (*count)++;
     }
 }
@@ -60,6 +133,11 @@ size_t survey_compare(const struct survey *ref, const struct survey *tr, struct 
             diag_add(diags, b->line, b->column, "condition %zu is \"%s\" here but \"%s\" in %s",
                      c + 1, b->id, a->id, survey_source(ref));
             count++;
+        } else if (a->prior != b->prior || a->anchors != b->anchors) {
+            diag_add(diags, b->line, b->column,
+                     "condition \"%s\" has a different prior or anchor than in %s", b->id,
+                     survey_source(ref));
+            count++;
         }
     }
     if (count > 0)
@@ -73,14 +151,18 @@ size_t survey_compare(const struct survey *ref, const struct survey *tr, struct 
     }
     for (size_t i = 0; i < nq && i < survey_question_count(tr); i++)
         compare_question(ref, tr, i, diags, &count);
+    if (nq == survey_question_count(tr)) {
+        compare_rules(ref, tr, diags, &count);
+        compare_causes(ref, tr, diags, &count);
+    }
     size_t nb = survey_band_count(ref);
     bool bands_differ = nb != survey_band_count(tr);
     for (size_t b = 0; !bands_differ && b < nb; b++)
         bands_differ = strcmp(survey_band(ref, b)->id, survey_band(tr, b)->id) != 0 ||
-                       survey_band(ref, b)->min_score != survey_band(tr, b)->min_score;
-    if (bands_differ || survey_min_evidence(ref) != survey_min_evidence(tr)) {
+                       survey_band(ref, b)->min_points != survey_band(tr, b)->min_points;
+    if (bands_differ || survey_nonspecific_cap(ref) != survey_nonspecific_cap(tr)) {
         diag_add(diags, 1, 1,
-                 "the bands or min_evidence differ from %s; keep their ids and numbers",
+                 "the bands or nonspecific_cap differ from %s; keep their ids and numbers",
                  survey_source(ref));
         count++;
     }

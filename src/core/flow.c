@@ -1,6 +1,8 @@
 /* flow: next question, back, progress and the emergency stop. */
 #include "musclecheck/flow.h"
 
+#include "musclecheck/triage.h"
+
 #include <stdlib.h>
 
 struct flow {
@@ -77,18 +79,12 @@ enum flow_step flow_begin(struct flow *f)
     return go_from(f, 0);
 }
 
-/* Whether a yes to Q must stop the questions for urgent help. */
-static bool stops_for_emergency(const struct question *q)
-{
-    return q->red_flag != NULL;
-}
-
 enum flow_step flow_answer(struct flow *f, enum answer a)
 {
     if (f->step != FLOW_QUESTION)
         return f->step;
     session_set_answer(f->session, f->question, a);
-    if (a == ANSWER_YES && stops_for_emergency(survey_question(f->survey, f->question))) {
+    if (a == ANSWER_YES && triage_emergency(f->session)) {
         f->step = FLOW_EMERGENCY;
         return f->step;
     }
@@ -104,7 +100,7 @@ enum flow_step flow_replay(struct flow *f, const struct session *given)
         enum answer a = session_answer(given, (size_t)q);
         if (a != ANSWER_NONE) {
             session_set_answer(f->session, (size_t)q, a);
-            if (a == ANSWER_YES && stops_for_emergency(survey_question(f->survey, (size_t)q))) {
+            if (a == ANSWER_YES && triage_emergency(f->session)) {
                 f->question = (size_t)q;
                 f->step = FLOW_EMERGENCY;
                 return f->step;

@@ -19,19 +19,63 @@ static void load_format(struct loader *ld, const struct field *f, const struct y
 {
     (void)t;
     long format;
-    if (loader_int(ld, value, f->key, false, 0, 1000, &format) && format != 1)
+    if (!loader_int(ld, value, f->key, false, 0, 1000, &format) || format == 2)
+        return;
+    if (format == 1)
         AT(ld, value,
-           "format %ld is not supported by this version of musclecheck (it reads format 1)",
+           "format 1 (weights and scores) is no longer read; this version of musclecheck "
+           "reads format 2 (evidence points, triage levels): see \"Converting a format 1 "
+           "file\" in docs/question-format.md");
+    else
+        AT(ld, value,
+           "format %ld is not supported by this version of musclecheck (it reads format 2)",
            format);
 }
 
-static void load_min_evidence(struct loader *ld, const struct field *f, const struct ynode *value,
-                              const struct target *t)
+static void load_nonspecific_cap(struct loader *ld, const struct field *f,
+                                 const struct ynode *value, const struct target *t)
 {
     struct survey *s = t->obj;
-    long min_evidence;
-    if (loader_int(ld, value, f->key, false, 0, 1000, &min_evidence))
-        s->min_evidence = (int)min_evidence;
+    long cap;
+    if (loader_int(ld, value, f->key, false, 0, 20, &cap))
+        s->nonspecific_cap = (int)cap;
+}
+
+static void load_review_status(struct loader *ld, const struct field *f,
+                               const struct ynode *value, const struct target *t)
+{
+    struct survey *s = t->obj;
+    const char *status = loader_text(ld, value, f->key);
+    if (status == NULL)
+        return;
+    if (strcmp(status, "reviewed") == 0)
+        s->reviewed = true;
+    else if (strcmp(status, "unreviewed") != 0)
+        AT(ld, value,
+           "review_status must be reviewed (a clinician has checked this file) or unreviewed, "
+           "not \"%s\"",
+           status);
+}
+
+static void load_review_note(struct loader *ld, const struct field *f, const struct ynode *value,
+                             const struct target *t)
+{
+    struct survey *s = t->obj;
+    s->review_note = loader_text(ld, value, f->key);
+}
+
+static void load_rules(struct loader *ld, const struct field *f, const struct ynode *value,
+                       const struct target *t)
+{
+    (void)f, (void)t;
+    loader_rules(ld, value);
+}
+
+static void load_other_causes(struct loader *ld, const struct field *f, const struct ynode *value,
+                              const struct target *t)
+{
+    (void)f, (void)t;
+    loader_other_causes(ld, value);
 }
 
 static void load_bands(struct loader *ld, const struct field *f, const struct ynode *value,
@@ -75,7 +119,8 @@ static void load_ui(struct loader *ld, const struct field *f, const struct ynode
     }
 
 /* The top level, in the order it is checked: the conditions before the
- * questions, whose weights name them. */
+ * questions, whose evidence names them, and the questions before the rules
+ * and other causes, which name questions. */
 static const struct field top_fields[] = {
     {"format", true, load_format, 0},
     TEXT("id", SURVEY_ID),
@@ -85,10 +130,14 @@ static const struct field top_fields[] = {
     TEXT("intro", SURVEY_INTRO),
     TEXT("disclaimer", SURVEY_DISCLAIMER),
     TEXT("no_findings", SURVEY_NO_FINDINGS),
-    {"min_evidence", false, load_min_evidence, 0},
+    {"review_status", false, load_review_status, 0},
+    {"reviewed", false, load_review_note, 0},
+    {"nonspecific_cap", false, load_nonspecific_cap, 0},
     {"bands", true, load_bands, 0},
     {"conditions", true, load_conditions, 0},
     {"questions", true, load_questions, 0},
+    {"triage_rules", false, load_rules, 0},
+    {"other_causes", false, load_other_causes, 0},
     {"advice", true, load_advice, 0},
     {"ui", false, load_ui, 0},
 };
@@ -96,14 +145,37 @@ static const struct field top_fields[] = {
 static const struct shape top_shape = {top_fields, sizeof(top_fields) / sizeof(top_fields[0]),
                                        false};
 
+/* A question that gives no evidence, raises no red flag, opens no
+ * follow-up and feeds no rule or other cause would be asked for nothing.
+ * (ld->referenced marks the questions that show_if, rules and causes name.) */
+static void check_every_question_counts(struct loader *ld)
+{
+    const struct survey *s = ld->s;
+    if (ld->referenced == NULL)
+        return;
+    for (size_t i = 0; i < s->question_count; i++) {
+        const struct question *q = &s->questions[i];
+        bool counts = q->red_flag != NULL || ld->referenced[i];
+        for (size_t c = 0; !counts && q->evidence != NULL && c < s->condition_count; c++)
+            counts = evidence_any(&q->evidence[c]);
+        if (!counts && q->id != NULL)
+            AT(ld, q,
+               "question \"%s\" counts for nothing: give it evidence or a red_flag, make "
+               "another question depend on it (show_if), or name it in a triage rule or "
+               "other cause",
+               q->id);
+    }
+}
+
 static void load_top(struct loader *ld, const struct ynode *root)
 {
     static const struct what top = {"the top level", NULL, 0}, file = {"the file", NULL, 0};
     const struct ynode *values[LOADER_MAX_FIELDS];
     const struct target t = {ld->s, 0};
-    ld->s->min_evidence = 3;
+    ld->s->nonspecific_cap = 2;
     if (loader_match(ld, root, &top, &top_shape, values))
         loader_fill(ld, root, &file, &top_shape, values, &t);
+    check_every_question_counts(ld);
 }
 
 struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
@@ -134,7 +206,7 @@ struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
     const struct ynode *root = ytree_root(tree);
     if (root == NULL) {
         diag_add(diags, 1, 1,
-                 "the file is empty; a question file starts with \"format: 1\" and "
+                 "the file is empty; a question file starts with \"format: 2\" and "
                  "holds the questionnaire (see docs/question-format.md)");
     } else {
         struct loader ld = {.diags = diags, .s = s};

@@ -1,5 +1,6 @@
 /* loader_conditions: the "conditions" list, what the questions are scored
- * against: each condition's id, names, comparison texts, foods and tips. */
+ * against: each condition's id, names, comparison texts, foods and tips, its
+ * prior points and the kinds of evidence that can lift it. */
 #include "loader_impl.h"
 
 #include "musclecheck/loader.h"
@@ -33,6 +34,38 @@ static void load_tips(struct loader *ld, const struct field *f, const struct yno
     c->tips = loader_text_list(ld, value, f->key, 1, &c->tip_count);
 }
 
+static void load_prior(struct loader *ld, const struct field *f, const struct ynode *value,
+                       const struct target *t)
+{
+    struct condition *c = t->obj;
+    long prior;
+    if (loader_int(ld, value, f->key, false, PRIOR_MIN, PRIOR_MAX, &prior))
+        c->prior = (int)prior;
+}
+
+/* Which kinds of evidence can lift the condition: sign, cause or both. */
+static void load_anchor(struct loader *ld, const struct field *f, const struct ynode *value,
+                        const struct target *t)
+{
+    struct condition *c = t->obj;
+    if (value->kind != YNODE_SEQ || value->count == 0) {
+        AT(ld, value, "\"%s\" must be a list of evidence kinds, like [sign, cause]", f->key);
+        return;
+    }
+    c->anchors = 0;
+    for (size_t i = 0; i < value->count; i++) {
+        enum evidence_kind k;
+        if (!loader_kind(ld, value->items[i], &k))
+            continue;
+        if (k != EVIDENCE_SIGN && k != EVIDENCE_CAUSE)
+            AT(ld, value->items[i],
+               "only sign and cause can anchor a condition; %s evidence never lifts one alone",
+               evidence_kind_name(k));
+        else
+            c->anchors |= 1u << k;
+    }
+}
+
 static const struct field condition_fields[] = {
     {"id", true, load_id, 0},
     {"name", true, loader_text_at, offsetof(struct condition, name)},
@@ -41,6 +74,8 @@ static const struct field condition_fields[] = {
     {"other_symptoms", true, loader_text_at, offsetof(struct condition, other_symptoms)},
     {"foods", true, load_foods, 0},
     {"tips", true, load_tips, 0},
+    {"prior", false, load_prior, 0},
+    {"anchor", false, load_anchor, 0},
 };
 
 static const struct shape condition_shape = {
@@ -72,6 +107,7 @@ void loader_conditions(struct loader *ld, const struct ynode *node)
         const struct target t = {c, i};
         c->line = item->line;
         c->column = item->column;
+        c->anchors = 1u << EVIDENCE_SIGN | 1u << EVIDENCE_CAUSE;
         loader_mapping(ld, item, &what, &condition_shape, &t);
     }
 }

@@ -181,7 +181,7 @@ const char *loader_id(struct loader *ld, const struct ynode *node, const char *k
 bool loader_int(struct loader *ld, const struct ynode *node, const char *name, bool weight,
                 long min, long max, long *out)
 {
-    const char *prefix = weight ? "the weight for " : "";
+    const char *prefix = weight ? "the points for " : "";
     if (node->kind != YNODE_SCALAR) {
         AT(ld, node, "%s\"%s\" must be a whole number, not %s", prefix, name,
            loader_kind_name(node));

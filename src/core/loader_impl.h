@@ -22,6 +22,7 @@ struct loader {
     struct idindex *question_ids;
     struct idindex *condition_ids;
     const struct ynode **show_if; /* per question, resolved once every id is known */
+    bool *referenced;             /* per question: named by a rule or other cause */
 };
 
 /* Reports a problem at NODE's position. */
@@ -109,10 +110,20 @@ field_load loader_text_at;
 /* The plain id of mapping NODE, if it has a usable one, to name it in messages. */
 const char *loader_peek_id(const struct ynode *node);
 
+/* Scalar NODE as an evidence kind (sign, cause, risk, nonspecific); false
+ * after a message. */
+bool loader_kind(struct loader *ld, const struct ynode *node, enum evidence_kind *out);
+
+/* Scalar NODE as the level of a red flag or rule (emergency or same_day);
+ * false after a message. */
+bool loader_level(struct loader *ld, const struct ynode *node, enum triage *out);
+
 /* The lists, each in its own file. */
 void loader_bands(struct loader *ld, const struct ynode *node);
 void loader_conditions(struct loader *ld, const struct ynode *node);
 void loader_questions(struct loader *ld, const struct ynode *node);
+void loader_rules(struct loader *ld, const struct ynode *node);
+void loader_other_causes(struct loader *ld, const struct ynode *node);
 void loader_ui(struct loader *ld, const struct ynode *node);
 
 #endif

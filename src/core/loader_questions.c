@@ -1,6 +1,6 @@
 /* loader_questions: the "questions" list: each question's id and texts, its
- * weights for the conditions, its red flag, and its show_if, which is
- * resolved once every question's id is known. */
+ * evidence for the conditions, its red flag and level, and its show_if,
+ * which is resolved once every question's id is known. */
 #include "loader_impl.h"
 
 #include "musclecheck/loader.h"
@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void load_id(struct loader *ld, const struct field *f, const struct ynode *value,
                     const struct target *t)
@@ -22,7 +23,7 @@ static void load_id(struct loader *ld, const struct field *f, const struct ynode
            ld->s->questions[first].line);
 }
 
-/* Reports key KEY of "weights", which names no condition. */
+/* Reports key KEY of "evidence", which names no condition. */
 static void unknown_condition(struct loader *ld, const struct ynode *key)
 {
     const struct survey *s = ld->s;
@@ -31,31 +32,86 @@ static void unknown_condition(struct loader *ld, const struct ynode *key)
         names[c] = s->conditions[c].id != NULL ? s->conditions[c].id : "";
     const char *near = suggest_closest(key->value, names, s->condition_count);
     if (near != NULL)
-        AT(ld, key, "unknown condition \"%s\" in weights; did you mean \"%s\"?", key->value, near);
+        AT(ld, key, "unknown condition \"%s\" in evidence; did you mean \"%s\"?", key->value, near);
     else
         AT(ld, key,
-           "unknown condition \"%s\" in weights; the conditions are listed "
+           "unknown condition \"%s\" in evidence; the conditions are listed "
            "under \"conditions:\"",
            key->value);
 }
 
-static void load_weights(struct loader *ld, const struct field *f, const struct ynode *node,
-                         const struct target *t)
+static const char *const kind_names[] = {"sign", "cause", "risk", "nonspecific"};
+
+/* The kind named by scalar NODE; false after a message. */
+bool loader_kind(struct loader *ld, const struct ynode *node, enum evidence_kind *out)
+{
+    if (node->kind == YNODE_SCALAR)
+        for (int k = 0; k < EVIDENCE_KIND_COUNT; k++)
+            if (strcmp(node->value, kind_names[k]) == 0) {
+                *out = (enum evidence_kind)k;
+                return true;
+            }
+    AT(ld, node, "kind must be sign, cause, risk or nonspecific, not %s%s%s",
+       node->kind == YNODE_SCALAR ? "\"" : "",
+       node->kind == YNODE_SCALAR ? node->value : loader_kind_name(node),
+       node->kind == YNODE_SCALAR ? "\"" : "");
+    return false;
+}
+
+static const struct field evidence_fields[] = {
+    {"yes", true, NULL, 0},
+    {"no", false, NULL, 0},
+    {"kind", false, NULL, 0},
+};
+
+static const struct shape evidence_shape = {
+    evidence_fields, sizeof(evidence_fields) / sizeof(evidence_fields[0]), true};
+
+/* One condition's evidence: a number (the points for yes, a sign) or a
+ * mapping {yes, no, kind}. */
+static void load_one_evidence(struct loader *ld, const struct ynode *key, const struct ynode *value,
+                              struct evidence *e)
+{
+    long n;
+    *e = (struct evidence){.kind = EVIDENCE_SIGN};
+    if (value->kind == YNODE_SCALAR) {
+        if (loader_int(ld, value, key->value, true, 0, EVIDENCE_YES_MAX, &n))
+            e->yes = (int)n;
+        return;
+    }
+    const struct ynode *v[3];
+    const struct what what = {"the evidence for", key->value, 1};
+    if (!loader_match(ld, value, &what, &evidence_shape, v))
+        return;
+    if (!loader_require(ld, value, v[0], "yes", &what))
+        return;
+    if (loader_int(ld, v[0], "yes", false, 0, EVIDENCE_YES_MAX, &n))
+        e->yes = (int)n;
+    if (v[1] != NULL && loader_int(ld, v[1], "no", false, EVIDENCE_NO_MIN, 0, &n))
+        e->no = (int)n;
+    if (v[2] != NULL)
+        loader_kind(ld, v[2], &e->kind);
+}
+
+static void load_evidence(struct loader *ld, const struct field *f, const struct ynode *node,
+                          const struct target *t)
 {
     (void)f;
     struct question *q = t->obj;
-    int *weights = (int *)q->weights;
-    if (weights == NULL)
+    struct evidence *evidence = (struct evidence *)q->evidence;
+    if (evidence == NULL)
         return;
     if (node->kind != YNODE_MAP) {
-        AT(ld, node, "\"weights\" must be a mapping of condition ids to numbers, like \"iron: 2\"");
+        AT(ld, node,
+           "\"evidence\" must be a mapping of condition ids to points, like \"iron: 2\" or "
+           "\"iron: {yes: 2, no: -1, kind: cause}\"");
         return;
     }
     const struct ynode *seen[LOADER_MAX_CONDITIONS] = {NULL};
     for (size_t i = 0; i + 1 < node->count; i += 2) {
         const struct ynode *key = node->items[i], *value = node->items[i + 1];
         if (key->kind != YNODE_SCALAR) {
-            AT(ld, key, "a key in \"weights\" must be a condition id, not %s",
+            AT(ld, key, "a key in \"evidence\" must be a condition id, not %s",
                loader_kind_name(key));
             continue;
         }
@@ -65,15 +121,54 @@ static void load_weights(struct loader *ld, const struct field *f, const struct 
             continue;
         }
         if (seen[c] != NULL) {
-            AT(ld, key, "the weight for \"%s\" is given twice (first at line %d)", key->value,
+            AT(ld, key, "the evidence for \"%s\" is given twice (first at line %d)", key->value,
                seen[c]->line);
             continue;
         }
         seen[c] = key;
-        long w;
-        if (loader_int(ld, value, key->value, true, 0, WEIGHT_MAX, &w))
-            weights[c] = (int)w;
+        load_one_evidence(ld, key, value, &evidence[c]);
     }
+}
+
+static const struct field red_flag_fields[] = {
+    {"level", true, NULL, 0},
+    {"advice", true, NULL, 0},
+};
+
+static const struct shape red_flag_shape = {
+    red_flag_fields, sizeof(red_flag_fields) / sizeof(red_flag_fields[0]), true};
+
+/* A level for a red flag or rule: emergency or same_day; false after a message. */
+bool loader_level(struct loader *ld, const struct ynode *node, enum triage *out)
+{
+    const char *text = loader_text(ld, node, "level");
+    if (text == NULL)
+        return false;
+    if (!triage_parse(text, out) || (*out != TRIAGE_EMERGENCY && *out != TRIAGE_SAME_DAY)) {
+        AT(ld, node, "level must be emergency or same_day, not \"%s\"", text);
+        return false;
+    }
+    return true;
+}
+
+/* The advice as a text (an emergency), or a mapping {level, advice}. */
+static void load_red_flag(struct loader *ld, const struct field *f, const struct ynode *node,
+                          const struct target *t)
+{
+    struct question *q = t->obj;
+    q->red_flag_level = TRIAGE_EMERGENCY;
+    if (node->kind != YNODE_MAP) {
+        q->red_flag = loader_text(ld, node, f->key);
+        return;
+    }
+    const struct ynode *v[2];
+    const struct what what = {"red_flag", NULL, 0};
+    if (!loader_match(ld, node, &what, &red_flag_shape, v))
+        return;
+    bool ok = loader_require(ld, node, v[0], "level", &what);
+    ok = loader_require(ld, node, v[1], "advice", &what) && ok;
+    if (ok && loader_level(ld, v[0], &q->red_flag_level))
+        q->red_flag = loader_text(ld, v[1], "advice");
 }
 
 static void load_show_if(struct loader *ld, const struct field *f, const struct ynode *value,
@@ -87,8 +182,8 @@ static const struct field question_fields[] = {
     {"id", true, load_id, 0},
     {"text", true, loader_text_at, offsetof(struct question, text)},
     {"help", false, loader_text_at, offsetof(struct question, help)},
-    {"red_flag", false, loader_text_at, offsetof(struct question, red_flag)},
-    {"weights", false, load_weights, 0},
+    {"red_flag", false, load_red_flag, 0},
+    {"evidence", false, load_evidence, 0},
     {"show_if", false, load_show_if, 0},
 };
 
@@ -138,6 +233,28 @@ static void resolve_show_if(struct loader *ld, const struct ynode *node, size_t 
     } else {
         q->has_show_if = true;
         q->show_if_question = (size_t)t;
+        ld->referenced[t] = true; /* a gateway counts for what it opens */
+    }
+}
+
+/* Emergency questions come first, as triage services ask them: none may
+ * follow a question that is not itself a red flag. */
+static void check_emergencies_first(struct loader *ld)
+{
+    const struct survey *s = ld->s;
+    long ordinary = -1;
+    for (size_t i = 0; i < s->question_count; i++) {
+        const struct question *q = &s->questions[i];
+        if (q->red_flag == NULL) {
+            if (ordinary < 0)
+                ordinary = (long)i;
+        } else if (q->red_flag_level == TRIAGE_EMERGENCY && ordinary >= 0 && q->id != NULL) {
+            AT(ld, q, "emergency question \"%s\" comes after \"%s\" (line %d), which is not a "
+                      "red flag; put the emergency questions first, so that nobody answers "
+                      "other questions before being sent for help",
+               q->id, s->questions[ordinary].id != NULL ? s->questions[ordinary].id : "?",
+               s->questions[ordinary].line);
+        }
     }
 }
 
@@ -158,9 +275,11 @@ void loader_questions(struct loader *ld, const struct ynode *node)
         return;
     }
     ld->show_if = calloc(node->count, sizeof(*ld->show_if));
+    ld->referenced = arena_calloc(s->arena, node->count, sizeof(*ld->referenced));
     s->questions = arena_calloc(s->arena, node->count, sizeof(*s->questions));
     ld->question_ids = idindex_new(s->arena, node->count);
-    if (ld->show_if == NULL || s->questions == NULL || ld->question_ids == NULL) {
+    if (ld->show_if == NULL || ld->referenced == NULL || s->questions == NULL ||
+        ld->question_ids == NULL) {
         AT(ld, node, "out of memory");
         free(ld->show_if);
         ld->show_if = NULL;
@@ -174,7 +293,7 @@ void loader_questions(struct loader *ld, const struct ynode *node)
         const struct target t = {q, i};
         q->line = item->line;
         q->column = item->column;
-        q->weights = arena_calloc(s->arena, s->condition_count + 1, sizeof(*q->weights));
+        q->evidence = arena_calloc(s->arena, s->condition_count + 1, sizeof(*q->evidence));
         loader_mapping(ld, item, &what, &question_shape, &t);
     }
     for (size_t i = 0; i < node->count; i++)
@@ -183,4 +302,5 @@ void loader_questions(struct loader *ld, const struct ynode *node)
     free(ld->show_if);
     ld->show_if = NULL;
     s->question_ids = ld->question_ids;
+    check_emergencies_first(ld);
 }

@@ -22,8 +22,8 @@ static void load_band_id(struct loader *ld, const struct field *f, const struct 
             AT(ld, value, "band id \"%s\" is used twice", b->id);
 }
 
-/* The bands must rise from 0; a band whose min_score is wrong keeps -1. */
-static void load_min_score(struct loader *ld, const struct field *f, const struct ynode *value,
+/* The bands must rise from 0; a band whose min_points is wrong keeps -1. */
+static void load_min_points(struct loader *ld, const struct field *f, const struct ynode *value,
                            const struct target *t)
 {
     struct band *b = t->obj;
@@ -31,18 +31,18 @@ static void load_min_score(struct loader *ld, const struct field *f, const struc
     long min;
     if (!loader_int(ld, value, f->key, false, 0, 100, &min))
         return;
-    b->min_score = (int)min;
+    b->min_points = (int)min;
     if (prev == NULL && min != 0)
-        AT(ld, value, "the first band must start at min_score 0, not %ld", min);
-    else if (prev != NULL && prev->min_score >= 0 && min <= prev->min_score)
-        AT(ld, value, "bands must go up: min_score %ld is not above the previous band's %d", min,
-           prev->min_score);
+        AT(ld, value, "the first band must start at min_points 0, not %ld", min);
+    else if (prev != NULL && prev->min_points >= 0 && min <= prev->min_points)
+        AT(ld, value, "bands must go up: min_points %ld is not above the previous band's %d", min,
+           prev->min_points);
 }
 
 static const struct field band_fields[] = {
     {"id", true, load_band_id, 0},
     {"label", true, loader_text_at, offsetof(struct band, label)},
-    {"min_score", true, load_min_score, 0},
+    {"min_points", true, load_min_points, 0},
 };
 
 static const struct shape band_shape = {band_fields, sizeof(band_fields) / sizeof(band_fields[0]),
@@ -68,7 +68,7 @@ void loader_bands(struct loader *ld, const struct ynode *node)
     for (size_t i = 0; i < node->count; i++) {
         const struct what what = {"band", NULL, i + 1};
         const struct target t = {&s->bands[i], i};
-        s->bands[i].min_score = -1;
+        s->bands[i].min_points = -1;
         loader_mapping(ld, node->items[i], &what, &band_shape, &t);
     }
 }

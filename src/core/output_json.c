@@ -39,14 +39,20 @@ static bool add(cJSON *object, const char *key, cJSON *value)
 static cJSON *question_json(const struct survey *s, size_t i)
 {
     const struct question *q = survey_question(s, i);
-    cJSON *o = cJSON_CreateObject(), *weights = NULL;
+    cJSON *o = cJSON_CreateObject(), *evidence = NULL;
     bool ok = o != NULL && add(o, "id", cJSON_CreateString(q->id)) &&
               add(o, "text", cJSON_CreateString(q->text)) &&
               add(o, "help", string_or_null(q->help)) &&
-              add(o, "weights", weights = cJSON_CreateObject());
-    for (size_t c = 0; ok && c < survey_condition_count(s); c++)
-        if (q->weights[c] > 0)
-            ok = add(weights, survey_condition(s, c)->id, cJSON_CreateNumber(q->weights[c]));
+              add(o, "evidence", evidence = cJSON_CreateObject());
+    for (size_t c = 0; ok && c < survey_condition_count(s); c++) {
+        const struct evidence *e = &q->evidence[c];
+        cJSON *one = NULL;
+        if (evidence_any(e))
+            ok = add(evidence, survey_condition(s, c)->id, one = cJSON_CreateObject()) &&
+                 add(one, "yes", cJSON_CreateNumber(e->yes)) &&
+                 add(one, "no", cJSON_CreateNumber(e->no)) &&
+                 add(one, "kind", cJSON_CreateString(evidence_kind_name(e->kind)));
+    }
     if (ok && q->has_show_if) {
         cJSON *show_if = NULL;
         ok = add(o, "show_if", show_if = cJSON_CreateObject()) &&
@@ -56,7 +62,10 @@ static cJSON *question_json(const struct survey *s, size_t i)
     } else if (ok) {
         ok = add(o, "show_if", cJSON_CreateNull());
     }
-    ok = ok && add(o, "red_flag", string_or_null(q->red_flag));
+    ok = ok && add(o, "red_flag", string_or_null(q->red_flag)) &&
+         add(o, "red_flag_level",
+             q->red_flag != NULL ? cJSON_CreateString(triage_name(q->red_flag_level))
+                                 : cJSON_CreateNull());
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -75,20 +84,51 @@ bool output_list_json(FILE *out, const struct survey *s)
     return print_and_free(out, root, ok);
 }
 
+/* The ids of the questions in LIST (N of them) as an array under KEY. */
+static bool add_ids(cJSON *o, const char *key, const struct survey *s, const size_t *list, size_t n,
+                    const char *(*id_of)(const struct survey *, size_t))
+{
+    cJSON *array = NULL;
+    bool ok = add(o, key, array = cJSON_CreateArray());
+    for (size_t i = 0; ok && i < n; i++) {
+        cJSON *id = cJSON_CreateString(id_of(s, list[i]));
+        ok = id != NULL && cJSON_AddItemToArray(array, id);
+    }
+    return ok;
+}
+
+static const char *question_id(const struct survey *s, size_t i)
+{
+    return survey_question(s, i)->id;
+}
+
+static const char *rule_id(const struct survey *s, size_t i)
+{
+    return survey_rule(s, i)->id;
+}
+
+static const char *cause_id(const struct survey *s, size_t i)
+{
+    return survey_other_cause(s, i)->id;
+}
+
 static cJSON *result_json(const struct survey *s, const struct report_result *res)
 {
     const struct condition *c = survey_condition(s, res->score.condition);
-    cJSON *o = cJSON_CreateObject(), *reasons = NULL;
-    bool ok = o != NULL && add(o, "id", cJSON_CreateString(c->id)) &&
-              add(o, "name", cJSON_CreateString(c->name)) &&
-              add(o, "score", cJSON_CreateNumber(res->score.score)) &&
-              add(o, "band", cJSON_CreateString(survey_band(s, res->score.band)->id)) &&
-              add(o, "flagged", cJSON_CreateBool(res->flagged)) &&
-              add(o, "reasons", reasons = cJSON_CreateArray());
-    for (size_t i = 0; ok && i < res->reason_count; i++) {
-        cJSON *id = cJSON_CreateString(survey_question(s, res->reasons[i])->id);
-        ok = id != NULL && cJSON_AddItemToArray(reasons, id);
-    }
+    cJSON *o = cJSON_CreateObject();
+    bool ok =
+        o != NULL && add(o, "id", cJSON_CreateString(c->id)) &&
+        add(o, "name", cJSON_CreateString(c->name)) &&
+        add(o, "points", cJSON_CreateNumber(res->score.points)) &&
+        add(o, "anchored", cJSON_CreateBool(res->score.anchored)) &&
+        add(o, "band", cJSON_CreateString(survey_band(s, res->band)->id)) &&
+        add(o, "flagged", cJSON_CreateBool(res->flagged)) &&
+        add(o, "explained_by",
+            res->explained_by >= 0
+                ? cJSON_CreateString(survey_other_cause(s, (size_t)res->explained_by)->id)
+                : cJSON_CreateNull()) &&
+        add_ids(o, "reasons_for", s, res->reasons_for, res->for_count, question_id) &&
+        add_ids(o, "reasons_against", s, res->reasons_against, res->against_count, question_id);
     if (ok)
         return o;
     cJSON_Delete(o);
@@ -99,14 +139,18 @@ bool output_report_json(FILE *out, const struct report *r, const struct session 
 {
     const struct survey *s = session_survey(se);
     cJSON *root = cJSON_CreateObject(), *flags = NULL, *results = NULL;
-    bool ok = root != NULL && add(root, "urgent", cJSON_CreateBool(r->urgent)) &&
+    bool ok = root != NULL && add(root, "triage", cJSON_CreateString(triage_name(r->level))) &&
+              add(root, "urgent", cJSON_CreateBool(r->level == TRIAGE_EMERGENCY)) &&
               add(root, "red_flags", flags = cJSON_CreateArray()) &&
+              add_ids(root, "rules", s, r->rules, r->rule_count, rule_id) &&
+              add_ids(root, "other_causes", s, r->causes, r->cause_count, cause_id) &&
               add(root, "results", results = cJSON_CreateArray());
     for (size_t i = 0; ok && i < r->red_flag_count; i++) {
         const struct question *q = survey_question(s, r->red_flags[i]);
         cJSON *flag = cJSON_CreateObject();
         ok = flag != NULL && cJSON_AddItemToArray(flags, flag) &&
              add(flag, "id", cJSON_CreateString(q->id)) &&
+             add(flag, "level", cJSON_CreateString(triage_name(q->red_flag_level))) &&
              add(flag, "advice", cJSON_CreateString(q->red_flag));
     }
     for (size_t i = 0; ok && i < r->result_count; i++) {

@@ -40,9 +40,8 @@ static void put_rank(FILE *out, const struct survey *s, const struct rdoc_block 
 {
     char *line = NULL;
     const struct rdoc_rank *rk = &bl->rank;
-    if (asprintf(&line, "%zu. %s: %s (%s %d%%%s%s)", rk->rank, rk->name, rk->band_label,
-                 survey_ui(s, UI_SCORE), rk->score, rk->thin ? ", " : "",
-                 rk->thin ? survey_ui(s, UI_TOO_FEW_ANSWERS) : "") < 0)
+    (void)s;
+    if (asprintf(&line, "%zu. %s: %s", rk->rank, rk->name, rk->band_label) < 0)
         return;
     int indent = TEXT_INDENT * bl->depth;
     char first[64];

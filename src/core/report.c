@@ -1,21 +1,23 @@
-/* report: ranking, reasons and red flags for one session. */
+/* report: triage level, ranking, reasons and other causes for one session. */
 #include "musclecheck/report.h"
+
+#include "musclecheck/triage.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 struct report_store {
     struct report report; /* first, so a struct report * is the store */
-    size_t *indices;      /* red flags, then each result's reasons */
+    size_t *indices;      /* red flags, rules, causes, then each result's reasons */
     size_t index_count;
 };
 
-/* True when A ranks below B: a lower band, or the same band and a lower
- * score. The band comes first so that a high score on too little evidence
- * (which stays in the first band) never sits above a flagged condition. */
-static bool ranks_below(const struct condition_score *a, const struct condition_score *b)
+/* True when A ranks below B: a lower band, or the same band and fewer
+ * points. The band comes first so that points without an anchor (which
+ * stay in the first band) never sit above a flagged condition. */
+static bool ranks_below(const struct report_result *a, const struct report_result *b)
 {
-    return a->band != b->band ? a->band < b->band : a->score < b->score;
+    return a->band != b->band ? a->band < b->band : a->score.points < b->score.points;
 }
 
 /* Insertion sort: stable (ties keep file order) and the lists are short. */
@@ -24,7 +26,7 @@ static void rank(struct report_result *results, size_t n)
     for (size_t i = 1; i < n; i++) {
         struct report_result r = results[i];
         size_t j = i;
-        while (j > 0 && ranks_below(&results[j - 1].score, &r.score)) {
+        while (j > 0 && ranks_below(&results[j - 1], &r)) {
             results[j] = results[j - 1];
             j--;
         }
@@ -32,29 +34,63 @@ static void rank(struct report_result *results, size_t n)
     }
 }
 
-static void sort_reasons(size_t *reasons, size_t n, const struct survey *s, size_t c)
+/* Sorts the questions in LIST by how much their answer moved condition C,
+ * most first (stable). */
+static void sort_reasons(size_t *list, size_t n, const struct session *se, size_t c)
 {
+    const struct survey *s = session_survey(se);
     for (size_t i = 1; i < n; i++) {
-        size_t q = reasons[i];
-        int w = survey_question(s, q)->weights[c];
+        size_t q = list[i];
+        int w = abs(score_answer_points(survey_question(s, q), c, session_answer(se, q)));
         size_t j = i;
-        while (j > 0 && survey_question(s, reasons[j - 1])->weights[c] < w) {
-            reasons[j] = reasons[j - 1];
+        while (j > 0 && abs(score_answer_points(survey_question(s, list[j - 1]), c,
+                                                session_answer(se, list[j - 1]))) < w) {
+            list[j] = list[j - 1];
             j--;
         }
-        reasons[j] = q;
+        list[j] = q;
     }
+}
+
+/* The reasons for (SIGN > 0) or against (SIGN < 0) condition C, written
+ * from NEXT; returns how many. */
+static size_t reasons(const struct session *se, size_t c, int sign, size_t *next)
+{
+    const struct survey *s = session_survey(se);
+    size_t n = 0;
+    for (size_t q = 0; q < survey_question_count(s); q++) {
+        if (!session_visible(se, q))
+            continue;
+        int p = score_answer_points(survey_question(s, q), c, session_answer(se, q));
+        if (p * sign > 0)
+            next[n++] = q;
+    }
+    sort_reasons(next, n, se, c);
+    return n;
+}
+
+/* The first fitting other cause that explains condition C, or -1. */
+static long explainer(const struct survey *s, const struct report *r, size_t c)
+{
+    for (size_t i = 0; i < r->cause_count; i++) {
+        const struct other_cause *oc = survey_other_cause(s, r->causes[i]);
+        for (size_t k = 0; k < oc->explain_count; k++)
+            if (oc->explains[k] == c)
+                return (long)r->causes[i];
+    }
+    return -1;
 }
 
 struct report *report_new(const struct session *se)
 {
     const struct survey *s = session_survey(se);
     size_t nq = survey_question_count(s), nc = survey_condition_count(s);
+    size_t nr = survey_rule_count(s), no = survey_other_cause_count(s);
     struct report_store *st = calloc(1, sizeof(*st));
     if (st == NULL)
         return NULL;
-    /* Each yes answer can be a red flag and a reason for every condition. */
-    st->index_count = nq * (nc + 1);
+    /* Each question can be a red flag and a reason for every condition. */
+    st->index_count = nq * (nc + 1) + nr + no;
     st->indices = calloc(st->index_count + 1, sizeof(*st->indices));
     st->report.results = calloc(nc + 1, sizeof(*st->report.results));
     if (st->indices == NULL || st->report.results == NULL) {
@@ -66,27 +102,43 @@ struct report *report_new(const struct session *se)
 
     r->red_flags = next;
     for (size_t i = 0; i < nq; i++)
-        if (session_answer(se, i) == ANSWER_YES && survey_question(s, i)->red_flag != NULL)
+        if (session_visible(se, i) && session_answer(se, i) == ANSWER_YES &&
+            survey_question(s, i)->red_flag != NULL)
             next[r->red_flag_count++] = i;
     next += r->red_flag_count;
-    r->urgent = r->red_flag_count > 0;
+    r->rules = next;
+    for (size_t i = 0; i < nr; i++)
+        if (triage_groups_hold(se, &survey_rule(s, i)->when))
+            next[r->rule_count++] = i;
+    next += r->rule_count;
+    r->causes = next;
+    for (size_t i = 0; i < no; i++)
+        if (triage_groups_hold(se, &survey_other_cause(s, i)->when))
+            next[r->cause_count++] = i;
+    next += r->cause_count;
 
     r->result_count = nc;
     for (size_t c = 0; c < nc; c++) {
         struct report_result *res = &r->results[c];
         res->score = score_condition(se, c);
-        res->flagged = res->score.band > 0;
+        res->band = res->score.band;
+        res->explained_by = res->band > 0 ? explainer(s, r, c) : -1;
+        if (res->explained_by >= 0)
+            res->band--; /* another cause may explain it: one band lower */
+        res->flagged = res->band > 0;
         r->flagged_count += res->flagged;
-        size_t *reasons = next;
-        for (size_t i = 0; i < nq; i++)
-            if (session_answer(se, i) == ANSWER_YES && survey_question(s, i)->weights[c] > 0)
-                reasons[res->reason_count++] = i;
-        sort_reasons(reasons, res->reason_count, s, c);
-        res->reasons = reasons;
-        next += res->reason_count;
+        res->reasons_for = next;
+        res->for_count = reasons(se, c, 1, next);
+        next += res->for_count;
+        res->reasons_against = next;
+        res->against_count = reasons(se, c, -1, next);
+        next += res->against_count;
     }
     rank(r->results, nc);
-    r->no_findings = r->flagged_count == 0 && !r->urgent;
+    r->level = triage_flags_level(se);
+    if (r->level < TRIAGE_SOON && (r->flagged_count > 0 || r->cause_count > 0))
+        r->level = TRIAGE_SOON;
+    r->no_findings = r->flagged_count == 0 && r->level != TRIAGE_EMERGENCY;
     return r;
 }
 

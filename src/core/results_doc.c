@@ -58,7 +58,8 @@ static struct rdoc_block *add(struct builder *b, enum rdoc_kind kind, enum rdoc_
     return bl;
 }
 
-/* Keeps TEXT (from asprintf) to be wiped and freed with the document. */
+/* Keeps TEXT (from asprintf, which gave LEN, or another allocator, with
+ * LEN 0) to be wiped and freed with the document; LEN < 0 means it failed. */
 static const char *own(struct builder *b, char *text, int len)
 {
     char **owned = grow(b->owned, &b->owned_cap, b->owned_count + 1, sizeof(*owned));
@@ -80,13 +81,48 @@ static enum rdoc_tone tone(size_t band, size_t band_count)
     return band + 1 >= band_count ? RDOC_TONE_HIGH : RDOC_TONE_MID;
 }
 
+/* The advice of red flags and rules at LEVEL, in file order. */
+static void advice_at(struct builder *b, const struct survey *s, const struct report *r,
+                      enum triage level, enum rdoc_style style)
+{
+    for (size_t i = 0; i < r->red_flag_count; i++) {
+        const struct question *q = survey_question(s, r->red_flags[i]);
+        if (q->red_flag_level == level)
+            add(b, RDOC_ITEM, style, 0, q->red_flag);
+    }
+    for (size_t i = 0; i < r->rule_count; i++) {
+        const struct triage_rule *rule = survey_rule(s, r->rules[i]);
+        if (rule->level == level)
+            add(b, RDOC_ITEM, style, 0, rule->advice);
+    }
+}
+
 static void urgent(struct builder *b, const struct survey *s, const struct report *r)
 {
     begin(b, RDOC_URGENT);
     add(b, RDOC_PARA, RDOC_WARNING, 0, survey_ui(s, UI_URGENT_TITLE));
-    for (size_t i = 0; i < r->red_flag_count; i++)
-        add(b, RDOC_ITEM, RDOC_WARNING, 0, survey_question(s, r->red_flags[i])->red_flag);
+    advice_at(b, s, r, TRIAGE_EMERGENCY, RDOC_WARNING);
     add(b, RDOC_PARA, RDOC_PLAIN, 0, survey_ui(s, UI_URGENT_OVERRIDES));
+}
+
+static bool has_advice_at(const struct survey *s, const struct report *r, enum triage level)
+{
+    for (size_t i = 0; i < r->red_flag_count; i++)
+        if (survey_question(s, r->red_flags[i])->red_flag_level == level)
+            return true;
+    for (size_t i = 0; i < r->rule_count; i++)
+        if (survey_rule(s, r->rules[i])->level == level)
+            return true;
+    return false;
+}
+
+static void same_day(struct builder *b, const struct survey *s, const struct report *r, bool kiosk)
+{
+    begin(b, RDOC_SAME_DAY);
+    add(b, RDOC_PARA, RDOC_WARNING, 0, survey_ui(s, UI_SAME_DAY_TITLE));
+    if (kiosk)
+        add(b, RDOC_PARA, RDOC_EMPHASIS, 0, survey_ui(s, UI_KIOSK_SAME_DAY));
+    advice_at(b, s, r, TRIAGE_SAME_DAY, RDOC_PLAIN);
 }
 
 static void ranking(struct builder *b, const struct survey *s, const struct report *r)
@@ -98,13 +134,25 @@ static void ranking(struct builder *b, const struct survey *s, const struct repo
         struct rdoc_block *bl = add(b, RDOC_RANK, RDOC_PLAIN, 1, NULL);
         if (bl == NULL)
             return;
-        bl->tone = tone(res->score.band, survey_band_count(s));
+        bl->tone = tone(res->band, survey_band_count(s));
         bl->rank = (struct rdoc_rank){.rank = i + 1,
                                       .name = survey_condition(s, res->score.condition)->name,
-                                      .band_label = survey_band(s, res->score.band)->label,
-                                      .score = res->score.score,
-                                      .flagged = res->flagged,
-                                      .thin = res->score.thin_evidence};
+                                      .band_label = survey_band(s, res->band)->label,
+                                      .band = res->band,
+                                      .band_count = survey_band_count(s),
+                                      .flagged = res->flagged};
+    }
+}
+
+static void causes(struct builder *b, const struct survey *s, const struct report *r)
+{
+    begin(b, RDOC_CAUSES);
+    add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_OTHER_CAUSES));
+    for (size_t i = 0; i < r->cause_count; i++) {
+        const struct other_cause *oc = survey_other_cause(s, r->causes[i]);
+        struct rdoc_block *bl = add(b, RDOC_FIELD, RDOC_PLAIN, 0, oc->text);
+        if (bl != NULL)
+            bl->label = oc->name;
     }
 }
 
@@ -125,15 +173,25 @@ static void details(struct builder *b, const struct survey *s, const struct repo
 {
     const struct condition *c = survey_condition(s, res->score.condition);
     char *text = NULL;
-    int len = asprintf(&text, "%s: %s", c->name, survey_band(s, res->score.band)->label);
+    int len = asprintf(&text, "%s: %s", c->name, survey_band(s, res->band)->label);
     begin(b, RDOC_DETAILS);
     struct rdoc_block *head = add(b, RDOC_PARA, RDOC_EMPHASIS, 0, own(b, text, len));
     if (head != NULL)
-        head->tone = tone(res->score.band, survey_band_count(s));
-    if (res->reason_count > 0) {
+        head->tone = tone(res->band, survey_band_count(s));
+    if (res->for_count > 0) {
         add(b, RDOC_PARA, RDOC_PLAIN, 1, survey_ui(s, UI_BECAUSE));
-        for (size_t i = 0; i < res->reason_count; i++)
-            add(b, RDOC_ITEM, RDOC_PLAIN, 2, survey_question(s, res->reasons[i])->text);
+        for (size_t i = 0; i < res->for_count; i++)
+            add(b, RDOC_ITEM, RDOC_PLAIN, 2, survey_question(s, res->reasons_for[i])->text);
+    }
+    if (res->against_count > 0) {
+        add(b, RDOC_PARA, RDOC_PLAIN, 1, survey_ui(s, UI_AGAINST));
+        for (size_t i = 0; i < res->against_count; i++)
+            add(b, RDOC_ITEM, RDOC_PLAIN, 2, survey_question(s, res->reasons_against[i])->text);
+    }
+    if (res->explained_by >= 0) {
+        const char *vars[] = {"cause", survey_other_cause(s, (size_t)res->explained_by)->name, NULL};
+        char *why = uistr_expand(survey_ui(s, UI_EXPLAINED), vars);
+        add(b, RDOC_PARA, RDOC_PLAIN, 1, own(b, why, why != NULL ? 0 : -1));
     }
     field(b, survey_ui(s, UI_ROLE), c->role);
     field(b, survey_ui(s, UI_MUSCLE_SYMPTOMS), c->muscle_symptoms);
@@ -168,15 +226,30 @@ static void advice(struct builder *b, const struct survey *s)
         add(b, RDOC_ITEM, RDOC_PLAIN, 0, survey_advice(s, i));
 }
 
-struct results_doc *results_doc_new(const struct report *r, const struct session *se)
+/* The next step for the level: concrete, and never "nothing to do". */
+static enum uistr next_step(enum triage level)
+{
+    switch (level) {
+    case TRIAGE_EMERGENCY: return UI_NEXT_EMERGENCY;
+    case TRIAGE_SAME_DAY: return UI_NEXT_SAME_DAY;
+    case TRIAGE_SOON: return UI_BLOOD_TEST;
+    case TRIAGE_SELF_CARE: break;
+    }
+    return UI_NEXT_SELF_CARE;
+}
+
+struct results_doc *results_doc_new(const struct report *r, const struct session *se, bool kiosk)
 {
     const struct survey *s = session_survey(se);
     struct builder *b = calloc(1, sizeof(*b));
     if (b == NULL)
         return NULL;
-    /* Urgent advice leads: everything else can wait. */
-    if (r->urgent)
+    b->doc.level = r->level;
+    /* The most urgent advice leads: everything else can wait. */
+    if (has_advice_at(s, r, TRIAGE_EMERGENCY))
         urgent(b, s, r);
+    if (has_advice_at(s, r, TRIAGE_SAME_DAY))
+        same_day(b, s, r, kiosk);
     begin(b, RDOC_NOTE);
     add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_NOT_A_DIAGNOSIS));
     ranking(b, s, r);
@@ -185,13 +258,15 @@ struct results_doc *results_doc_new(const struct report *r, const struct session
         add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_NOTHING_FLAGGED));
         add(b, RDOC_PARA, RDOC_PLAIN, 0, survey_text(s, SURVEY_NO_FINDINGS));
     }
+    if (r->cause_count > 0)
+        causes(b, s, r);
     for (size_t i = 0; i < r->result_count; i++)
         if (r->results[i].flagged)
             details(b, s, &r->results[i]);
     answers(b, se);
     advice(b, s);
     begin(b, RDOC_NEXT_STEP);
-    add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_BLOOD_TEST));
+    add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, next_step(r->level)));
     begin(b, RDOC_DISCLAIMER);
     add(b, RDOC_PARA, RDOC_QUIET, 0, survey_text(s, SURVEY_DISCLAIMER));
     if (b->failed) {
@@ -201,6 +276,11 @@ struct results_doc *results_doc_new(const struct report *r, const struct session
     b->doc.parts = b->parts;
     b->doc.blocks = b->blocks;
     return &b->doc;
+}
+
+enum triage results_doc_level(const struct results_doc *d)
+{
+    return d->level;
 }
 
 void results_doc_free(struct results_doc *d)

@@ -1,33 +1,44 @@
-/* score: per-condition scores and bands. */
+/* score: per-condition points, anchors and bands. */
 #include "musclecheck/score.h"
+
+int score_answer_points(const struct question *q, size_t c, enum answer a)
+{
+    const struct evidence *e = &q->evidence[c];
+    return a == ANSWER_YES ? e->yes : a == ANSWER_NO ? e->no : 0;
+}
 
 struct condition_score score_condition(const struct session *se, size_t c)
 {
     const struct survey *s = session_survey(se);
-    struct condition_score r = {.condition = c};
+    const struct condition *cond = survey_condition(s, c);
+    struct condition_score r = {.condition = c, .points = cond->prior};
+    int nonspecific = 0;
     for (size_t i = 0; i < survey_question_count(s); i++) {
         const struct question *q = survey_question(s, i);
+        const struct evidence *e = &q->evidence[c];
         enum answer a = session_answer(se, i);
-        if (!session_visible(se, i) || (a != ANSWER_YES && a != ANSWER_NO))
+        if (!session_visible(se, i) || !evidence_any(e))
             continue;
-        r.answered_weight += q->weights[c];
-        if (a == ANSWER_YES)
-            r.yes_weight += q->weights[c];
+        if (a == ANSWER_YES && e->kind == EVIDENCE_NONSPECIFIC)
+            nonspecific += e->yes;
+        else
+            r.points += score_answer_points(q, c, a);
+        if (a == ANSWER_YES && e->yes > 0 && (cond->anchors & (1u << e->kind)) != 0)
+            r.anchored = true;
     }
-    if (r.answered_weight > 0)
-        r.score = (200 * r.yes_weight + r.answered_weight) / (2 * r.answered_weight);
-    r.band = score_band(s, r.score, r.answered_weight);
-    r.thin_evidence = r.answered_weight < survey_min_evidence(s);
+    int cap = survey_nonspecific_cap(s);
+    r.points += nonspecific < cap ? nonspecific : cap;
+    r.band = score_band(s, r.points, r.anchored);
     return r;
 }
 
-size_t score_band(const struct survey *s, int score, int answered_weight)
+size_t score_band(const struct survey *s, int points, bool anchored)
 {
-    if (answered_weight < survey_min_evidence(s))
+    if (!anchored)
         return 0;
     size_t band = 0;
     for (size_t b = 1; b < survey_band_count(s); b++)
-        if (score >= survey_band(s, b)->min_score)
+        if (points >= survey_band(s, b)->min_points)
             band = b;
     return band;
 }

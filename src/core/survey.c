@@ -109,9 +109,42 @@ const struct band *survey_band(const struct survey *s, size_t i)
     return i < s->band_count ? &s->bands[i] : NULL;
 }
 
-int survey_min_evidence(const struct survey *s)
+int survey_nonspecific_cap(const struct survey *s)
 {
-    return s->min_evidence;
+    return s->nonspecific_cap;
+}
+
+bool survey_reviewed(const struct survey *s)
+{
+    return s->reviewed;
+}
+
+size_t survey_rule_count(const struct survey *s)
+{
+    return s->rule_count;
+}
+
+const struct triage_rule *survey_rule(const struct survey *s, size_t i)
+{
+    return &s->rules[i];
+}
+
+size_t survey_other_cause_count(const struct survey *s)
+{
+    return s->cause_count;
+}
+
+const struct other_cause *survey_other_cause(const struct survey *s, size_t i)
+{
+    return &s->causes[i];
+}
+
+static const char *const kind_names[EVIDENCE_KIND_COUNT] = {"sign", "cause", "risk",
+                                                            "nonspecific"};
+
+const char *evidence_kind_name(enum evidence_kind k)
+{
+    return (unsigned)k < EVIDENCE_KIND_COUNT ? kind_names[k] : "";
 }
 
 size_t survey_advice_count(const struct survey *s)

@@ -21,7 +21,13 @@ struct survey {
     struct idindex *question_ids; /* id -> index, in the arena */
     struct band *bands;
     size_t band_count;
-    int min_evidence;
+    int nonspecific_cap;
+    bool reviewed;           /* review_status: reviewed */
+    const char *review_note; /* "reviewed:" free text, or NULL */
+    struct triage_rule *rules;
+    size_t rule_count;
+    struct other_cause *causes;
+    size_t cause_count;
     const char **advice;
     size_t advice_count;
 };

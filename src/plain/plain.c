@@ -107,11 +107,11 @@ static void show_question(const struct flow *f, FILE *out)
     }
 }
 
-/* Shows the urgent advice of question Q; false when the person stops. */
-static bool urgent(const struct survey *s, size_t q, FILE *in, FILE *out)
+/* Shows the emergency advice of D; false when the person stops. */
+static bool urgent(const struct survey *s, const struct results_doc *d, FILE *in, FILE *out)
 {
-    fprintf(out, "\n*** %s ***\n", survey_ui(s, UI_URGENT_TITLE));
-    say(out, survey_question(s, q)->red_flag);
+    fputc('\n', out);
+    output_doc_text(out, d, s, RDOC_MASK(RDOC_URGENT), WIDTH);
     for (;;) {
         enum reply r = ask(s, in, out, survey_ui(s, UI_PLAIN_CONTINUE));
         if (r == REPLY_EMPTY)
@@ -122,7 +122,7 @@ static bool urgent(const struct survey *s, size_t q, FILE *in, FILE *out)
 }
 
 /* Asks the questions the flow leads to; false when the person stops. */
-static bool walk(struct flow *f, FILE *in, FILE *out)
+static enum flow_step walk(struct flow *f, FILE *in, FILE *out)
 {
     const struct survey *s = flow_survey(f);
     enum flow_step step = flow_begin(f);
@@ -131,7 +131,7 @@ static bool walk(struct flow *f, FILE *in, FILE *out)
         enum reply r = ask(s, in, out, survey_ui(s, UI_PLAIN_PROMPT));
         switch (r) {
         case REPLY_END:
-        case REPLY_QUIT: return false;
+        case REPLY_QUIT: return FLOW_START;
         case REPLY_BACK:
             /* From the first question there is nowhere to go back to. */
             if (flow_back(f) == FLOW_START)
@@ -153,8 +153,7 @@ static bool walk(struct flow *f, FILE *in, FILE *out)
         case REPLY_OTHER: say(out, survey_ui(s, UI_PLAIN_INVALID)); break;
         }
     }
-    /* After an emergency the advice comes first; the results follow. */
-    return step != FLOW_EMERGENCY || urgent(s, flow_question(f), in, out);
+    return step;
 }
 
 int plain_run(const struct survey *s, FILE *in, FILE *out)
@@ -169,22 +168,22 @@ int plain_run(const struct survey *s, FILE *in, FILE *out)
     fputc('\n', out);
     say(out, survey_text(s, SURVEY_DISCLAIMER));
     int status = 0;
-    if (!walk(f, in, out)) {
+    enum flow_step step = walk(f, in, out);
+    const struct session *se = flow_session(f);
+    struct report *r = step != FLOW_START ? report_new(se) : NULL;
+    struct results_doc *d = r != NULL ? results_doc_new(r, se, false) : NULL;
+    if (step != FLOW_START && d == NULL) {
+        status = EX_OSERR;
+    } else if (step == FLOW_START || (step == FLOW_EMERGENCY && !urgent(s, d, in, out))) {
+        /* Stopped: after an emergency the advice came first; the results follow. */
         fputc('\n', out);
         say(out, survey_ui(s, UI_PLAIN_STOPPED));
     } else {
-        const struct session *se = flow_session(f);
-        struct report *r = report_new(se);
-        struct results_doc *d = r != NULL ? results_doc_new(r, se) : NULL;
-        if (d == NULL) {
-            status = EX_OSERR;
-        } else {
-            fputc('\n', out);
-            output_report_text(out, d, s, WIDTH);
-        }
-        results_doc_free(d);
-        report_free(r);
+        fputc('\n', out);
+        output_report_text(out, d, s, WIDTH);
     }
+    results_doc_free(d);
+    report_free(r);
     fflush(out);
     flow_free(f);
     return status;

@@ -36,19 +36,28 @@ static void go_question(struct tui *ui)
     ui->focus = screen_question_focus(ui->flow, flow_question(ui->flow));
 }
 
-/* Builds the report and its document and shows them; stays put when out
- * of memory. */
-static void go_results(struct tui *ui)
+/* Builds the report and its document from the answers; false (and
+ * nothing changed) when out of memory. */
+static bool build_results(struct tui *ui)
 {
-    struct report *r = report_new(flow_session(ui->flow));
-    struct results_doc *d = r != NULL ? results_doc_new(r, flow_session(ui->flow)) : NULL;
+    const struct session *se = flow_session(ui->flow);
+    struct report *r = report_new(se);
+    struct results_doc *d = r != NULL ? results_doc_new(r, se, ui->kiosk) : NULL;
     if (d == NULL) {
         report_free(r);
-        return;
+        return false;
     }
     drop_results(ui);
     ui->report = r;
     ui->results = d;
+    return true;
+}
+
+/* Shows the results (built already after an emergency stop). */
+static void go_results(struct tui *ui)
+{
+    if (ui->results == NULL && !build_results(ui))
+        return;
     ui->screen = SCREEN_RESULTS;
     ui->focus = 1; /* "Comparison table": a stray Enter must not wipe the results */
     ui->scroll = 0;
@@ -61,10 +70,16 @@ static void follow(struct tui *ui, enum flow_step step)
     case FLOW_START: tui_go_welcome(ui); break;
     case FLOW_QUESTION: go_question(ui); break;
     case FLOW_EMERGENCY:
+        /* The advice on the red-flag screen comes from the results document. */
+        if (!build_results(ui))
+            return;
         ui->screen = SCREEN_RED_FLAG;
         ui->focus = 0;
         break;
-    case FLOW_RESULTS: go_results(ui); break;
+    case FLOW_RESULTS:
+        drop_results(ui); /* answers changed since any earlier results */
+        go_results(ui);
+        break;
     }
 }
 

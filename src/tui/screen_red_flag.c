@@ -9,7 +9,6 @@ enum { BUTTON_RESULTS, BUTTON_STOP, BUTTON_COUNT };
 void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
 {
     const struct survey *s = ui->survey;
-    const struct question *q = survey_question(s, flow_question(ui->flow));
     int x, w;
     widget_content(&x, &w);
     /* The whole top of the screen is the warning: strong colour, and reverse
@@ -26,7 +25,17 @@ void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
     y += 2;
     if (ui->kiosk)
         y += widget_text(y, x, w, band_end - y - 1, survey_ui(s, UI_KIOSK_URGENT), ROLE_URGENT) + 1;
-    y += widget_text(y, x, w, band_end - y - 1, q->red_flag, ROLE_URGENT) + 1;
+    /* The emergency advice of the results document, then why the rest waits. */
+    const struct results_doc *d = ui->results;
+    for (size_t p = 0; d != NULL && p < d->part_count; p++) {
+        if (d->parts[p].section != RDOC_URGENT)
+            continue;
+        for (size_t i = d->parts[p].first; i < d->parts[p].first + d->parts[p].count; i++) {
+            const struct rdoc_block *bl = &d->blocks[i];
+            if (bl->style == RDOC_WARNING && bl->kind == RDOC_ITEM && y < band_end - 1)
+                y += widget_text(y, x, w, band_end - y - 1, bl->text, ROLE_URGENT) + 1;
+        }
+    }
     if (y < band_end - 1)
         widget_text(y, x, w, band_end - 1 - y, survey_ui(s, UI_URGENT_OVERRIDES), ROLE_URGENT);
     const struct button buttons[BUTTON_COUNT] = {

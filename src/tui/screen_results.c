@@ -56,17 +56,12 @@ static enum role tone_role(enum rdoc_tone tone)
     return ROLE_NORMAL;
 }
 
-static void draw_score(const struct tui *ui, const struct doc *d, const struct doc_line *l, int y,
-                       int x, int w)
+/* "1. Name  [####......]  Likely": the bar shows the band, as the word
+ * does, and no number that would read as a measured certainty. */
+static void draw_score(const struct doc *d, const struct doc_line *l, int y, int x, int w)
 {
-    const struct survey *s = ui->survey;
     const struct rdoc_rank *rk = &l->rank;
     enum role role = tone_role(l->tone);
-    char label[256];
-    if (rk->thin)
-        snprintf(label, sizeof(label), "%s (%s)", rk->band_label, survey_ui(s, UI_TOO_FEW_ANSWERS));
-    else
-        snprintf(label, sizeof(label), "%s", rk->band_label);
     char rank[16];
     snprintf(rank, sizeof(rank), "%zu. ", rk->rank);
     int rank_w = (int)strlen(rank);
@@ -75,25 +70,22 @@ static void draw_score(const struct tui *ui, const struct doc *d, const struct d
     attroff(theme_attr(ROLE_NORMAL));
     widget_text(y, x + rank_w, d->name_width, 1, rk->name, rk->flagged ? ROLE_TITLE : ROLE_NORMAL);
     int bar_x = x + rank_w + d->name_width + 2;
-    int band_w = wrap_width(label, strlen(label));
-    int bar_w = w - (bar_x - x) - 7 - band_w;
-    if (bar_w > 30)
-        bar_w = 30;
+    int band_w = wrap_width(rk->band_label, strlen(rk->band_label));
+    int bar_w = w - (bar_x - x) - 2 - band_w;
+    if (bar_w > 20)
+        bar_w = 20;
+    int fill = rk->band_count > 0 ? (int)(100 * (rk->band + 1) / rk->band_count) : 0;
     if (bar_w >= 5)
-        widget_score_bar(y, bar_x, bar_w, rk->score, role);
+        widget_score_bar(y, bar_x, bar_w, fill, role);
     else
         bar_w = -1;
-    char pct[16];
-    snprintf(pct, sizeof(pct), "%3d%%", rk->score);
-    mvaddstr(y, bar_x + bar_w + 1, pct);
-    widget_text(y, bar_x + bar_w + 7, w - (bar_x + bar_w + 7 - x), 1, label, role);
+    widget_text(y, bar_x + bar_w + 2, w - (bar_x + bar_w + 2 - x), 1, rk->band_label, role);
 }
 
-static void draw_line(const struct tui *ui, const struct doc *d, const struct doc_line *l, int y,
-                      int x, int w)
+static void draw_line(const struct doc *d, const struct doc_line *l, int y, int x, int w)
 {
     if (l->kind == DOC_SCORE) {
-        draw_score(ui, d, l, y, x, w);
+        draw_score(d, l, y, x, w);
         return;
     }
     attr_t attr = theme_attr(l->role);
@@ -115,7 +107,7 @@ void screen_results_draw(const struct tui *ui, struct hits *hits)
     int top, page, button_h;
     screen_results_geometry(ui, &top, &page, &button_h);
     for (int row = 0; row < page && (size_t)(ui->scroll + row) < d->count; row++)
-        draw_line(ui, d, &d->lines[ui->scroll + row], top + row, x, w);
+        draw_line(d, &d->lines[ui->scroll + row], top + row, x, w);
     if ((size_t)(ui->scroll + page) < d->count) {
         const char *more = survey_ui(s, UI_MORE_BELOW);
         int more_w = wrap_width(more, strlen(more));

@@ -1,0 +1,23 @@
+/* triage: which red flags, combination rules and other causes the answers
+ * in a session set off. The flow asks it whether to stop for an emergency;
+ * the report asks it for the level and the advice. Pure functions of the
+ * session; nothing is kept. */
+#ifndef MUSCLECHECK_TRIAGE_H
+#define MUSCLECHECK_TRIAGE_H
+
+#include "musclecheck/session.h"
+
+#include <stdbool.h>
+
+/* Whether every group of G has a visible question answered yes. */
+bool triage_groups_hold(const struct session *se, const struct condition_groups *g);
+
+/* Whether the answers so far call for emergency help now: a yes to an
+ * emergency red-flag question, or an emergency rule that holds. */
+bool triage_emergency(const struct session *se);
+
+/* The level the answers reach from red flags and rules alone (self-care
+ * when none is set off); the report adds "soon" for findings. */
+enum triage triage_flags_level(const struct session *se);
+
+#endif
