@@ -36,7 +36,7 @@
       "Speak to a doctor, nurse or pharmacist today, as advised above. Ask them about a blood "     \
       "test too.")                                                                                 \
     X(UI_UNREVIEWED, "unreviewed",                                                                 \
-      "These questions have not yet been checked by a clinician in this language.")               \
+      "A clinician has not yet checked these questions.")                                          \
     X(UI_ROLE, "role", "Role in the body")                                                         \
     X(UI_MUSCLE_SYMPTOMS, "muscle_symptoms", "Muscle symptoms")                                    \
     X(UI_OTHER_SYMPTOMS, "other_symptoms", "Other symptoms")                                       \

@@ -76,7 +76,22 @@ int commands_load(const struct cli_options *opts, struct survey **out)
         }
     }
     snprintf(path, sizeof(path), "%s/%s.yaml", dir, lang);
-    return load_path(path, out);
+    status = load_path(path, out);
+    /* A translation no clinician has checked is used only when someone asks
+     * for it (--lang, or the kiosk's language screen), never picked for a
+     * patient from the locale alone. */
+    if (status == 0 && opts->lang == NULL && !survey_reviewed(*out) &&
+        strcmp(lang, LANG_DEFAULT) != 0) {
+        fprintf(stderr,
+                "musclecheck: the \"%s\" questions have not been reviewed by a clinician, so "
+                "they are not chosen from the locale; using \"%s\" (--lang %s chooses them)\n",
+                lang, LANG_DEFAULT, lang);
+        survey_free(*out);
+        *out = NULL;
+        snprintf(path, sizeof(path), "%s/%s.yaml", dir, LANG_DEFAULT);
+        status = load_path(path, out);
+    }
+    return status;
 }
 
 /* Flushes stdout and turns a failed write (a full disk, a closed pipe) into

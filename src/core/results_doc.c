@@ -252,6 +252,8 @@ struct results_doc *results_doc_new(const struct report *r, const struct session
         same_day(b, s, r, kiosk);
     begin(b, RDOC_NOTE);
     add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_NOT_A_DIAGNOSIS));
+    if (!survey_reviewed(s))
+        add(b, RDOC_PARA, RDOC_QUIET, 0, survey_ui(s, UI_UNREVIEWED));
     ranking(b, s, r);
     if (r->no_findings) {
         begin(b, RDOC_NOTHING);

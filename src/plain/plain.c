@@ -164,6 +164,10 @@ int plain_run(const struct survey *s, FILE *in, FILE *out)
     fprintf(out, "%s\n\n", survey_text(s, SURVEY_TITLE));
     say(out, survey_text(s, SURVEY_INTRO));
     fputc('\n', out);
+    if (!survey_reviewed(s)) {
+        say(out, survey_ui(s, UI_UNREVIEWED));
+        fputc('\n', out);
+    }
     say(out, survey_ui(s, UI_PLAIN_HOW));
     fputc('\n', out);
     say(out, survey_text(s, SURVEY_DISCLAIMER));

@@ -112,8 +112,8 @@ void doc_results(struct doc *d, const struct results_doc *r, int width)
         if (!first)
             blank(d);
         first = false;
-        /* Urgent advice sits on a full-width band that cannot be missed. */
-        bool banner = part->section == RDOC_URGENT;
+        /* Urgent and same-day advice sit on a full-width band that cannot be missed. */
+        bool banner = part->section == RDOC_URGENT || part->section == RDOC_SAME_DAY;
         for (size_t i = part->first; i < part->first + part->count; i++)
             block(d, &r->blocks[i], banner, width);
     }

@@ -74,7 +74,8 @@ static void draw_score(const struct doc *d, const struct doc_line *l, int y, int
     int bar_w = w - (bar_x - x) - 2 - band_w;
     if (bar_w > 20)
         bar_w = 20;
-    int fill = rk->band_count > 0 ? (int)(100 * (rk->band + 1) / rk->band_count) : 0;
+    /* Empty for the first band, full for the last. */
+    int fill = rk->band_count > 1 ? (int)(100 * rk->band / (rk->band_count - 1)) : 0;
     if (bar_w >= 5)
         widget_score_bar(y, bar_x, bar_w, fill, role);
     else

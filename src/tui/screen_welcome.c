@@ -32,6 +32,8 @@ void screen_welcome_draw(const struct tui *ui, struct hits *hits)
         y += widget_buttons(hits, ui->big_buttons, y + 1, langs, (int)ui->survey_count, -1, 1) + 2;
     }
     y += widget_text(y, x, w, limit - y, survey_text(s, SURVEY_INTRO), ROLE_NORMAL) + 1;
+    if (!survey_reviewed(s) && y < limit)
+        y += widget_text(y, x, w, limit - y, survey_ui(s, UI_UNREVIEWED), ROLE_TITLE) + 1;
     if (y < limit)
         y += widget_text(y, x, w, limit - y, survey_ui(s, UI_HOW_TO_ANSWER), ROLE_NORMAL) + 1;
     if (y < limit)
