@@ -114,7 +114,7 @@ struct condition_groups {
  * cramps: speak to someone today. */
 struct triage_rule {
     const char *id;
-    enum triage level; /* TRIAGE_EMERGENCY or TRIAGE_SAME_DAY */
+    enum triage level; /* TRIAGE_EMERGENCY, TRIAGE_SAME_DAY or TRIAGE_SOON */
     struct condition_groups when;
     const char *advice;
     int line;

@@ -114,9 +114,9 @@ const char *loader_peek_id(const struct ynode *node);
  * after a message. */
 bool loader_kind(struct loader *ld, const struct ynode *node, enum evidence_kind *out);
 
-/* Scalar NODE as the level of a red flag or rule (emergency or same_day);
- * false after a message. */
-bool loader_level(struct loader *ld, const struct ynode *node, enum triage *out);
+/* Scalar NODE as the level of a red flag (emergency or same_day) or, when
+ * SOON_OK, of a rule (also soon); false after a message. */
+bool loader_level(struct loader *ld, const struct ynode *node, bool soon_ok, enum triage *out);
 
 /* The lists, each in its own file. */
 void loader_bands(struct loader *ld, const struct ynode *node);

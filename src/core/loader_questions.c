@@ -138,14 +138,17 @@ static const struct field red_flag_fields[] = {
 static const struct shape red_flag_shape = {
     red_flag_fields, sizeof(red_flag_fields) / sizeof(red_flag_fields[0]), true};
 
-/* A level for a red flag or rule: emergency or same_day; false after a message. */
-bool loader_level(struct loader *ld, const struct ynode *node, enum triage *out)
+/* A level for a red flag (emergency or same_day) or, when SOON_OK, for a
+ * rule (also soon); false after a message. */
+bool loader_level(struct loader *ld, const struct ynode *node, bool soon_ok, enum triage *out)
 {
     const char *text = loader_text(ld, node, "level");
     if (text == NULL)
         return false;
-    if (!triage_parse(text, out) || (*out != TRIAGE_EMERGENCY && *out != TRIAGE_SAME_DAY)) {
-        AT(ld, node, "level must be emergency or same_day, not \"%s\"", text);
+    if (!triage_parse(text, out) || (*out != TRIAGE_EMERGENCY && *out != TRIAGE_SAME_DAY &&
+                                     !(soon_ok && *out == TRIAGE_SOON))) {
+        AT(ld, node, "level must be emergency%s same_day%s, not \"%s\"", soon_ok ? "," : " or",
+           soon_ok ? " or soon" : "", text);
         return false;
     }
     return true;
@@ -167,7 +170,7 @@ static void load_red_flag(struct loader *ld, const struct field *f, const struct
         return;
     bool ok = loader_require(ld, node, v[0], "level", &what);
     ok = loader_require(ld, node, v[1], "advice", &what) && ok;
-    if (ok && loader_level(ld, v[0], &q->red_flag_level))
+    if (ok && loader_level(ld, v[0], false, &q->red_flag_level))
         q->red_flag = loader_text(ld, v[1], "advice");
 }
 
@@ -249,9 +252,10 @@ static void check_emergencies_first(struct loader *ld)
             if (ordinary < 0)
                 ordinary = (long)i;
         } else if (q->red_flag_level == TRIAGE_EMERGENCY && ordinary >= 0 && q->id != NULL) {
-            AT(ld, q, "emergency question \"%s\" comes after \"%s\" (line %d), which is not a "
-                      "red flag; put the emergency questions first, so that nobody answers "
-                      "other questions before being sent for help",
+            AT(ld, q,
+               "emergency question \"%s\" comes after \"%s\" (line %d), which is not a "
+               "red flag; put the emergency questions first, so that nobody answers "
+               "other questions before being sent for help",
                q->id, s->questions[ordinary].id != NULL ? s->questions[ordinary].id : "?",
                s->questions[ordinary].line);
         }

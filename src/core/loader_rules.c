@@ -127,7 +127,7 @@ void loader_rules(struct loader *ld, const struct ynode *node)
             continue;
         if ((r->id = ids[i] = loader_id(ld, v[0], "triage rule id")) != NULL)
             check_unique(ld, v[0], r->id, ids, i, "triage rule");
-        loader_level(ld, v[1], &r->level);
+        loader_level(ld, v[1], true, &r->level);
         load_when(ld, v[2], &r->when);
         r->advice = loader_text(ld, v[3], "advice");
     }

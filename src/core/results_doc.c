@@ -189,7 +189,8 @@ static void details(struct builder *b, const struct survey *s, const struct repo
             add(b, RDOC_ITEM, RDOC_PLAIN, 2, survey_question(s, res->reasons_against[i])->text);
     }
     if (res->explained_by >= 0) {
-        const char *vars[] = {"cause", survey_other_cause(s, (size_t)res->explained_by)->name, NULL};
+        const char *vars[] = {"cause", survey_other_cause(s, (size_t)res->explained_by)->name,
+                              NULL};
         char *why = uistr_expand(survey_ui(s, UI_EXPLAINED), vars);
         add(b, RDOC_PARA, RDOC_PLAIN, 1, own(b, why, why != NULL ? 0 : -1));
     }
@@ -269,6 +270,7 @@ struct results_doc *results_doc_new(const struct report *r, const struct session
     advice(b, s);
     begin(b, RDOC_NEXT_STEP);
     add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, next_step(r->level)));
+    advice_at(b, s, r, TRIAGE_SOON, RDOC_PLAIN); /* "see a doctor soon" rules */
     begin(b, RDOC_DISCLAIMER);
     add(b, RDOC_PARA, RDOC_QUIET, 0, survey_text(s, SURVEY_DISCLAIMER));
     if (b->failed) {
