@@ -42,33 +42,57 @@ static size_t scan(const char *buf, size_t len)
     return events;
 }
 
-/* A valid questionnaire with QUESTIONS questions, like the shipped ones. */
+/* A valid format 2 questionnaire with QUESTIONS questions (at least 4), like
+ * the shipped ones: an emergency red flag first, evidence of every kind in
+ * both forms, a same-day red flag, triage rules and other causes. */
 static char *generate(size_t questions, size_t *len)
 {
-    size_t cap = 4096 + questions * 400, n = 0;
+    size_t cap = 8192 + questions * 480, n = 0;
     char *buf = malloc(cap);
     n += (size_t)snprintf(buf + n, cap - n,
-                          "format: 1\nid: big\nversion: \"1\"\nlanguage: en\ntitle: Big\n"
+                          "format: 2\nid: big\nversion: \"1\"\nlanguage: en\ntitle: Big\n"
                           "intro: A generated questionnaire.\ndisclaimer: Not a diagnosis.\n"
-                          "no_findings: Nothing stands out.\nbands:\n"
-                          "  - {id: unlikely, label: Unlikely, min_score: 0}\n"
-                          "  - {id: likely, label: Likely, min_score: 50}\n"
+                          "no_findings: Nothing stands out.\nreview_status: reviewed\n"
+                          "nonspecific_cap: 2\nbands:\n"
+                          "  - {id: unlikely, label: Unlikely, min_points: 0}\n"
+                          "  - {id: possible, label: Possible, min_points: 5}\n"
+                          "  - {id: likely, label: Likely, min_points: 8}\n"
                           "advice: [Drink water.]\nconditions:\n");
     const char *conds[] = {"vitamin_d", "magnesium", "potassium", "vitamin_b12", "iron"};
+    const char *kinds[] = {"sign", "cause", "risk", "nonspecific"};
     for (int c = 0; c < 5; c++)
-        n += (size_t)snprintf(
-            buf + n, cap - n,
-            "  - id: %s\n    name: C%d\n    role: Role\n    muscle_symptoms: "
-            "Weak\n    other_symptoms: Tired\n    foods: [Food]\n    tips: [Tip]\n",
-            conds[c], c);
-    n += (size_t)snprintf(buf + n, cap - n, "questions:\n");
-    for (size_t q = 0; q < questions; q++)
-        n +=
-            (size_t)snprintf(buf + n, cap - n,
-                             "  - id: q%zu\n    text: Do you often get painful cramps in your legs "
-                             "or feet at night, question %zu?\n    help: Night cramps are a common "
-                             "sign of low magnesium.\n    weights: {%s: %zu, %s: 1}\n",
-                             q, q, conds[q % 5], q % 4, conds[(q + 2) % 5]);
+        n += (size_t)snprintf(buf + n, cap - n,
+                              "  - id: %s\n    name: C%d\n    role: Role\n    muscle_symptoms: "
+                              "Weak\n    other_symptoms: Tired\n    foods: [Food]\n    tips: "
+                              "[Tip]\n    prior: %d\n%s",
+                              conds[c], c, c % 3 - 1, c == 2 ? "    anchor: [cause]\n" : "");
+    n += (size_t)snprintf(buf + n, cap - n,
+                          "questions:\n  - id: q0\n    text: Do you have chest pain now?\n"
+                          "    help: Chest pain can be a heart attack.\n"
+                          "    red_flag: {level: emergency, advice: Call an ambulance now.}\n");
+    for (size_t q = 1; q < questions; q++) {
+        n += (size_t)snprintf(buf + n, cap - n,
+                              "  - id: q%zu\n    text: Do you often get painful cramps in your "
+                              "legs or feet at night, question %zu?\n    help: Night cramps are "
+                              "a common sign of low magnesium.\n",
+                              q, q);
+        if (q == 3)
+            n += (size_t)snprintf(buf + n, cap - n,
+                                  "    red_flag: {level: same_day, advice: Speak to a doctor "
+                                  "today.}\n");
+        n += (size_t)snprintf(buf + n, cap - n,
+                              "    evidence: {%s: {yes: %zu, no: -%zu, kind: %s}, %s: 1}\n",
+                              conds[q % 5], q % 5, q % 4, kinds[q % 4], conds[(q + 2) % 5]);
+    }
+    n +=
+        (size_t)snprintf(buf + n, cap - n,
+                         "triage_rules:\n"
+                         "  - {id: loss, level: same_day, when: [[q1, q2], [q3]], advice: Today.}\n"
+                         "  - {id: collapse, level: emergency, when: [[q2], [q1]], advice: Now.}\n"
+                         "  - {id: aches, level: soon, when: [q1], advice: Soon.}\n"
+                         "other_causes:\n"
+                         "  - {id: statin, name: A statin, text: Say so., when: [[q1], [q2, q3]],\n"
+                         "     explains: [vitamin_d, magnesium]}\n");
     *len = n;
     return buf;
 }

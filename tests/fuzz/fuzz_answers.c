@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct flow *f = flow_new(english());
         flow_replay(f, se);
         struct report *r = report_new(flow_session(f));
-        struct results_doc *d = results_doc_new(r, flow_session(f));
+        struct results_doc *d = results_doc_new(r, flow_session(f), (size & 1) != 0);
         FILE *devnull = fopen("/dev/null", "w");
         output_report_text(devnull, d, english(), 78);
         output_summary(devnull, d, english(), 0, 78);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char base[] = "format: 1\n"                                          /* 1 */
+static const char base[] = "format: 2\n"                                          /* 1 */
                            "id: test\n"                                           /* 2 */
                            "version: \"1\"\n"                                     /* 3 */
                            "language: en\n"                                       /* 4 */
@@ -16,11 +16,11 @@ static const char base[] = "format: 1\n"                                        
                            "intro: Hello.\n"                                      /* 6 */
                            "disclaimer: Not a diagnosis.\n"                       /* 7 */
                            "no_findings: Nothing found.\n"                        /* 8 */
-                           "min_evidence: 2\n"                                    /* 9 */
+                           "review_status: reviewed\n"                            /* 9 */
                            "bands:\n"                                             /* 10 */
-                           "  - {id: unlikely, label: Unlikely, min_score: 0}\n"  /* 11 */
-                           "  - {id: possible, label: Possible, min_score: 40}\n" /* 12 */
-                           "  - {id: likely, label: Likely, min_score: 70}\n"     /* 13 */
+                           "  - {id: unlikely, label: Unlikely, min_points: 0}\n" /* 11 */
+                           "  - {id: possible, label: Possible, min_points: 3}\n" /* 12 */
+                           "  - {id: likely, label: Likely, min_points: 5}\n"     /* 13 */
                            "advice:\n"                                            /* 14 */
                            "  - Drink water.\n"                                   /* 15 */
                            "conditions:\n"                                        /* 16 */
@@ -129,4 +129,9 @@ const char *support_path(const char *relative)
     static char buf[4096];
     snprintf(buf, sizeof(buf), "%s/%s", MC_SOURCE_DIR, relative);
     return buf;
+}
+
+struct survey *support_model_load(void)
+{
+    return support_load_ok(model_yaml);
 }

@@ -14,10 +14,12 @@
 #include "musclecheck/session.h"
 #include "musclecheck/survey.h"
 
-/* A small valid question file: two conditions ("alpha", "beta"), bands
- * unlikely 0 / possible 40 / likely 70, min_evidence 2, and the questions
- * given (a YAML list body, indented by two spaces) appended under
- * "questions:". The caller frees the result. */
+/* A small valid format 2 question file (reviewed): two conditions ("alpha",
+ * "beta", default prior 0 and anchors [sign, cause]), bands unlikely 0 /
+ * possible 3 / likely 5 points, the default nonspecific_cap 2, and the
+ * questions given (a YAML list body, indented by two spaces) appended under
+ * "questions:". What follows the list may add top-level keys
+ * (triage_rules:, other_causes:, ui:). The caller frees the result. */
 char *support_yaml(const char *questions);
 
 /* Line of "questions:" in support_yaml's output; question items start on
@@ -40,6 +42,11 @@ struct session *support_session(const struct survey *s, const char *answers);
 extern struct survey *support_sample;
 int support_sample_setup(void **state);
 int support_sample_teardown(void **state);
+
+/* The model of sample.h (every part of the evidence model: kinds, anchors,
+ * priors, red-flag levels, triage rules, other causes), loaded; the caller
+ * frees it. */
+struct survey *support_model_load(void);
 
 /* Path of a file in the source tree, e.g. "questions/en.yaml" (static buffer). */
 const char *support_path(const char *relative);

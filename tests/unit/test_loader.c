@@ -13,7 +13,7 @@
 
 static const char one_question[] = "  - id: q1\n"
                                    "    text: Are you tired?\n"
-                                   "    weights: {alpha: 2}\n";
+                                   "    evidence: {alpha: 2}\n";
 
 static void expect(const char *questions, int line, int column, const char *needle)
 {
@@ -56,20 +56,30 @@ static void shipped_english_file_loads(void **state)
         assert_true(cond->food_count > 0 && cond->tip_count > 0);
         assert_true(strlen(cond->role) > 0 && strlen(cond->muscle_symptoms) > 0);
     }
+    /* Potassium is lifted only by a cause of loss (water tablets, diarrhoea, ...). */
+    assert_int_equal(survey_condition(s, 2)->anchors, 1u << EVIDENCE_CAUSE);
     size_t n = survey_question_count(s);
-    assert_true(n >= 15 && n <= 30);
-    /* Emergency questions come first, then no red flag after the first ordinary one. */
+    assert_true(n >= 15 && n <= 100);
+    /* Emergency questions come first: none after the first ordinary one. */
     assert_non_null(survey_question(s, 0)->red_flag);
-    bool ordinary_seen = false;
+    assert_int_equal(survey_question(s, 0)->red_flag_level, TRIAGE_EMERGENCY);
+    bool ordinary_seen = false, same_day_seen = false;
     for (size_t i = 0; i < n; i++) {
         const struct question *q = survey_question(s, i);
         if (q->red_flag == NULL)
             ordinary_seen = true;
-        else
+        else if (q->red_flag_level == TRIAGE_EMERGENCY)
             assert_false(ordinary_seen);
+        else
+            same_day_seen = true;
         assert_non_null(q->help);
     }
+    assert_true(same_day_seen);
     assert_true(survey_advice_count(s) >= 4);
+    assert_true(survey_rule_count(s) >= 1);
+    assert_string_equal(survey_rule(s, 0)->id, "potassium_loss");
+    assert_int_equal(survey_rule(s, 0)->level, TRIAGE_SAME_DAY);
+    assert_true(survey_other_cause_count(s) >= 1);
     survey_free(s);
 }
 
@@ -81,14 +91,23 @@ static void minimal_file_loads_with_defaults(void **state)
     assert_int_equal(survey_question_count(s), 1);
     const struct question *q = survey_question(s, 0);
     assert_string_equal(q->id, "q1");
-    assert_int_equal(q->weights[0], 2);
-    assert_int_equal(q->weights[1], 0);
+    assert_int_equal(q->evidence[0].yes, 2); /* the shorthand: yes points of a sign */
+    assert_int_equal(q->evidence[0].no, 0);
+    assert_int_equal(q->evidence[0].kind, EVIDENCE_SIGN);
+    assert_false(evidence_any(&q->evidence[1]));
+    assert_null(q->red_flag);
     assert_null(q->help);
     assert_false(q->has_show_if);
     assert_int_equal(q->line, Q1);
     assert_string_equal(survey_ui(s, UI_YES), "Yes");
-    assert_int_equal(survey_band(s, 1)->min_score, 40);
-    assert_int_equal(survey_min_evidence(s), 2);
+    assert_int_equal(survey_band(s, 1)->min_points, 3);
+    assert_int_equal(survey_nonspecific_cap(s), 2);
+    assert_true(survey_reviewed(s));
+    assert_int_equal(survey_rule_count(s), 0);
+    assert_int_equal(survey_other_cause_count(s), 0);
+    const struct condition *alpha = survey_condition(s, 0);
+    assert_int_equal(alpha->prior, 0);
+    assert_int_equal(alpha->anchors, 1u << EVIDENCE_SIGN | 1u << EVIDENCE_CAUSE);
     survey_free(s);
     free(yaml);
 }
@@ -169,12 +188,13 @@ static void wrong_types(void **state)
 {
     (void)state;
     expect("  - id: q1\n    text: [a, b]\n", Q1 + 1, 11, "\"text\" must be a text, not a list");
-    expect("  - id: q1\n    text: T\n    weights: [alpha]\n", Q1 + 2, 14,
-           "\"weights\" must be a mapping");
+    expect("  - id: q1\n    text: T\n    evidence: [alpha]\n", Q1 + 2, 15,
+           "\"evidence\" must be a mapping of condition ids to points");
     expect_edit("foods: [apples]", "foods: apples", 22, 12, "\"foods\" must be a list");
     expect_edit_in("", "questions:\n", "questions: none\n", SUPPORT_QUESTIONS_LINE, 12,
                    "\"questions\" must be a list");
-    expect_edit("min_evidence: 2", "min_evidence: two", 9, 15, "whole number");
+    expect_edit("review_status: reviewed", "nonspecific_cap: two", 9, 18,
+                "\"nonspecific_cap\" must be a whole number from 0 to 20, not \"two\"");
     support_expect_error("- format\n- 1\n", 1, 1, "the top level must be a mapping");
 }
 
@@ -194,18 +214,20 @@ static void duplicate_key_in_a_mapping(void **state)
 static void weight_out_of_range_or_not_a_number(void **state)
 {
     (void)state;
-    expect("  - id: q1\n    text: A?\n    weights: {alpha: 5}\n", Q1 + 2, 22,
-           "from 0 to 3, not \"5\"");
-    expect("  - id: q1\n    text: A?\n    weights: {alpha: -1}\n", Q1 + 2, 22, "from 0 to 3");
-    expect("  - id: q1\n    text: A?\n    weights: {alpha: \"2\"}\n", Q1 + 2, 22, "whole number");
-    expect("  - id: q1\n    text: A?\n    weights: {alpha: 1.5}\n", Q1 + 2, 22, "whole number");
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: 6}\n", Q1 + 2, 23,
+           "the points for \"alpha\" must be a whole number from 0 to 5, not \"6\"");
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: -1}\n", Q1 + 2, 23, "from 0 to 5");
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: \"2\"}\n", Q1 + 2, 23, "whole number");
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: 1.5}\n", Q1 + 2, 23, "whole number");
 }
 
 static void weight_for_unknown_condition(void **state)
 {
     (void)state;
-    expect("  - id: q1\n    text: A?\n    weights: {alpah: 1}\n", Q1 + 2, 15,
-           "unknown condition \"alpah\" in weights; did you mean \"alpha\"?");
+    expect("  - id: q1\n    text: A?\n    evidence: {alpah: 1}\n", Q1 + 2, 16,
+           "unknown condition \"alpah\" in evidence; did you mean \"alpha\"?");
+    expect("  - id: q1\n    text: A?\n    evidence: {zzzzzz: 1}\n", Q1 + 2, 16,
+           "unknown condition \"zzzzzz\" in evidence; the conditions are listed");
 }
 
 static void show_if_unknown_later_or_self(void **state)
@@ -227,7 +249,8 @@ static void show_if_follow_up_loads(void **state)
 {
     (void)state;
     char *yaml = support_yaml("  - id: q1\n    text: A?\n  - id: q2\n    text: B?\n"
-                              "    show_if: {question: q1, answer: \"no\"}\n");
+                              "    show_if: {question: q1, answer: \"no\"}\n"
+                              "    evidence: {beta: 1}\n");
     struct survey *s = support_load_ok(yaml);
     const struct question *q = survey_question(s, 1);
     assert_true(q->has_show_if);
@@ -300,15 +323,19 @@ static void too_large_buffer(void **state)
 static void bands_must_rise_from_zero(void **state)
 {
     (void)state;
-    expect_edit("min_score: 0}", "min_score: 5}", 11, 48, "must start at min_score 0");
-    expect_edit("min_score: 70}", "min_score: 30}", 13, 44, "bands must go up");
-    expect_edit("min_score: 70}", "min_score: 101}", 13, 44, "from 0 to 100");
+    expect_edit("min_points: 0}", "min_points: 1}", 11, 49,
+                "the first band must start at min_points 0, not 1");
+    expect_edit("min_points: 5}", "min_points: 2}", 13, 45,
+                "bands must go up: min_points 2 is not above the previous band's 3");
+    expect_edit("min_points: 5}", "min_points: 101}", 13, 45, "from 0 to 100");
+    expect_edit("min_points: 3}", "min_score: 40}", 12, 37, "unknown key \"min_score\" in band 2");
 }
 
 static void unsupported_format_and_second_document(void **state)
 {
     (void)state;
-    expect_edit("format: 1", "format: 2", 1, 9, "format 2 is not supported");
+    expect_edit("format: 2", "format: 3", 1, 9,
+                "format 3 is not supported by this version of musclecheck (it reads format 2)");
     char *yaml = support_yaml(one_question);
     char *two = NULL;
     assert_true(asprintf(&two, "%s---\ntitle: again\n", yaml) > 0);
@@ -327,10 +354,10 @@ static void several_errors_are_all_reported(void **state)
 {
     (void)state;
     char *yaml = support_yaml("  - id: q1\n    txt: A?\n  - id: q1\n    text: B?\n"
-                              "    weights: {beta: 9}\n");
+                              "    evidence: {beta: 9}\n");
     struct diag_list *diags = diag_list_new("test.yaml");
     assert_null(survey_load_buffer("test.yaml", yaml, strlen(yaml), diags));
-    assert_true(diag_count(diags) >= 4); /* unknown key, missing text, duplicate, weight */
+    assert_true(diag_count(diags) >= 4); /* unknown key, missing text, duplicate, points */
     diag_list_free(diags);
     free(yaml);
 }
@@ -348,6 +375,381 @@ static void missing_file_and_folder(void **state)
     assert_non_null(strstr(diag_get(diags, 0)->message, "folder"));
     assert_null(s);
     diag_list_free(diags);
+}
+
+/* SUPPORT_QUESTIONS_LINE's file with TOP (top-level keys) after QUESTIONS. */
+static void expect_after(const char *questions, const char *top, int line, int column,
+                         const char *needle)
+{
+    char *both = NULL;
+    assert_true(asprintf(&both, "%s%s", questions, top) > 0);
+    expect(both, line, column, needle);
+    free(both);
+}
+
+/* Loads the support file with QUESTIONS (and what follows them). */
+static struct survey *load_questions(const char *questions)
+{
+    char *yaml = support_yaml(questions);
+    struct survey *s = support_load_ok(yaml);
+    free(yaml);
+    return s;
+}
+
+static void format_1_is_refused_with_the_conversion_hint(void **state)
+{
+    (void)state;
+    expect_edit("format: 2", "format: 1", 1, 9,
+                "format 1 (weights and scores) is no longer read; this version of musclecheck "
+                "reads format 2 (evidence points, triage levels): see \"Converting a format 1 "
+                "file\" in docs/question-format.md");
+    /* Format 1's keys are unknown now. */
+    expect("  - id: q1\n    text: A?\n    weights: {alpha: 2}\n", Q1 + 2, 5,
+           "unknown key \"weights\" in question \"q1\"");
+    expect_edit("review_status: reviewed", "min_evidence: 2", 9, 1,
+                "unknown key \"min_evidence\" in the top level");
+    expect_edit("min_points: 3}", "min_score: 40}", 12, 5, "band 2 has no \"min_points\"");
+}
+
+static void evidence_shorthand_and_mapping_forms(void **state)
+{
+    (void)state;
+    struct survey *s = load_questions("  - id: q1\n"
+                                      "    text: A?\n"
+                                      "    evidence:\n"
+                                      "      alpha: 2\n"
+                                      "      beta: {yes: 3, no: -2, kind: cause}\n"
+                                      "  - id: q2\n"
+                                      "    text: B?\n"
+                                      "    evidence: {alpha: {yes: 0, no: -3, kind: risk}, beta: "
+                                      "{yes: 5, kind: nonspecific}}\n");
+    const struct question *q1 = survey_question(s, 0), *q2 = survey_question(s, 1);
+    assert_int_equal(q1->evidence[0].yes, 2);
+    assert_int_equal(q1->evidence[0].no, 0);
+    assert_int_equal(q1->evidence[0].kind, EVIDENCE_SIGN);
+    assert_int_equal(q1->evidence[1].yes, 3);
+    assert_int_equal(q1->evidence[1].no, -2);
+    assert_int_equal(q1->evidence[1].kind, EVIDENCE_CAUSE);
+    assert_int_equal(q2->evidence[0].yes, 0);
+    assert_int_equal(q2->evidence[0].no, -3);
+    assert_int_equal(q2->evidence[0].kind, EVIDENCE_RISK);
+    assert_int_equal(q2->evidence[1].yes, 5);
+    assert_int_equal(q2->evidence[1].no, 0); /* the default */
+    assert_int_equal(q2->evidence[1].kind, EVIDENCE_NONSPECIFIC);
+    survey_free(s);
+}
+
+static void evidence_yes_and_no_ranges(void **state)
+{
+    (void)state;
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: {yes: 6}}\n", Q1 + 2, 29,
+           "\"yes\" must be a whole number from 0 to 5, not \"6\"");
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: {yes: -1}}\n", Q1 + 2, 29,
+           "\"yes\" must be a whole number from 0 to 5, not \"-1\"");
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: {yes: 1, no: 1}}\n", Q1 + 2, 36,
+           "\"no\" must be a whole number from -3 to 0, not \"1\"");
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: {yes: 1, no: -4}}\n", Q1 + 2, 36,
+           "\"no\" must be a whole number from -3 to 0, not \"-4\"");
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: {no: -1}}\n", Q1 + 2, 23,
+           "the evidence for \"alpha\" has no \"yes\"; add a \"yes:\" line");
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: {yse: 1}}\n", Q1 + 2, 24,
+           "unknown key \"yse\" in the evidence for \"alpha\"; did you mean \"yes\"?");
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: 1, alpha: 2}\n", Q1 + 2, 0,
+           "the evidence for \"alpha\" is given twice");
+}
+
+static void unknown_evidence_kind(void **state)
+{
+    (void)state;
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: {yes: 1, kind: strong}}\n", Q1 + 2, 38,
+           "kind must be sign, cause, risk or nonspecific, not \"strong\"");
+    expect("  - id: q1\n    text: A?\n    evidence: {alpha: {yes: 1, kind: [sign]}}\n", Q1 + 2, 38,
+           "kind must be sign, cause, risk or nonspecific, not a list");
+}
+
+static void anchor_is_sign_or_cause_only(void **state)
+{
+    (void)state;
+    expect_edit("    tips: [eat apples]\n", "    tips: [eat apples]\n    anchor: [sign, risk]\n",
+                24, 20,
+                "only sign and cause can anchor a condition; risk evidence never lifts one alone");
+    expect_edit("    tips: [eat apples]\n", "    tips: [eat apples]\n    anchor: [nonspecific]\n",
+                24, 14, "nonspecific evidence never lifts one alone");
+    expect_edit("    tips: [eat apples]\n", "    tips: [eat apples]\n    anchor: []\n", 24, 13,
+                "\"anchor\" must be a list of evidence kinds, like [sign, cause]");
+    expect_edit("    tips: [eat apples]\n", "    tips: [eat apples]\n    anchor: cause\n", 24, 13,
+                "\"anchor\" must be a list of evidence kinds");
+    expect_edit("    tips: [eat apples]\n", "    tips: [eat apples]\n    anchor: [sing]\n", 24, 14,
+                "kind must be sign, cause, risk or nonspecific, not \"sing\"");
+    /* A cause-only anchor loads. */
+    char *yaml = support_yaml(one_question);
+    char *at = strstr(yaml, "    tips: [eat apples]\n");
+    char *edited = NULL;
+    assert_true(asprintf(&edited, "%.*s    anchor: [cause]\n%s", (int)(at - yaml), yaml, at) > 0);
+    struct survey *s = support_load_ok(edited);
+    assert_int_equal(survey_condition(s, 0)->anchors, 1u << EVIDENCE_CAUSE);
+    survey_free(s);
+    free(edited);
+    free(yaml);
+}
+
+static void prior_range(void **state)
+{
+    (void)state;
+    expect_edit("    tips: [eat apples]\n", "    tips: [eat apples]\n    prior: 6\n", 24, 12,
+                "\"prior\" must be a whole number from -5 to 5, not \"6\"");
+    expect_edit("    tips: [eat apples]\n", "    tips: [eat apples]\n    prior: -6\n", 24, 12,
+                "from -5 to 5, not \"-6\"");
+    expect_edit("    tips: [eat apples]\n", "    tips: [eat apples]\n    prior: high\n", 24, 12,
+                "\"prior\" must be a whole number");
+    char *yaml = support_yaml(one_question);
+    char *at = strstr(yaml, "    tips: [eat apples]\n");
+    char *edited = NULL;
+    assert_true(asprintf(&edited, "%.*s    prior: -5\n%s", (int)(at - yaml), yaml, at) > 0);
+    struct survey *s = support_load_ok(edited);
+    assert_int_equal(survey_condition(s, 0)->prior, -5);
+    assert_int_equal(survey_condition(s, 1)->prior, 0);
+    survey_free(s);
+    free(edited);
+    free(yaml);
+}
+
+static void red_flag_forms_and_levels(void **state)
+{
+    (void)state;
+    struct survey *s = load_questions("  - id: e1\n"
+                                      "    text: Chest pain?\n"
+                                      "    red_flag: Call now.\n"
+                                      "  - id: e2\n"
+                                      "    text: Stroke?\n"
+                                      "    red_flag: {level: emergency, advice: Call 999.}\n"
+                                      "  - id: q1\n"
+                                      "    text: Tired?\n"
+                                      "    evidence: {alpha: 1}\n"
+                                      "  - id: d1\n"
+                                      "    text: Black stools?\n"
+                                      "    red_flag:\n"
+                                      "      level: same_day\n"
+                                      "      advice: See a doctor today.\n");
+    assert_string_equal(survey_question(s, 0)->red_flag, "Call now.");
+    assert_int_equal(survey_question(s, 0)->red_flag_level, TRIAGE_EMERGENCY);
+    assert_string_equal(survey_question(s, 1)->red_flag, "Call 999.");
+    assert_int_equal(survey_question(s, 1)->red_flag_level, TRIAGE_EMERGENCY);
+    /* A same-day red flag may follow ordinary questions. */
+    assert_string_equal(survey_question(s, 3)->red_flag, "See a doctor today.");
+    assert_int_equal(survey_question(s, 3)->red_flag_level, TRIAGE_SAME_DAY);
+    survey_free(s);
+}
+
+static void red_flag_mapping_errors(void **state)
+{
+    (void)state;
+    expect("  - id: e1\n    text: A?\n    red_flag: {level: soon, advice: Go.}\n", Q1 + 2, 23,
+           "level must be emergency or same_day, not \"soon\"");
+    expect("  - id: e1\n    text: A?\n    red_flag: {level: urgent, advice: Go.}\n", Q1 + 2, 23,
+           "level must be emergency or same_day, not \"urgent\"");
+    expect("  - id: e1\n    text: A?\n    red_flag: {level: emergency}\n", Q1 + 2, 15,
+           "red_flag has no \"advice\"; add a \"advice:\" line");
+    expect("  - id: e1\n    text: A?\n    red_flag: {advice: Go.}\n", Q1 + 2, 15,
+           "red_flag has no \"level\"");
+    expect("  - id: e1\n    text: A?\n    red_flag: {level: emergency, advise: Go.}\n", Q1 + 2, 34,
+           "unknown key \"advise\" in red_flag; did you mean \"advice\"?");
+    expect("  - id: e1\n    text: A?\n    red_flag: [Go.]\n", Q1 + 2, 15,
+           "\"red_flag\" must be a text, not a list");
+}
+
+static void emergency_question_after_an_ordinary_one(void **state)
+{
+    (void)state;
+    expect("  - id: q1\n    text: Tired?\n    evidence: {alpha: 1}\n"
+           "  - id: late\n    text: Chest pain?\n    red_flag: Call now.\n",
+           Q1 + 3, 5,
+           "emergency question \"late\" comes after \"q1\" (line 32), which is not a red flag; put "
+           "the emergency questions first");
+    expect("  - id: q1\n    text: Tired?\n    evidence: {alpha: 1}\n"
+           "  - id: late\n    text: Stroke?\n    red_flag: {level: emergency, advice: Call.}\n",
+           Q1 + 3, 5, "emergency question \"late\" comes after \"q1\"");
+}
+
+static void question_that_counts_for_nothing(void **state)
+{
+    (void)state;
+    expect("  - id: q1\n    text: Tired?\n    evidence: {alpha: 1}\n  - id: idle\n    text: Why?\n",
+           Q1 + 3, 5,
+           "question \"idle\" counts for nothing: give it evidence or a red_flag, make another "
+           "question depend on it (show_if), or name it in a triage rule or other cause");
+    /* Evidence of zero points is no evidence. */
+    expect("  - id: idle\n    text: Why?\n    evidence: {alpha: 0}\n", Q1, 5,
+           "question \"idle\" counts for nothing");
+    /* A question named only in a rule or an other cause counts. */
+    struct survey *s =
+        load_questions("  - id: q1\n    text: A?\n    evidence: {alpha: 1}\n"
+                       "  - id: statin\n    text: A statin?\n"
+                       "  - id: faint\n    text: Fainted?\n"
+                       "triage_rules:\n"
+                       "  - {id: r1, level: same_day, when: [[faint]], advice: Go.}\n"
+                       "other_causes:\n"
+                       "  - {id: c1, name: Statin, text: Say so., when: [statin]}\n");
+    assert_int_equal(survey_rule_count(s), 1);
+    assert_int_equal(survey_other_cause_count(s), 1);
+    survey_free(s);
+}
+
+static const char rule_questions[] = "  - id: q1\n" /* Q1 */
+                                     "    text: A?\n"
+                                     "    evidence: {alpha: 1}\n"
+                                     "  - id: q2\n" /* Q1 + 3 */
+                                     "    text: B?\n"
+                                     "    evidence: {beta: 1}\n";
+#define TOP (Q1 + 6) /* the line of the first top-level key after rule_questions */
+
+static void triage_rules_load(void **state)
+{
+    (void)state;
+    char *both = NULL;
+    assert_true(asprintf(&both, "%s%s", rule_questions,
+                         "triage_rules:\n"
+                         "  - id: r1\n"
+                         "    level: emergency\n"
+                         "    when: [[q1, q2], q2]\n"
+                         "    advice: Call now.\n") > 0);
+    struct survey *s = load_questions(both);
+    free(both);
+    const struct triage_rule *r = survey_rule(s, 0);
+    assert_string_equal(r->id, "r1");
+    assert_int_equal(r->level, TRIAGE_EMERGENCY);
+    assert_int_equal(r->when.group_count, 2);
+    assert_int_equal(r->when.group_sizes[0], 2);
+    assert_int_equal(r->when.groups[0][1], 1);
+    assert_int_equal(r->when.group_sizes[1], 1); /* one id stands for a group of one */
+    assert_int_equal(r->when.groups[1][0], 1);
+    assert_string_equal(r->advice, "Call now.");
+    assert_int_equal(r->line, TOP + 1);
+    survey_free(s);
+    /* A rule (unlike a red flag) may also say "see a doctor soon". */
+    assert_true(asprintf(&both, "%s%s", rule_questions,
+                         "triage_rules:\n  - {id: r2, level: soon, when: [q1], advice: Soon.}\n") >
+                0);
+    s = load_questions(both);
+    free(both);
+    assert_int_equal(survey_rule(s, 0)->level, TRIAGE_SOON);
+    survey_free(s);
+}
+
+static void triage_rule_errors(void **state)
+{
+    (void)state;
+    expect_after(rule_questions,
+                 "triage_rules:\n  - {id: r1, level: same_day, when: [[q1, nope]], advice: Go.}\n",
+                 TOP + 1, 43, "\"when\" refers to \"nope\", but no question has that id");
+    expect_after(rule_questions,
+                 "triage_rules:\n  - {id: r1, level: same_day, when: [[q1], []], advice: Go.}\n",
+                 TOP + 1, 44, "a \"when\" group must list at least one question id");
+    expect_after(rule_questions,
+                 "triage_rules:\n  - {id: r1, level: same_day, when: [], advice: Go.}\n", TOP + 1,
+                 37, "\"when\" must be a list of groups of question ids");
+    expect_after(rule_questions,
+                 "triage_rules:\n  - {id: r1, level: later, when: [[q1]], advice: Go.}\n", TOP + 1,
+                 21, "level must be emergency, same_day or soon, not \"later\"");
+    expect_after(rule_questions,
+                 "triage_rules:\n  - {id: r1, level: self_care, when: [[q1]], advice: Go.}\n",
+                 TOP + 1, 21, "level must be emergency, same_day or soon, not \"self_care\"");
+    expect_after(rule_questions,
+                 "triage_rules:\n"
+                 "  - {id: r1, level: same_day, when: [[q1]], advice: Go.}\n"
+                 "  - {id: r1, level: same_day, when: [[q2]], advice: Go.}\n",
+                 TOP + 2, 10, "triage rule id \"r1\" is used twice");
+    expect_after(rule_questions, "triage_rules:\n  - {id: r1, level: same_day, when: [[q1]]}\n",
+                 TOP + 1, 5, "triage rule \"r1\" has no \"advice\"");
+    expect_after(rule_questions, "triage_rules:\n  - {id: r1, levle: same_day}\n", TOP + 1, 14,
+                 "unknown key \"levle\" in triage rule \"r1\"; did you mean \"level\"?");
+    expect_after(rule_questions, "triage_rules: {id: r1}\n", TOP, 15,
+                 "\"triage_rules\" must be a list");
+}
+
+static void other_causes_load(void **state)
+{
+    (void)state;
+    char *both = NULL;
+    assert_true(asprintf(&both, "%s%s", rule_questions,
+                         "other_causes:\n"
+                         "  - id: c1\n"
+                         "    name: A statin\n"
+                         "    text: Tell your doctor.\n"
+                         "    when: [[q1], [q2]]\n"
+                         "    explains: [beta, alpha]\n"
+                         "  - {id: c2, name: Thyroid, text: Ask about it., when: [q2]}\n") > 0);
+    struct survey *s = load_questions(both);
+    free(both);
+    const struct other_cause *c = survey_other_cause(s, 0);
+    assert_string_equal(c->id, "c1");
+    assert_string_equal(c->name, "A statin");
+    assert_string_equal(c->text, "Tell your doctor.");
+    assert_int_equal(c->when.group_count, 2);
+    assert_int_equal(c->explain_count, 2);
+    assert_int_equal(c->explains[0], 1);
+    assert_int_equal(c->explains[1], 0);
+    assert_int_equal(survey_other_cause(s, 1)->explain_count, 0); /* explains is optional */
+    survey_free(s);
+}
+
+static void other_cause_errors(void **state)
+{
+    (void)state;
+    expect_after(rule_questions,
+                 "other_causes:\n  - {id: c1, name: N, text: T, when: [q1], explains: [gamma]}\n",
+                 TOP + 1, 55, "\"explains\" names \"gamma\", which is not a condition id");
+    expect_after(rule_questions,
+                 "other_causes:\n  - {id: c1, name: N, text: T, when: [q1], explains: beta}\n",
+                 TOP + 1, 54, "\"explains\" must be a list of condition ids");
+    expect_after(rule_questions, "other_causes:\n  - {id: c1, name: N, text: T, when: [[nope]]}\n",
+                 TOP + 1, 40, "\"when\" refers to \"nope\", but no question has that id");
+    expect_after(rule_questions, "other_causes:\n  - {id: c1, name: N, text: T, when: [[]]}\n",
+                 TOP + 1, 39, "a \"when\" group must list at least one question id");
+    expect_after(rule_questions,
+                 "other_causes:\n"
+                 "  - {id: c1, name: N, text: T, when: [q1]}\n"
+                 "  - {id: c1, name: M, text: U, when: [q2]}\n",
+                 TOP + 2, 10, "other cause id \"c1\" is used twice");
+    expect_after(rule_questions, "other_causes:\n  - {id: c1, name: N, when: [q1]}\n", TOP + 1, 5,
+                 "other cause \"c1\" has no \"text\"");
+}
+
+static void review_status_values(void **state)
+{
+    (void)state;
+    expect_edit("review_status: reviewed", "review_status: maybe", 9, 16,
+                "review_status must be reviewed (a clinician has checked this file) or "
+                "unreviewed, not \"maybe\"");
+    char *yaml = support_yaml(one_question);
+    char *at = strstr(yaml, "review_status: reviewed");
+    char *edited = NULL;
+    assert_true(asprintf(&edited, "%.*sreview_status: unreviewed\nreviewed: \"not yet\"%s",
+                         (int)(at - yaml), yaml, at + strlen("review_status: reviewed")) > 0);
+    struct survey *s = support_load_ok(edited);
+    assert_false(survey_reviewed(s));
+    survey_free(s);
+    free(edited);
+    /* Without review_status a file counts as unreviewed. */
+    assert_true(asprintf(&edited, "%.*s%s", (int)(at - yaml), yaml,
+                         at + strlen("review_status: reviewed\n")) > 0);
+    s = support_load_ok(edited);
+    assert_false(survey_reviewed(s));
+    survey_free(s);
+    free(edited);
+    free(yaml);
+}
+
+static void nonspecific_cap_range(void **state)
+{
+    (void)state;
+    expect_edit("review_status: reviewed", "nonspecific_cap: 21", 9, 18,
+                "\"nonspecific_cap\" must be a whole number from 0 to 20, not \"21\"");
+    expect_edit("review_status: reviewed", "nonspecific_cap: -1", 9, 18, "from 0 to 20");
+    struct survey *s = load_questions("  - id: q1\n    text: A?\n    evidence: {alpha: 1}\n"
+                                      "nonspecific_cap: 20\n");
+    assert_int_equal(survey_nonspecific_cap(s), 20);
+    survey_free(s);
 }
 
 int main(void)
@@ -380,6 +782,22 @@ int main(void)
         cmocka_unit_test(invalid_ids),
         cmocka_unit_test(several_errors_are_all_reported),
         cmocka_unit_test(missing_file_and_folder),
+        cmocka_unit_test(format_1_is_refused_with_the_conversion_hint),
+        cmocka_unit_test(evidence_shorthand_and_mapping_forms),
+        cmocka_unit_test(evidence_yes_and_no_ranges),
+        cmocka_unit_test(unknown_evidence_kind),
+        cmocka_unit_test(anchor_is_sign_or_cause_only),
+        cmocka_unit_test(prior_range),
+        cmocka_unit_test(red_flag_forms_and_levels),
+        cmocka_unit_test(red_flag_mapping_errors),
+        cmocka_unit_test(emergency_question_after_an_ordinary_one),
+        cmocka_unit_test(question_that_counts_for_nothing),
+        cmocka_unit_test(triage_rules_load),
+        cmocka_unit_test(triage_rule_errors),
+        cmocka_unit_test(other_causes_load),
+        cmocka_unit_test(other_cause_errors),
+        cmocka_unit_test(review_status_values),
+        cmocka_unit_test(nonspecific_cap_range),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,17 +15,33 @@ static struct survey *sample;
 static int setup(void **state)
 {
     (void)state;
-    char *yaml = support_yaml("  - id: quote\n"
-                              "    text: \"Say \\\"yes\\\"\\tor\\nno?\"\n"
-                              "    help: Why we ask.\n"
-                              "    weights: {beta: 1}\n"
-                              "  - id: flag\n"
+    char *yaml = support_yaml("  - id: flag\n"
                               "    text: Chest pain?\n"
                               "    red_flag: Call now.\n"
+                              "  - id: quote\n"
+                              "    text: \"Say \\\"yes\\\"\\tor\\nno?\"\n"
+                              "    help: Why we ask.\n"
+                              "    evidence: {beta: {yes: 1, no: -1, kind: nonspecific}}\n"
                               "  - id: a1\n"
                               "    text: A1?\n"
-                              "    weights: {alpha: 3, beta: 0}\n"
-                              "    show_if: {question: flag, answer: \"no\"}\n");
+                              "    evidence: {alpha: 3, beta: 0}\n"
+                              "    show_if: {question: flag, answer: \"no\"}\n"
+                              "  - id: statin\n"
+                              "    text: A statin?\n"
+                              "  - id: stool\n"
+                              "    text: Black stools?\n"
+                              "    red_flag: {level: same_day, advice: See a doctor today.}\n"
+                              "triage_rules:\n"
+                              "  - id: combo\n"
+                              "    level: same_day\n"
+                              "    when: [[quote], [a1]]\n"
+                              "    advice: Speak to someone today.\n"
+                              "other_causes:\n"
+                              "  - id: statin_use\n"
+                              "    name: A statin\n"
+                              "    text: Tell your doctor about the statin.\n"
+                              "    when: [statin]\n"
+                              "    explains: [alpha]\n");
     sample = support_load_ok(yaml);
     free(yaml);
     return 0;
@@ -43,7 +59,7 @@ static struct results_doc *doc_for(struct session *se, struct report **r)
 {
     *r = report_new(se);
     assert_non_null(*r);
-    struct results_doc *d = results_doc_new(*r, se);
+    struct results_doc *d = results_doc_new(*r, se, false);
     assert_non_null(d);
     return d;
 }
@@ -62,9 +78,11 @@ static void list_text_one_line_per_question(void **state)
     (void)state;
     char *text;
     CAPTURE(text, output_list_text(out, sample));
-    assert_string_equal(text, "quote\tSay \"yes\" or no?\n"
-                              "flag\tChest pain?\n"
-                              "a1\tA1?\n");
+    assert_string_equal(text, "flag\tChest pain?\n"
+                              "quote\tSay \"yes\" or no?\n"
+                              "a1\tA1?\n"
+                              "statin\tA statin?\n"
+                              "stool\tBlack stools?\n");
     free(text);
 }
 
@@ -76,56 +94,129 @@ static void list_json_shape(void **state)
     cJSON *root = cJSON_Parse(text);
     assert_non_null(root);
     assert_true(cJSON_IsArray(root));
-    assert_int_equal(cJSON_GetArraySize(root), 3);
-    cJSON *q0 = cJSON_GetArrayItem(root, 0);
+    assert_int_equal(cJSON_GetArraySize(root), 5);
+    cJSON *q0 = cJSON_GetArrayItem(root, 1);
     assert_string_equal(cJSON_GetObjectItem(q0, "text")->valuestring, "Say \"yes\"\tor\nno?");
     assert_string_equal(cJSON_GetObjectItem(q0, "help")->valuestring, "Why we ask.");
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(q0, "weights"), "beta")->valueint, 1);
+    assert_null(cJSON_GetObjectItem(q0, "weights")); /* format 1's name is gone */
+    cJSON *beta = cJSON_GetObjectItem(cJSON_GetObjectItem(q0, "evidence"), "beta");
+    assert_non_null(beta);
+    assert_int_equal(cJSON_GetObjectItem(beta, "yes")->valueint, 1);
+    assert_int_equal(cJSON_GetObjectItem(beta, "no")->valueint, -1);
+    assert_string_equal(cJSON_GetObjectItem(beta, "kind")->valuestring, "nonspecific");
+    assert_null(cJSON_GetObjectItem(cJSON_GetObjectItem(q0, "evidence"), "alpha"));
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(q0, "show_if")));
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(q0, "red_flag")));
-    cJSON *q1 = cJSON_GetArrayItem(root, 1);
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(q0, "red_flag_level")));
+    cJSON *q1 = cJSON_GetArrayItem(root, 0);
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(q1, "help")));
     assert_string_equal(cJSON_GetObjectItem(q1, "red_flag")->valuestring, "Call now.");
-    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(q1, "weights")), 0);
+    assert_string_equal(cJSON_GetObjectItem(q1, "red_flag_level")->valuestring, "emergency");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(q1, "evidence")), 0);
     cJSON *q2 = cJSON_GetArrayItem(root, 2);
     cJSON *show_if = cJSON_GetObjectItem(q2, "show_if");
     assert_string_equal(cJSON_GetObjectItem(show_if, "question")->valuestring, "flag");
     assert_string_equal(cJSON_GetObjectItem(show_if, "answer")->valuestring, "no");
-    /* Zero weights are left out. */
-    assert_null(cJSON_GetObjectItem(cJSON_GetObjectItem(q2, "weights"), "beta"));
+    /* The shorthand is a sign worth its number for yes, nothing for no;
+     * zero evidence is left out. */
+    cJSON *alpha = cJSON_GetObjectItem(cJSON_GetObjectItem(q2, "evidence"), "alpha");
+    assert_int_equal(cJSON_GetObjectItem(alpha, "yes")->valueint, 3);
+    assert_int_equal(cJSON_GetObjectItem(alpha, "no")->valueint, 0);
+    assert_string_equal(cJSON_GetObjectItem(alpha, "kind")->valuestring, "sign");
+    assert_null(cJSON_GetObjectItem(cJSON_GetObjectItem(q2, "evidence"), "beta"));
+    cJSON *q4 = cJSON_GetArrayItem(root, 4);
+    assert_string_equal(cJSON_GetObjectItem(q4, "red_flag_level")->valuestring, "same_day");
     cJSON_Delete(root);
     free(text);
+}
+
+/* The report for ANSWERS as parsed JSON (the caller deletes it). */
+static cJSON *report_json(const char *answers)
+{
+    struct session *se = support_session(sample, answers);
+    struct report *r = report_new(se);
+    assert_non_null(r);
+    char *text;
+    CAPTURE(text, assert_true(output_report_json(out, r, se)));
+    cJSON *root = cJSON_Parse(text);
+    assert_non_null(root);
+    free(text);
+    report_free(r);
+    session_free(se);
+    return root;
 }
 
 static void report_json_shape(void **state)
 {
     (void)state;
-    struct session *se = support_session(sample, "quote=yes flag=yes");
-    struct report *r = report_new(se);
-    char *text;
-    CAPTURE(text, assert_true(output_report_json(out, r, se)));
-    cJSON *root = cJSON_Parse(text);
-    assert_non_null(root);
+    cJSON *root = report_json("quote=yes flag=yes");
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "emergency");
     assert_true(cJSON_IsTrue(cJSON_GetObjectItem(root, "urgent")));
     cJSON *flags = cJSON_GetObjectItem(root, "red_flags");
     assert_int_equal(cJSON_GetArraySize(flags), 1);
-    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(flags, 0), "id")->valuestring,
-                        "flag");
+    cJSON *flag = cJSON_GetArrayItem(flags, 0);
+    assert_string_equal(cJSON_GetObjectItem(flag, "id")->valuestring, "flag");
+    assert_string_equal(cJSON_GetObjectItem(flag, "level")->valuestring, "emergency");
+    assert_string_equal(cJSON_GetObjectItem(flag, "advice")->valuestring, "Call now.");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "rules")), 0);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "other_causes")), 0);
     cJSON *results = cJSON_GetObjectItem(root, "results");
     assert_int_equal(cJSON_GetArraySize(results), 2);
     cJSON *first = cJSON_GetArrayItem(results, 0);
     assert_string_equal(cJSON_GetObjectItem(first, "id")->valuestring, "beta");
     assert_string_equal(cJSON_GetObjectItem(first, "name")->valuestring, "Beta");
-    assert_int_equal(cJSON_GetObjectItem(first, "score")->valueint, 100);
-    assert_string_equal(cJSON_GetObjectItem(first, "band")->valuestring,
-                        "unlikely"); /* evidence 1 < 2 */
-    cJSON *reasons = cJSON_GetObjectItem(first, "reasons");
+    assert_int_equal(cJSON_GetObjectItem(first, "points")->valueint, 1);
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(first, "anchored"))); /* non-specific */
+    assert_string_equal(cJSON_GetObjectItem(first, "band")->valuestring, "unlikely");
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(first, "flagged")));
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(first, "explained_by")));
+    assert_null(cJSON_GetObjectItem(first, "score")); /* format 1's percentage is gone */
+    cJSON *reasons = cJSON_GetObjectItem(first, "reasons_for");
     assert_int_equal(cJSON_GetArraySize(reasons), 1);
     assert_string_equal(cJSON_GetArrayItem(reasons, 0)->valuestring, "quote");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(first, "reasons_against")), 0);
     cJSON_Delete(root);
-    free(text);
-    report_free(r);
-    session_free(se);
+}
+
+static void report_json_rules_causes_and_reasons_against(void **state)
+{
+    (void)state;
+    cJSON *root = report_json("quote=no flag=no a1=yes statin=yes stool=yes");
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "same_day");
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(root, "urgent")));
+    cJSON *flag = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "red_flags"), 0);
+    assert_string_equal(cJSON_GetObjectItem(flag, "id")->valuestring, "stool");
+    assert_string_equal(cJSON_GetObjectItem(flag, "level")->valuestring, "same_day");
+    cJSON *causes = cJSON_GetObjectItem(root, "other_causes");
+    assert_int_equal(cJSON_GetArraySize(causes), 1);
+    assert_string_equal(cJSON_GetArrayItem(causes, 0)->valuestring, "statin_use");
+    cJSON *results = cJSON_GetObjectItem(root, "results");
+    cJSON *alpha = cJSON_GetArrayItem(results, 0);
+    assert_string_equal(cJSON_GetObjectItem(alpha, "id")->valuestring, "alpha");
+    assert_int_equal(cJSON_GetObjectItem(alpha, "points")->valueint, 3);
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(alpha, "anchored")));
+    /* Possible on points, one band lower while the statin may explain it. */
+    assert_string_equal(cJSON_GetObjectItem(alpha, "band")->valuestring, "unlikely");
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(alpha, "flagged")));
+    assert_string_equal(cJSON_GetObjectItem(alpha, "explained_by")->valuestring, "statin_use");
+    cJSON *beta = cJSON_GetArrayItem(results, 1);
+    assert_int_equal(cJSON_GetObjectItem(beta, "points")->valueint, -1);
+    cJSON *against = cJSON_GetObjectItem(beta, "reasons_against");
+    assert_int_equal(cJSON_GetArraySize(against), 1);
+    assert_string_equal(cJSON_GetArrayItem(against, 0)->valuestring, "quote");
+    cJSON_Delete(root);
+    root = report_json("quote=yes flag=no a1=yes");
+    cJSON *rules = cJSON_GetObjectItem(root, "rules");
+    assert_int_equal(cJSON_GetArraySize(rules), 1);
+    assert_string_equal(cJSON_GetArrayItem(rules, 0)->valuestring, "combo");
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "same_day");
+    cJSON_Delete(root);
+    root = report_json("quote=no flag=no");
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "self_care");
+    cJSON_Delete(root);
+    root = report_json("flag=no a1=yes");
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "soon");
+    cJSON_Delete(root);
 }
 
 static void report_text_reads_well(void **state)
@@ -137,12 +228,13 @@ static void report_text_reads_well(void **state)
     char *text;
     CAPTURE(text, output_report_text(out, d, sample, 60));
     assert_non_null(strstr(text, "This is not a diagnosis"));
-    assert_non_null(strstr(text, "  1. Alpha: Likely (score 100%)"));
+    assert_non_null(strstr(text, "  1. Alpha: Possible\n"));
     assert_non_null(strstr(text, "    - A1?\n"));
     assert_non_null(strstr(text, "  Role in the body: Does A"));
     assert_non_null(strstr(text, "    - apples\n"));
-    assert_non_null(strstr(text, "2. Beta: Unlikely (score 0%, too few answers to tell)\n"));
-    assert_null(strstr(text, "[No]")); /* the answers are the summary's, not the results' */
+    assert_non_null(strstr(text, "  2. Beta: Unlikely\n"));
+    assert_null(strstr(text, "score")); /* patients see the band's word, never a number */
+    assert_null(strstr(text, "[No]"));  /* the answers are the summary's, not the results' */
     assert_null(strstr(text, "Get medical help now"));
     assert_null(strstr(text, "Nothing found."));
     assert_non_null(strstr(text, "Not a diagnosis."));
@@ -186,10 +278,10 @@ static void summary_for_the_doctor(void **state)
     assert_non_null(strstr(text, "Date: 2025-11-26 09:40\n"));
     assert_non_null(strstr(text, "Questionnaire: test 1 (en)"));
     assert_non_null(strstr(text, "Get medical help now"));
-    assert_non_null(strstr(text, "- Call now.\n"));                   /* the red flag's advice */
-    assert_non_null(strstr(text, "  1. Beta: Unlikely (score 100%")); /* the ranking */
-    assert_non_null(strstr(text, "- Chest pain? [Yes]"));             /* the answers */
-    assert_null(strstr(text, "A1?"));                                 /* hidden: not asked */
+    assert_non_null(strstr(text, "- Call now.\n"));         /* the red flag's advice */
+    assert_non_null(strstr(text, "  1. Beta: Unlikely\n")); /* the ranking */
+    assert_non_null(strstr(text, "- Chest pain? [Yes]"));   /* the answers */
+    assert_null(strstr(text, "A1?"));                       /* hidden: not asked */
     assert_non_null(strstr(text, "blood test"));
     assert_null(strstr(text, "apples")); /* foods and tips are for the patient */
     free(text);
@@ -201,7 +293,7 @@ static void summary_for_the_doctor(void **state)
 static void fhir_questionnaire_response(void **state)
 {
     (void)state;
-    struct session *se = support_session(sample, "quote=unsure flag=no a1=yes");
+    struct session *se = support_session(sample, "quote=unsure flag=no a1=yes statin=no stool=no");
     char *text;
     CAPTURE(text, assert_true(output_fhir(out, se, 1764150000)));
     cJSON *root = cJSON_Parse(text);
@@ -213,10 +305,10 @@ static void fhir_questionnaire_response(void **state)
     assert_string_equal(cJSON_GetObjectItem(root, "status")->valuestring, "completed");
     assert_string_equal(cJSON_GetObjectItem(root, "authored")->valuestring, "2025-11-26T09:40:00Z");
     cJSON *items = cJSON_GetObjectItem(root, "item");
-    assert_int_equal(cJSON_GetArraySize(items), 3);
-    const char *codes[] = {"asked-unknown", "N", "Y"};
-    const char *ids[] = {"quote", "flag", "a1"};
-    for (int i = 0; i < 3; i++) {
+    assert_int_equal(cJSON_GetArraySize(items), 5);
+    const char *codes[] = {"N", "asked-unknown", "Y", "N", "N"};
+    const char *ids[] = {"flag", "quote", "a1", "statin", "stool"};
+    for (int i = 0; i < 5; i++) {
         cJSON *item = cJSON_GetArrayItem(items, i);
         assert_string_equal(cJSON_GetObjectItem(item, "linkId")->valuestring, ids[i]);
         cJSON *answers = cJSON_GetObjectItem(item, "answer");
@@ -241,6 +333,7 @@ int main(void)
         cmocka_unit_test(list_text_one_line_per_question),
         cmocka_unit_test(list_json_shape),
         cmocka_unit_test(report_json_shape),
+        cmocka_unit_test(report_json_rules_causes_and_reasons_against),
         cmocka_unit_test(report_text_reads_well),
         cmocka_unit_test(report_text_urgent_without_a_verdict),
         cmocka_unit_test(summary_for_the_doctor),

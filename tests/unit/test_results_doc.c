@@ -1,5 +1,6 @@
 /* Tests for the results document: which sections, in which order, with
- * which meanings, for urgent, flagged and empty results. */
+ * which meanings, for emergency, same-day, flagged and empty results, other
+ * causes, the next step for each level and the kiosk's same-day message. */
 #include "support.h"
 
 #include "musclecheck/results_doc.h"
@@ -7,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct survey *s;
+#include "sample.h"
+
+static struct survey *s, *model;
 
 static int setup(void **state)
 {
@@ -17,12 +20,13 @@ static int setup(void **state)
                               "    red_flag: Call now.\n"
                               "  - id: a1\n"
                               "    text: A1?\n"
-                              "    weights: {alpha: 3}\n"
+                              "    evidence: {alpha: 3}\n"
                               "  - id: a2\n"
                               "    text: A2?\n"
-                              "    weights: {alpha: 2, beta: 1}\n");
+                              "    evidence: {alpha: 2, beta: 1}\n");
     s = support_load_ok(yaml);
     free(yaml);
+    model = support_model_load();
     return 0;
 }
 
@@ -30,6 +34,7 @@ static int teardown(void **state)
 {
     (void)state;
     survey_free(s);
+    survey_free(model);
     return 0;
 }
 
@@ -39,15 +44,25 @@ struct built {
     struct results_doc *d;
 };
 
-static struct built build(const char *answers)
+static struct built build_in(const struct survey *sv, const char *answers, bool kiosk)
 {
     struct built b;
-    b.se = support_session(s, answers);
+    b.se = support_session(sv, answers);
     b.r = report_new(b.se);
     assert_non_null(b.r);
-    b.d = results_doc_new(b.r, b.se);
+    b.d = results_doc_new(b.r, b.se, kiosk);
     assert_non_null(b.d);
     return b;
+}
+
+static struct built build(const char *answers)
+{
+    return build_in(s, answers, false);
+}
+
+static struct built build_model(const char *answers)
+{
+    return build_in(model, answers, false);
 }
 
 static void done(struct built *b)
@@ -71,6 +86,36 @@ static const struct rdoc_block *find(const struct results_doc *d, const char *te
         if (d->blocks[i].text != NULL && strstr(d->blocks[i].text, text) != NULL)
             return &d->blocks[i];
     return NULL;
+}
+
+/* The first part of SECTION in D, or NULL. */
+static const struct rdoc_part *part(const struct results_doc *d, enum rdoc_section section)
+{
+    for (size_t i = 0; i < d->part_count; i++)
+        if (d->parts[i].section == section)
+            return &d->parts[i];
+    return NULL;
+}
+
+/* The block of part P whose text is TEXT exactly, or NULL. */
+static const struct rdoc_block *in_part(const struct results_doc *d, const struct rdoc_part *p,
+                                        const char *text)
+{
+    for (size_t i = p != NULL ? p->first : 0; p != NULL && i < p->first + p->count; i++)
+        if (d->blocks[i].text != NULL && strcmp(d->blocks[i].text, text) == 0)
+            return &d->blocks[i];
+    return NULL;
+}
+
+/* Asserts that D's sections are exactly EXPECT (N of them). */
+static void expect_sections(const struct results_doc *d, const enum rdoc_section *expect, size_t n)
+{
+    char order[64], want[64];
+    for (size_t i = 0; i < n; i++)
+        want[i] = (char)('0' + expect[i]);
+    want[n] = '\0';
+    sections(d, order);
+    assert_string_equal(order, want);
 }
 
 static void flagged_results_in_order(void **state)
@@ -112,14 +157,17 @@ static void ranking_rows_carry_what_a_renderer_needs(void **state)
     assert_int_equal(first->kind, RDOC_RANK);
     assert_int_equal(first->rank.rank, 1);
     assert_string_equal(first->rank.name, "Alpha");
-    assert_string_equal(first->rank.band_label, "Possible"); /* 3 of 5 */
+    assert_string_equal(first->rank.band_label, "Possible"); /* 3 points */
     assert_int_equal(first->tone, RDOC_TONE_MID);
-    assert_int_equal(first->rank.score, 60);
+    assert_int_equal(first->rank.band, 1);
+    assert_int_equal(first->rank.band_count, 3);
     assert_true(first->rank.flagged);
     const struct rdoc_block *second = &b.d->blocks[rank->first + 2];
     assert_string_equal(second->rank.name, "Beta");
-    assert_true(second->rank.thin); /* one answered weight < min_evidence 2 */
+    assert_string_equal(second->rank.band_label, "Unlikely");
+    assert_int_equal(second->tone, RDOC_TONE_LOW);
     assert_false(second->rank.flagged);
+    assert_int_equal(results_doc_level(b.d), TRIAGE_SOON);
     done(&b);
 }
 
@@ -150,6 +198,209 @@ static void nothing_stands_out_when_nothing_is_flagged(void **state)
     done(&b);
 }
 
+static void same_day_advice_leads_and_the_questions_went_on(void **state)
+{
+    (void)state;
+    struct built b = build_model("stool=yes sign_a=yes");
+    const enum rdoc_section expect[] = {RDOC_SAME_DAY,  RDOC_NOTE,      RDOC_RANKING,
+                                        RDOC_DETAILS,   RDOC_ANSWERS,   RDOC_ADVICE,
+                                        RDOC_NEXT_STEP, RDOC_DISCLAIMER};
+    expect_sections(b.d, expect, sizeof(expect) / sizeof(expect[0]));
+    const struct rdoc_part *today = part(b.d, RDOC_SAME_DAY);
+    const struct rdoc_block *title = &b.d->blocks[today->first];
+    assert_string_equal(title->text, "Speak to someone today");
+    assert_int_equal(title->style, RDOC_WARNING);
+    assert_non_null(in_part(b.d, today, "See a doctor today about black stools."));
+    assert_null(in_part(b.d, today, survey_ui(model, UI_KIOSK_SAME_DAY)));
+    assert_int_equal(results_doc_level(b.d), TRIAGE_SAME_DAY);
+    /* The flagged condition is still shown: a same-day flag does not cut the questions short. */
+    assert_non_null(find(b.d, "Alpha: Possible"));
+    done(&b);
+}
+
+static void same_day_rule_advice_is_in_the_same_day_section(void **state)
+{
+    (void)state;
+    struct built b = build_model("tablets=yes cramps=yes");
+    const struct rdoc_part *today = part(b.d, RDOC_SAME_DAY);
+    assert_non_null(today);
+    assert_non_null(in_part(b.d, today, "Speak to a pharmacist today about your water tablets."));
+    assert_null(part(b.d, RDOC_URGENT));
+    done(&b);
+}
+
+static void kiosk_sends_same_day_patients_to_the_desk(void **state)
+{
+    (void)state;
+    struct built b = build_in(model, "stool=yes", true);
+    const struct rdoc_part *today = part(b.d, RDOC_SAME_DAY);
+    const struct rdoc_block *desk = in_part(b.d, today, survey_ui(model, UI_KIOSK_SAME_DAY));
+    assert_non_null(desk);
+    assert_non_null(strstr(desk->text, "staff at the desk"));
+    assert_int_equal(desk->style, RDOC_EMPHASIS);
+    done(&b);
+    /* Without same-day advice there is nothing to send them to the desk for. */
+    b = build_in(model, "sign_a=yes", true);
+    assert_null(part(b.d, RDOC_SAME_DAY));
+    assert_null(find(b.d, "staff at the desk"));
+    done(&b);
+}
+
+static void emergency_rule_and_same_day_flag_each_in_their_section(void **state)
+{
+    (void)state;
+    struct built b = build_model("stool=yes tablets=yes faint=yes");
+    assert_int_equal(b.d->parts[0].section, RDOC_URGENT);
+    assert_int_equal(b.d->parts[1].section, RDOC_SAME_DAY);
+    const struct rdoc_part *urgent = part(b.d, RDOC_URGENT), *today = part(b.d, RDOC_SAME_DAY);
+    assert_non_null(in_part(b.d, urgent, "Fainting on water tablets needs help now."));
+    assert_null(in_part(b.d, urgent, "See a doctor today about black stools."));
+    assert_non_null(in_part(b.d, today, "See a doctor today about black stools."));
+    assert_null(in_part(b.d, today, "Fainting on water tablets needs help now."));
+    assert_int_equal(results_doc_level(b.d), TRIAGE_EMERGENCY);
+    done(&b);
+}
+
+static void other_causes_section_and_the_explained_condition(void **state)
+{
+    (void)state;
+    struct built b = build_model("statin=yes aches=yes cramps=yes weak=yes");
+    const enum rdoc_section expect[] = {RDOC_NOTE,      RDOC_RANKING,   RDOC_CAUSES,
+                                        RDOC_DETAILS,   RDOC_ANSWERS,   RDOC_ADVICE,
+                                        RDOC_NEXT_STEP, RDOC_DISCLAIMER};
+    expect_sections(b.d, expect, sizeof(expect) / sizeof(expect[0]));
+    const struct rdoc_part *causes = part(b.d, RDOC_CAUSES);
+    assert_string_equal(b.d->blocks[causes->first].text, "Also worth mentioning to a doctor");
+    const struct rdoc_block *statin =
+        in_part(b.d, causes, "Tell your doctor that you take a statin.");
+    assert_non_null(statin);
+    assert_int_equal(statin->kind, RDOC_FIELD);
+    assert_string_equal(statin->label, "A statin");
+    /* Beta has 5 points (likely) but is shown one band lower, saying why. */
+    assert_non_null(find(b.d, "Beta: Possible"));
+    assert_null(find(b.d, "Beta: Likely"));
+    const struct rdoc_block *why =
+        find(b.d, "A statin may explain some of this, so it is shown one step lower.");
+    assert_non_null(why);
+    assert_true(why > &b.d->blocks[part(b.d, RDOC_DETAILS)->first]);
+    done(&b);
+    /* Without the statin there is no causes section, and beta is likely. */
+    b = build_model("statin=no aches=yes cramps=yes weak=yes");
+    assert_null(part(b.d, RDOC_CAUSES));
+    assert_non_null(find(b.d, "Beta: Likely"));
+    assert_null(find(b.d, "may explain"));
+    done(&b);
+}
+
+static void an_other_cause_alone_is_worth_a_visit(void **state)
+{
+    (void)state;
+    struct built b = build_model("statin=yes aches=yes");
+    assert_non_null(part(b.d, RDOC_NOTHING)); /* no deficiency stands out */
+    assert_non_null(part(b.d, RDOC_CAUSES));  /* but the statin is worth mentioning */
+    assert_true(part(b.d, RDOC_NOTHING) < part(b.d, RDOC_CAUSES));
+    assert_int_equal(results_doc_level(b.d), TRIAGE_SOON);
+    done(&b);
+}
+
+static void reasons_against_are_shown_after_the_reasons_for(void **state)
+{
+    (void)state;
+    struct built b = build_model("sign_a=no cause_a=yes risk_a=yes");
+    const struct rdoc_block *because = find(b.d, "Because you said yes to:");
+    const struct rdoc_block *against = find(b.d, "Against it, you said no to:");
+    assert_non_null(because);
+    assert_non_null(against);
+    assert_true(because < find(b.d, "Risk of A?"));
+    assert_true(find(b.d, "Risk of A?") < find(b.d, "Cause of A?")); /* 4 points before 2 */
+    assert_true(against < find(b.d, "Sign of A?"));
+    assert_true(because < against);
+    done(&b);
+}
+
+static void next_step_follows_the_level(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *answers;
+        enum triage level;
+        enum uistr next;
+    } cases[] = {
+        {"sign_a=no", TRIAGE_SELF_CARE, UI_NEXT_SELF_CARE},
+        {"sign_a=yes", TRIAGE_SOON, UI_BLOOD_TEST},
+        {"stool=yes", TRIAGE_SAME_DAY, UI_NEXT_SAME_DAY},
+        {"stroke=yes", TRIAGE_EMERGENCY, UI_NEXT_EMERGENCY},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct built b = build_model(cases[i].answers);
+        assert_int_equal(results_doc_level(b.d), cases[i].level);
+        const struct rdoc_part *next = part(b.d, RDOC_NEXT_STEP);
+        assert_non_null(next);
+        assert_int_equal(next->count, 1);
+        assert_string_equal(b.d->blocks[next->first].text, survey_ui(model, cases[i].next));
+        done(&b);
+    }
+    /* Four different texts: none of them says "nothing to do". */
+    assert_string_not_equal(survey_ui(model, UI_NEXT_SELF_CARE), survey_ui(model, UI_BLOOD_TEST));
+    assert_string_not_equal(survey_ui(model, UI_NEXT_SAME_DAY), survey_ui(model, UI_BLOOD_TEST));
+}
+
+static void unreviewed_file_says_so_under_the_note(void **state)
+{
+    (void)state;
+    struct built b = build_model("");
+    assert_null(find(b.d, "not yet checked"));
+    done(&b);
+    char *yaml = support_yaml("  - id: a1\n    text: A1?\n    evidence: {alpha: 3}\n");
+    char *at = strstr(yaml, "review_status: reviewed");
+    assert_non_null(at);
+    char *edited = NULL;
+    assert_true(asprintf(&edited, "%.*sreview_status: unreviewed%s", (int)(at - yaml), yaml,
+                         at + strlen("review_status: reviewed")) > 0);
+    free(yaml);
+    struct survey *u = support_load_ok(edited);
+    free(edited);
+    assert_false(survey_reviewed(u));
+    b = build_in(u, "a1=yes", false);
+    const struct rdoc_block *note = in_part(b.d, part(b.d, RDOC_NOTE), survey_ui(u, UI_UNREVIEWED));
+    assert_non_null(note);
+    assert_int_equal(note->style, RDOC_QUIET);
+    done(&b);
+    survey_free(u);
+}
+
+static void soon_rule_advice_goes_with_the_next_step(void **state)
+{
+    (void)state;
+    char *yaml = support_yaml("  - id: tired\n"
+                              "    text: Tired?\n"
+                              "    evidence: {alpha: {yes: 1, kind: nonspecific}}\n"
+                              "  - id: aches\n"
+                              "    text: Aches?\n"
+                              "    evidence: {beta: {yes: 1, kind: nonspecific}}\n"
+                              "triage_rules:\n"
+                              "  - id: both\n"
+                              "    level: soon\n"
+                              "    when: [[tired], [aches]]\n"
+                              "    advice: See a doctor in the next few weeks.\n");
+    struct survey *sv = support_load_ok(yaml);
+    free(yaml);
+    struct built b = build_in(sv, "tired=yes aches=yes", false);
+    assert_int_equal(b.r->flagged_count, 0);
+    assert_int_equal(results_doc_level(b.d), TRIAGE_SOON); /* from the rule alone */
+    const struct rdoc_part *next = part(b.d, RDOC_NEXT_STEP);
+    assert_string_equal(b.d->blocks[next->first].text, survey_ui(sv, UI_BLOOD_TEST));
+    assert_non_null(in_part(b.d, next, "See a doctor in the next few weeks."));
+    assert_null(part(b.d, RDOC_SAME_DAY));
+    assert_null(part(b.d, RDOC_URGENT));
+    done(&b);
+    b = build_in(sv, "tired=yes aches=no", false);
+    assert_int_equal(results_doc_level(b.d), TRIAGE_SELF_CARE);
+    assert_null(find(b.d, "next few weeks"));
+    done(&b);
+    survey_free(sv);
+}
+
 static void free_accepts_null(void **state)
 {
     (void)state;
@@ -163,6 +414,16 @@ int main(void)
         cmocka_unit_test(ranking_rows_carry_what_a_renderer_needs),
         cmocka_unit_test(urgent_advice_leads_and_no_verdict),
         cmocka_unit_test(nothing_stands_out_when_nothing_is_flagged),
+        cmocka_unit_test(same_day_advice_leads_and_the_questions_went_on),
+        cmocka_unit_test(same_day_rule_advice_is_in_the_same_day_section),
+        cmocka_unit_test(kiosk_sends_same_day_patients_to_the_desk),
+        cmocka_unit_test(emergency_rule_and_same_day_flag_each_in_their_section),
+        cmocka_unit_test(other_causes_section_and_the_explained_condition),
+        cmocka_unit_test(an_other_cause_alone_is_worth_a_visit),
+        cmocka_unit_test(reasons_against_are_shown_after_the_reasons_for),
+        cmocka_unit_test(next_step_follows_the_level),
+        cmocka_unit_test(unreviewed_file_says_so_under_the_note),
+        cmocka_unit_test(soon_rule_advice_goes_with_the_next_step),
         cmocka_unit_test(free_accepts_null),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -3,13 +3,13 @@
 
 #include "musclecheck/suggest.h"
 
-static const char *const keys[] = {"id", "text", "help", "weights", "show_if", "red_flag"};
+static const char *const keys[] = {"id", "text", "help", "evidence", "show_if", "red_flag"};
 
 static void close_typos_are_suggested(void **state)
 {
     (void)state;
     assert_string_equal(suggest_closest("hlep", keys, 6), "help"); /* swap */
-    assert_string_equal(suggest_closest("wieghts", keys, 6), "weights");
+    assert_string_equal(suggest_closest("evidnece", keys, 6), "evidence");
     assert_string_equal(suggest_closest("showif", keys, 6), "show_if"); /* missing char */
     assert_string_equal(suggest_closest("redflag", keys, 6), "red_flag");
     assert_string_equal(suggest_closest("txt", keys, 6), "text");

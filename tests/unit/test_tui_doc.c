@@ -67,7 +67,7 @@ static void screen_says_what_the_text_says(void **state)
         struct flow *fl = flow_new(s);
         flow_replay(fl, given);
         struct report *r = report_new(flow_session(fl));
-        struct results_doc *d = results_doc_new(r, flow_session(fl));
+        struct results_doc *d = results_doc_new(r, flow_session(fl), false);
 
         char *text = NULL;
         size_t text_len = 0;

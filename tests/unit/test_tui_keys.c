@@ -21,7 +21,7 @@ static int setup(void **state)
                               "    red_flag: Call now.\n"
                               "  - id: a1\n"
                               "    text: A1?\n"
-                              "    weights: {alpha: 3}\n");
+                              "    evidence: {alpha: 3}\n");
     s = support_load_ok(yaml);
     free(yaml);
     return 0;
