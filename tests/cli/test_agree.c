@@ -48,12 +48,12 @@ static char *capture(const char *fmt, ...)
     return out;
 }
 
-/* The answers of answers file NAME typed as plain mode reads them: one
- * letter a line, and Enter after the urgent advice of an emergency. */
-static void type_answers(const char *name, const cJSON *list, const char *typed_path)
+/* The answers of answers file PATH typed as plain mode reads them: one
+ * letter a line, and Enter after the urgent advice of an emergency (which
+ * ends the questions; a same-day red flag does not). */
+static void type_answers(const char *path, const cJSON *list, const char *typed_path)
 {
-    char path[1024], line[512];
-    snprintf(path, sizeof(path), "%s/tests/data/answers/%s", source_dir, name);
+    char line[512];
     FILE *in = fopen(path, "r"), *out = fopen(typed_path, "w");
     assert_non_null(in);
     assert_non_null(out);
@@ -67,9 +67,9 @@ static void type_answers(const char *name, const cJSON *list, const char *typed_
         const cJSON *q;
         cJSON_ArrayForEach(q, list)
         {
-            const cJSON *flag = cJSON_GetObjectItem(q, "red_flag");
+            const cJSON *level = cJSON_GetObjectItem(q, "red_flag_level");
             if (yes && strcmp(cJSON_GetObjectItem(q, "id")->valuestring, line) == 0 &&
-                cJSON_IsString(flag)) {
+                cJSON_IsString(level) && strcmp(level->valuestring, "emergency") == 0) {
                 fputs("\n", out); /* "Press Enter to see your results" */
                 fclose(out);
                 fclose(in);
@@ -79,6 +79,25 @@ static void type_answers(const char *name, const cJSON *list, const char *typed_
     }
     fclose(out);
     fclose(in);
+}
+
+/* Writes an answers file to PATH: no to every question that shows, in file
+ * order, except yes to YES_ID, followed by the lines of THEN. */
+static void write_answers(const char *path, const cJSON *list, const char *yes_id, const char *then)
+{
+    FILE *out = fopen(path, "w");
+    assert_non_null(out);
+    const cJSON *q;
+    cJSON_ArrayForEach(q, list)
+    {
+        const char *id = cJSON_GetObjectItem(q, "id")->valuestring;
+        if (cJSON_IsObject(cJSON_GetObjectItem(q, "show_if")))
+            continue; /* follow-ups of a no are hidden */
+        fprintf(out, "%s=%s\n", id, strcmp(id, yes_id) == 0 ? "yes" : "no");
+        if (strcmp(id, yes_id) == 0)
+            fputs(then, out);
+    }
+    fclose(out);
 }
 
 /* Whether every line of NEEDLES (a blank line ends a part) occurs in TEXT
@@ -110,21 +129,35 @@ static void every_front_end_agrees(void **state)
         capture("'%s' --list --format json --questions '%s/questions/en.yaml'", binary, source_dir);
     cJSON *list = cJSON_Parse(json);
     assert_non_null(list);
+    /* The answer files, and two of our own: a same-day red flag that does
+     * not stop the questions, and an emergency follow-up after it. */
+    char same_day[128], bleeding[128];
+    snprintf(same_day, sizeof(same_day), "%s/same-day.txt", tmp);
+    snprintf(bleeding, sizeof(bleeding), "%s/bleeding.txt", tmp);
+    write_answers(same_day, list, "black_stools", "bleeding_faint=no\n");
+    write_answers(bleeding, list, "black_stools", "bleeding_faint=yes\n");
     const char *files[] = {"iron.txt",      "magnesium.txt", "potassium.txt",  "vitamin_b12.txt",
-                           "vitamin_d.txt", "all-no.txt",    "tired-only.txt", "red-flag.txt"};
+                           "vitamin_d.txt", "all-no.txt",    "tired-only.txt", "red-flag.txt",
+                           same_day,        bleeding};
+    bool seen_same_day = false;
     for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-        char typed[128];
+        char answers[1024], typed[128];
+        if (files[i][0] == '/')
+            snprintf(answers, sizeof(answers), "%s", files[i]);
+        else
+            snprintf(answers, sizeof(answers), "%s/tests/data/answers/%s", source_dir, files[i]);
         snprintf(typed, sizeof(typed), "%s/typed", tmp);
-        type_answers(files[i], list, typed);
+        type_answers(answers, list, typed);
         const char *common = "SOURCE_DATE_EPOCH=0 TZ=UTC";
         char *text = capture("%s '%s' --batch --format text --questions '%s/questions/en.yaml' "
-                             "--answers '%s/tests/data/answers/%s'",
-                             common, binary, source_dir, source_dir, files[i]);
+                             "--answers '%s'",
+                             common, binary, source_dir, answers);
         char *plain = capture("%s '%s' --plain --questions '%s/questions/en.yaml' < '%s'", common,
                               binary, source_dir, typed);
         char *summary = capture("%s '%s' --batch --format summary --questions "
-                                "'%s/questions/en.yaml' --answers '%s/tests/data/answers/%s'",
-                                common, binary, source_dir, source_dir, files[i]);
+                                "'%s/questions/en.yaml' --answers '%s'",
+                                common, binary, source_dir, answers);
+        seen_same_day |= strstr(text, "Speak to someone today") != NULL;
         /* Plain mode ends with exactly what --format text prints. */
         const char *results = strstr(plain, "Muscle weakness self-check: Your results");
         if (results == NULL || strcmp(results, text) != 0)
@@ -135,10 +168,16 @@ static void every_front_end_agrees(void **state)
         assert_non_null(body);
         body = strchr(body, '\n');
         lines_in_order(body, text, "Your answers");
+        /* Every front end leads with the same urgent advice. */
+        const char *urgent[] = {"Get medical help now", "Speak to someone today"};
+        for (size_t u = 0; u < 2; u++)
+            if ((strstr(text, urgent[u]) == NULL) != (strstr(summary, urgent[u]) == NULL))
+                fail_msg("%s: \"%s\" in one of text and summary only", files[i], urgent[u]);
         free(text);
         free(plain);
         free(summary);
     }
+    assert_true(seen_same_day);
     cJSON_Delete(list);
     free(json);
 }

@@ -130,6 +130,78 @@ static void expect_contains(const char *text, const char *needle)
         fail_msg("expected \"%s\" in:\n%s", needle, text != NULL ? text : "(nothing)");
 }
 
+static void expect_absent(const char *text, const char *needle)
+{
+    if (text != NULL && strstr(text, needle) != NULL)
+        fail_msg("did not expect \"%s\" in:\n%s", needle, text);
+}
+
+/* The old results' words that the likelihood words replaced. */
+static void expect_no_percentages(const char *text)
+{
+    expect_absent(text, "%");
+    expect_absent(text, "score");
+    expect_absent(text, "too few answers");
+}
+
+/* A fresh folder under /tmp (static storage, four at a time). */
+static const char *temp_dir(void)
+{
+    static char dirs[4][64];
+    static int next;
+    char *d = dirs[next++ % 4];
+    snprintf(d, 64, "/tmp/mc-cli-XXXXXX");
+    assert_non_null(mkdtemp(d));
+    return d;
+}
+
+static void remove_dir(const char *dir)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* Writes TEXT to DIR/NAME and returns the path (static storage). */
+static const char *write_file(const char *dir, const char *name, const char *text)
+{
+    static char buf[4][4096];
+    static int next;
+    char *p = buf[next++ % 4];
+    snprintf(p, 4096, "%s/%s", dir, name);
+    FILE *fp = fopen(p, "w");
+    assert_non_null(fp);
+    assert_int_equal(fputs(text, fp) >= 0, 1);
+    assert_int_equal(fclose(fp), 0);
+    return p;
+}
+
+/* The whole of FILE (caller frees). */
+static char *read_all(const char *file)
+{
+    FILE *fp = fopen(file, "r");
+    assert_non_null(fp);
+    size_t cap = 1 << 16, len = 0, n;
+    char *text = malloc(cap);
+    while ((n = fread(text + len, 1, cap - len - 1, fp)) > 0) {
+        len += n;
+        if (cap - len < 4096)
+            text = realloc(text, cap *= 2);
+    }
+    text[len] = '\0';
+    fclose(fp);
+    return text;
+}
+
+/* The 1-based line of TEXT where AT points. */
+static int line_of(const char *text, const char *at)
+{
+    int line = 1;
+    for (const char *c = text; c < at; c++)
+        line += *c == '\n';
+    return line;
+}
+
 static void help_and_version(void **state)
 {
     (void)state;
@@ -193,22 +265,139 @@ static void check_good_file(void **state)
     run_free(&r);
 }
 
+/* A small format 2 question file; its bands, conditions and questions
+ * follow BODY_AT (line 22) so that tests can add to it. */
+static const char format2_head[] = "format: 2\n"
+                                   "id: catalogue\n"
+                                   "version: \"1\"\n"
+                                   "language: en\n"
+                                   "title: Catalogue test\n"
+                                   "intro: Hello.\n"
+                                   "disclaimer: Not a diagnosis.\n"
+                                   "no_findings: Nothing found.\n"
+                                   "bands:\n"
+                                   "  - {id: unlikely, label: Unlikely, min_points: 0}\n"
+                                   "  - {id: likely, label: Likely, min_points: 3}\n"
+                                   "advice:\n"
+                                   "  - Drink water.\n"
+                                   "conditions:\n"
+                                   "  - id: iron\n"
+                                   "    name: Iron\n"
+                                   "    role: Carries oxygen\n"
+                                   "    muscle_symptoms: Weak\n"
+                                   "    other_symptoms: Pale\n"
+                                   "    foods: [Beans]\n"
+                                   "    tips: [Eat beans]\n"
+                                   "questions:\n";
+
 static void check_bad_file_gives_located_errors(void **state)
 {
     (void)state;
-    const char *file = path("tests/data/bad/typos.yaml");
+    const char *dir = temp_dir();
+    char text[2048];
+    snprintf(text, sizeof(text),
+             "%s"
+             "  - id: q1\n"
+             "    text: Are you tired?\n"
+             "    hlep: Why.\n"
+             "    evidence: {irn: 2}\n"
+             "  - id: q2\n"
+             "    text: Do you crave ice?\n"
+             "    evidence:\n"
+             "      iron: {yes: 3, kind: sing}\n",
+             format2_head);
+    const char *file = write_file(dir, "typos.yaml", text);
     struct run r = RUN(NULL, "--check", file);
     assert_int_equal(r.status, 65);
     char want[4200];
     snprintf(want, sizeof(want),
-             "%s:24:5: unknown key \"hlep\" in question \"q1\"; did you mean "
+             "%s:25:5: unknown key \"hlep\" in question \"q1\"; did you mean "
              "\"help\"?\n",
              file);
     expect_contains(r.err, want);
-    snprintf(want, sizeof(want), "%s:25:15: unknown condition \"irn\"", file);
+    snprintf(want, sizeof(want), "%s:26:16: unknown condition \"irn\" in evidence", file);
+    expect_contains(r.err, want);
+    snprintf(want, sizeof(want), "%s:30:28: kind must be sign, cause, risk or nonspecific", file);
     expect_contains(r.err, want);
     assert_string_equal(r.out, "");
     run_free(&r);
+    /* The same file with the typos put right is accepted. */
+    snprintf(text, sizeof(text),
+             "%s"
+             "  - id: q1\n"
+             "    text: Are you tired?\n"
+             "    help: Why.\n"
+             "    evidence: {iron: 2}\n"
+             "  - id: q2\n"
+             "    text: Do you crave ice?\n"
+             "    evidence:\n"
+             "      iron: {yes: 3, kind: sign}\n",
+             format2_head);
+    file = write_file(dir, "fixed.yaml", text);
+    r = RUN(NULL, "--check", file);
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "2 questions");
+    run_free(&r);
+    remove_dir(dir);
+}
+
+/* A translation must keep the English file's scoring: a copy of es.yaml
+ * with one change is refused by --check, at the question that changed. */
+static void check_translation_that_changes_triage_or_evidence(void **state)
+{
+    (void)state;
+    const char *dir = temp_dir();
+    char *es = read_all(path("questions/es.yaml"));
+    /* The copy as it is passes. */
+    struct run r = RUN(NULL, "--check", write_file(dir, "es.yaml", es));
+    if (r.status != 0)
+        fail_msg("questions/es.yaml: exit %d:\n%s", r.status, r.err);
+    run_free(&r);
+
+    /* black_stools: same_day -> emergency. */
+    char *question = strstr(es, "  - id: black_stools\n");
+    assert_non_null(question);
+    char *level = strstr(question, "level: same_day");
+    char *next = strstr(question + 1, "  - id: ");
+    if (level == NULL || (next != NULL && level > next))
+        fail_msg("es.yaml: black_stools has no \"level: same_day\"");
+    size_t prefix = (size_t)(level - es);
+    char *changed = malloc(strlen(es) + 16);
+    snprintf(changed, strlen(es) + 16, "%.*slevel: emergency%s", (int)prefix, es,
+             level + strlen("level: same_day"));
+    const char *file = write_file(dir, "es.yaml", changed);
+    r = RUN(NULL, "--check", file);
+    assert_int_equal(r.status, 65);
+    char want[4200];
+    snprintf(want, sizeof(want), "%s:%d:5: question \"black_stools\" has red-flag level emergency",
+             file, line_of(es, question));
+    expect_contains(r.err, want);
+    expect_contains(r.err, "but same_day in ");
+    assert_string_equal(r.out, "");
+    run_free(&r);
+    free(changed);
+
+    /* pica: 3 points for iron -> 2. */
+    question = strstr(es, "  - id: pica\n");
+    assert_non_null(question);
+    char *points = strstr(question, "iron: {yes: 3");
+    next = strstr(question + 1, "  - id: ");
+    if (points == NULL || (next != NULL && points > next))
+        fail_msg("es.yaml: pica has no \"iron: {yes: 3\"");
+    changed = strdup(es);
+    changed[points - es + strlen("iron: {yes: ")] = '2';
+    file = write_file(dir, "es.yaml", changed);
+    r = RUN(NULL, "--check", file);
+    assert_int_equal(r.status, 65);
+    snprintf(want, sizeof(want), "%s:%d:5: question \"pica\" gives iron {yes: 2", file,
+             line_of(es, question));
+    expect_contains(r.err, want);
+    expect_contains(r.err, "must not change the evidence");
+    assert_string_equal(r.out, "");
+    run_free(&r);
+    free(changed);
+    free(es);
+    remove_dir(dir);
 }
 
 static void check_missing_file_exits_66(void **state)
@@ -241,13 +430,23 @@ static void list_text_and_json(void **state)
     assert_non_null(root);
     assert_int_equal(cJSON_GetArraySize(root), lines);
     cJSON *q;
-    int with_show_if = 0, red_flags = 0;
+    int with_show_if = 0, emergencies = 0, same_day = 0, with_evidence = 0;
+    bool ordinary_seen = false;
     cJSON_ArrayForEach(q, root)
     {
-        assert_true(cJSON_IsString(cJSON_GetObjectItem(q, "id")));
+        const char *id = cJSON_GetObjectItem(q, "id")->valuestring;
+        assert_non_null(id);
         assert_true(cJSON_IsString(cJSON_GetObjectItem(q, "text")));
-        assert_true(cJSON_IsObject(cJSON_GetObjectItem(q, "weights")));
         assert_true(cJSON_HasObjectItem(q, "help"));
+        cJSON *evidence = cJSON_GetObjectItem(q, "evidence"), *e;
+        assert_true(cJSON_IsObject(evidence));
+        with_evidence += cJSON_GetArraySize(evidence) > 0;
+        cJSON_ArrayForEach(e, evidence)
+        {
+            assert_true(cJSON_IsNumber(cJSON_GetObjectItem(e, "yes")));
+            assert_true(cJSON_IsNumber(cJSON_GetObjectItem(e, "no")));
+            assert_true(cJSON_IsString(cJSON_GetObjectItem(e, "kind")));
+        }
         cJSON *show_if = cJSON_GetObjectItem(q, "show_if");
         if (cJSON_IsObject(show_if)) {
             with_show_if++;
@@ -255,10 +454,30 @@ static void list_text_and_json(void **state)
         } else {
             assert_true(cJSON_IsNull(show_if));
         }
-        red_flags += cJSON_IsString(cJSON_GetObjectItem(q, "red_flag"));
+        cJSON *flag = cJSON_GetObjectItem(q, "red_flag");
+        cJSON *level = cJSON_GetObjectItem(q, "red_flag_level");
+        if (cJSON_IsString(flag)) {
+            assert_true(cJSON_IsString(level));
+            if (strcmp(level->valuestring, "emergency") == 0) {
+                emergencies++;
+                /* The emergency questions come first. */
+                if (ordinary_seen)
+                    fail_msg("emergency question %s after an ordinary question", id);
+            } else {
+                assert_string_equal(level->valuestring, "same_day");
+                same_day++;
+            }
+        } else {
+            assert_true(cJSON_IsNull(flag) && cJSON_IsNull(level));
+            ordinary_seen = true;
+        }
     }
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(root, 0), "id")->valuestring,
+                        "chest_pain");
     assert_true(with_show_if > 0);
-    assert_true(red_flags >= 5);
+    assert_true(with_evidence > 10);
+    assert_true(emergencies >= 9);
+    assert_true(same_day >= 2);
     cJSON_Delete(root);
     run_free(&r);
 }
@@ -273,6 +492,58 @@ static cJSON *batch_json(const char *answers_file)
     return root;
 }
 
+/* The band ids from lowest to highest, as in the bundled files. */
+static int band_rank(const char *band)
+{
+    const char *bands[] = {"unlikely", "possible", "likely"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(band, bands[i]) == 0)
+            return i;
+    fail_msg("unknown band \"%s\"", band);
+    return -1;
+}
+
+static bool string_in(const cJSON *array, const char *text)
+{
+    const cJSON *item;
+    cJSON_ArrayForEach(item, array)
+    {
+        if (cJSON_IsString(item) && strcmp(item->valuestring, text) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Every result carries its points, band, reasons and explanation, and the
+ * results are ranked by band, then points. Returns the results. */
+static cJSON *check_results(cJSON *root)
+{
+    cJSON *results = cJSON_GetObjectItem(root, "results");
+    assert_int_equal(cJSON_GetArraySize(results), 5);
+    int prev_band = 3, prev_points = 1000;
+    cJSON *res;
+    cJSON_ArrayForEach(res, results)
+    {
+        assert_true(cJSON_IsString(cJSON_GetObjectItem(res, "id")));
+        assert_true(cJSON_IsString(cJSON_GetObjectItem(res, "name")));
+        cJSON *points = cJSON_GetObjectItem(res, "points");
+        assert_true(cJSON_IsNumber(points));
+        int band = band_rank(cJSON_GetObjectItem(res, "band")->valuestring);
+        assert_true(band < prev_band || (band == prev_band && points->valueint <= prev_points));
+        prev_band = band;
+        prev_points = points->valueint;
+        assert_true(cJSON_IsBool(cJSON_GetObjectItem(res, "flagged")));
+        assert_int_equal(cJSON_IsTrue(cJSON_GetObjectItem(res, "flagged")), band > 0);
+        assert_true(cJSON_IsArray(cJSON_GetObjectItem(res, "reasons_for")));
+        assert_true(cJSON_IsArray(cJSON_GetObjectItem(res, "reasons_against")));
+        cJSON *explained = cJSON_GetObjectItem(res, "explained_by");
+        assert_true(cJSON_IsNull(explained) || cJSON_IsString(explained));
+        assert_null(cJSON_GetObjectItem(res, "score"));
+        assert_null(cJSON_GetObjectItem(res, "reasons"));
+    }
+    return results;
+}
+
 static void batch_json_ranks_the_deficiency_first(void **state)
 {
     (void)state;
@@ -282,49 +553,190 @@ static void batch_json_ranks_the_deficiency_first(void **state)
         snprintf(rel, sizeof(rel), "tests/data/answers/%s.txt", ids[i]);
         cJSON *root = batch_json(path(rel));
         assert_true(cJSON_IsFalse(cJSON_GetObjectItem(root, "urgent")));
-        cJSON *results = cJSON_GetObjectItem(root, "results");
-        assert_int_equal(cJSON_GetArraySize(results), 5);
-        cJSON *first = cJSON_GetArrayItem(results, 0);
+        /* Potassium lost through diarrhoea, with weakness: speak to someone today. */
+        bool potassium = strcmp(ids[i], "potassium") == 0;
+        assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring,
+                            potassium ? "same_day" : "soon");
+        assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "rules")), potassium);
+        cJSON *first = cJSON_GetArrayItem(check_results(root), 0);
         assert_string_equal(cJSON_GetObjectItem(first, "id")->valuestring, ids[i]);
         assert_string_not_equal(cJSON_GetObjectItem(first, "band")->valuestring, "unlikely");
-        assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(first, "reasons")) >= 2);
-        int prev = 101;
-        cJSON *res;
-        cJSON_ArrayForEach(res, results)
-        {
-            int score = cJSON_GetObjectItem(res, "score")->valueint;
-            assert_true(score <= prev);
-            prev = score;
-        }
+        assert_true(cJSON_IsTrue(cJSON_GetObjectItem(first, "flagged")));
+        assert_true(cJSON_IsTrue(cJSON_GetObjectItem(first, "anchored")));
+        assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(first, "reasons_for")) >= 2);
+        assert_true(cJSON_GetObjectItem(first, "points")->valueint > 0);
         cJSON_Delete(root);
     }
+    /* The potassium rule is named. */
+    cJSON *root = batch_json(path("tests/data/answers/potassium.txt"));
+    assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(root, "rules"), 0)->valuestring,
+                        "potassium_loss");
+    cJSON_Delete(root);
+    /* A "no" that takes points away is a reason against: vitamin D after no
+     * to bone pain, in the iron answers. */
+    root = batch_json(path("tests/data/answers/iron.txt"));
+    cJSON *res;
+    cJSON_ArrayForEach(res, cJSON_GetObjectItem(root, "results"))
+    {
+        const char *id = cJSON_GetObjectItem(res, "id")->valuestring;
+        if (strcmp(id, "vitamin_d") == 0) {
+            assert_true(string_in(cJSON_GetObjectItem(res, "reasons_against"), "bone_pain"));
+            assert_false(string_in(cJSON_GetObjectItem(res, "reasons_for"), "bone_pain"));
+        }
+        if (strcmp(id, "iron") == 0) {
+            assert_true(string_in(cJSON_GetObjectItem(res, "reasons_for"), "pica"));
+            assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(res, "reasons_against")), 0);
+        }
+    }
+    cJSON_Delete(root);
 }
 
 static void batch_json_all_no_and_red_flag(void **state)
 {
     (void)state;
-    cJSON *root = batch_json(path("tests/data/answers/all-no.txt"));
-    cJSON *res;
-    cJSON_ArrayForEach(res, cJSON_GetObjectItem(root, "results"))
-        assert_string_equal(cJSON_GetObjectItem(res, "band")->valuestring, "unlikely");
-    cJSON_Delete(root);
+    const char *calm[] = {"all-no.txt", "tired-only.txt"};
+    cJSON *root, *res;
+    for (size_t i = 0; i < 2; i++) {
+        char rel[128];
+        snprintf(rel, sizeof(rel), "tests/data/answers/%s", calm[i]);
+        root = batch_json(path(rel));
+        assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "self_care");
+        assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "red_flags")), 0);
+        cJSON_ArrayForEach(res, check_results(root))
+            assert_string_equal(cJSON_GetObjectItem(res, "band")->valuestring, "unlikely");
+        cJSON_Delete(root);
+    }
     root = batch_json(path("tests/data/answers/red-flag.txt"));
     assert_true(cJSON_IsTrue(cJSON_GetObjectItem(root, "urgent")));
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "emergency");
     cJSON *flag = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "red_flags"), 0);
     assert_string_equal(cJSON_GetObjectItem(flag, "id")->valuestring, "chest_pain");
+    assert_string_equal(cJSON_GetObjectItem(flag, "level")->valuestring, "emergency");
+    assert_true(cJSON_IsString(cJSON_GetObjectItem(flag, "advice")));
+    /* The questions stopped there: nothing after it counts. */
+    cJSON_ArrayForEach(res, check_results(root))
+    {
+        assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(res, "reasons_for")), 0);
+        assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(res, "reasons_against")), 0);
+    }
     cJSON_Delete(root);
+}
+
+/* A same-day red flag leads the results but does not stop the questions:
+ * the answers after it still count. */
+static void batch_json_same_day_goes_on(void **state)
+{
+    (void)state;
+    struct run r = RUN("black_stools=yes\nbleeding_faint=no\nbreathless_effort=yes\npica=yes\n"
+                       "periods_or_pregnancy=yes\nheavy_periods=yes\n",
+                       "--batch", "--format", "json");
+    assert_int_equal(r.status, 0);
+    cJSON *root = cJSON_Parse(r.out);
+    assert_non_null(root);
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "same_day");
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(root, "urgent")));
+    cJSON *flags = cJSON_GetObjectItem(root, "red_flags");
+    assert_int_equal(cJSON_GetArraySize(flags), 1);
+    cJSON *flag = cJSON_GetArrayItem(flags, 0);
+    assert_string_equal(cJSON_GetObjectItem(flag, "id")->valuestring, "black_stools");
+    assert_string_equal(cJSON_GetObjectItem(flag, "level")->valuestring, "same_day");
+    cJSON *first = cJSON_GetArrayItem(check_results(root), 0);
+    assert_string_equal(cJSON_GetObjectItem(first, "id")->valuestring, "iron");
+    assert_true(string_in(cJSON_GetObjectItem(first, "reasons_for"), "pica"));
+    assert_true(string_in(cJSON_GetObjectItem(first, "reasons_for"), "heavy_periods"));
+    cJSON_Delete(root);
+    run_free(&r);
+    /* The same answers as text lead with the same-day block. */
+    r = RUN("black_stools=yes\nbleeding_faint=no\nbreathless_effort=yes\npica=yes\n", "--batch");
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "!! Speak to someone today !!\n");
+    expect_contains(r.out, "1. Iron: ");
+    assert_true(strstr(r.out, "Speak to someone today") < strstr(r.out, "1. Iron: "));
+    expect_contains(r.out, "Speak to a doctor, nurse or pharmacist today, as advised above.");
+    expect_absent(r.out, "Get medical help now");
+    expect_no_percentages(r.out);
+    run_free(&r);
+    /* Its emergency follow-up ends them. */
+    r = RUN("black_stools=yes\nbleeding_faint=yes\npica=yes\n", "--batch", "--format", "json");
+    assert_int_equal(r.status, 0);
+    root = cJSON_Parse(r.out);
+    assert_non_null(root);
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "emergency");
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(root, "urgent")));
+    cJSON *res;
+    cJSON_ArrayForEach(res, check_results(root))
+        assert_false(string_in(cJSON_GetObjectItem(res, "reasons_for"), "pica"));
+    cJSON_Delete(root);
+    run_free(&r);
+}
+
+/* Another cause that fires is named, and a deficiency it may explain is
+ * shown one band lower, saying why. */
+static void batch_other_causes_and_explained_by(void **state)
+{
+    (void)state;
+    const char *answers = "night_cramps=yes\ntwitches=yes\nalcohol_most_days=yes\n"
+                          "daily_meds=yes\nacid_tablets=yes\nstatin=yes\n";
+    struct run r = RUN(answers, "--batch", "--format", "json");
+    assert_int_equal(r.status, 0);
+    cJSON *root = cJSON_Parse(r.out);
+    assert_non_null(root);
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "soon");
+    assert_true(string_in(cJSON_GetObjectItem(root, "other_causes"), "statin"));
+    cJSON *first = cJSON_GetArrayItem(check_results(root), 0);
+    assert_string_equal(cJSON_GetObjectItem(first, "id")->valuestring, "magnesium");
+    assert_string_equal(cJSON_GetObjectItem(first, "explained_by")->valuestring, "statin");
+    assert_string_equal(cJSON_GetObjectItem(first, "band")->valuestring, "possible");
+    cJSON_Delete(root);
+    run_free(&r);
+    r = RUN(answers, "--batch");
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "1. Magnesium: Possible");
+    expect_contains(r.out, "Also worth mentioning to a doctor\n");
+    expect_contains(r.out, "Cholesterol medicine (a statin): ");
+    expect_contains(r.out, "may explain some of this");
+    expect_contains(r.out, "Ask a doctor or nurse for a blood test");
+    expect_no_percentages(r.out);
+    run_free(&r);
 }
 
 static void batch_text_from_stdin(void **state)
 {
     (void)state;
-    struct run r = RUN("# iron\nbreathless_effort=yes\npica=yes\nplant_diet=yes\n", "--batch");
+    struct run r = RUN("# iron\nbreathless_effort=yes\npica=yes\nno_meat_fish=yes\n", "--batch");
     assert_int_equal(r.status, 0);
     expect_contains(r.out, "1. Iron: ");
+    expect_contains(r.out, "Because you said yes to:");
     expect_contains(r.out, "Lean red meat");
     expect_contains(r.out, "not a diagnosis");
     expect_contains(r.out, "blood test");
+    expect_absent(r.out, "Speak to someone today");
+    expect_absent(r.out, "Get medical help now");
+    expect_no_percentages(r.out);
     run_free(&r);
+    /* The next step follows the level: with nothing found, see a doctor if
+     * it does not get better. */
+    r = RUN(NULL, "--batch", "--answers", path("tests/data/answers/all-no.txt"));
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "Nothing stands out");
+    expect_contains(r.out, "within a few weeks");
+    expect_absent(r.out, "Ask a doctor or nurse for a blood test before");
+    expect_no_percentages(r.out);
+    run_free(&r);
+}
+
+/* The number of answers in answers file NAME. */
+static int count_answers(const char *name)
+{
+    char rel[256], line[512];
+    snprintf(rel, sizeof(rel), "tests/data/answers/%s", name);
+    FILE *fp = fopen(path(rel), "r");
+    assert_non_null(fp);
+    int n = 0;
+    while (fgets(line, sizeof(line), fp) != NULL)
+        n += line[0] != '#' && strchr(line, '=') != NULL;
+    fclose(fp);
+    return n;
 }
 
 static void batch_summary_and_fhir(void **state)
@@ -337,9 +749,26 @@ static void batch_summary_and_fhir(void **state)
     assert_int_equal(r.status, 0);
     expect_contains(r.out, "Summary for your doctor");
     expect_contains(r.out, "Date: 2025-11-26 09:40");
-    expect_contains(r.out, "  1. Iron: Possible (score 55%)");
+    expect_contains(r.out, "  1. Iron: Likely\n");
     expect_contains(r.out, "ice, clay, chalk or paper? [Yes]");
     expect_contains(r.out, "blood test");
+    expect_absent(r.out, "Speak to someone today");
+    expect_no_percentages(r.out);
+    char version[64] = "";
+    const char *q = strstr(r.out, "Questionnaire: musclecheck ");
+    assert_non_null(q);
+    sscanf(q, "Questionnaire: musclecheck %63s", version);
+    run_free(&r);
+    /* Same-day advice leads the summary, and its next step says today. */
+    r = RUN(NULL, "--batch", "--format", "summary", "--answers",
+            path("tests/data/answers/potassium.txt"));
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "!! Speak to someone today !!\n");
+    expect_contains(r.out, "  1. Potassium: ");
+    expect_contains(r.out, "speak to a doctor, nurse or pharmacist today");
+    expect_contains(r.out, "Speak to a doctor, nurse or pharmacist today, as advised above.");
+    assert_true(strstr(r.out, "Speak to someone today") < strstr(r.out, "Results, most likely"));
+    expect_no_percentages(r.out);
     run_free(&r);
     r = RUN(NULL, "--batch", "--format", "fhir", "--answers", path("tests/data/answers/iron.txt"));
     assert_int_equal(r.status, 0);
@@ -347,11 +776,13 @@ static void batch_summary_and_fhir(void **state)
     assert_non_null(root);
     assert_string_equal(cJSON_GetObjectItem(root, "resourceType")->valuestring,
                         "QuestionnaireResponse");
-    assert_string_equal(cJSON_GetObjectItem(root, "questionnaire")->valuestring,
-                        "urn:musclecheck:Questionnaire:musclecheck|1.0");
+    char canonical[128];
+    snprintf(canonical, sizeof(canonical), "urn:musclecheck:Questionnaire:musclecheck|%s", version);
+    assert_string_equal(cJSON_GetObjectItem(root, "questionnaire")->valuestring, canonical);
     assert_string_equal(cJSON_GetObjectItem(root, "authored")->valuestring, "2025-11-26T09:40:00Z");
     /* One item per answered question, in order, with a coded answer. */
-    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "item")), 22);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "item")),
+                     count_answers("iron.txt"));
     cJSON *pica = NULL, *item;
     cJSON_ArrayForEach(item, cJSON_GetObjectItem(root, "item"))
     {
@@ -541,9 +972,12 @@ static void plain_mode_through_a_pipe(void **state)
     (void)state;
     struct run r = RUN(typed_answers("vitamin_b12.txt"), "--plain");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 1 of 22\n");
-    expect_contains(r.out, "1. Vitamin B12: Possible");
-    expect_contains(r.out, "blood test");
+    expect_contains(r.out, "Question 1 of 32\n");
+    expect_contains(r.out, "1. Vitamin B12: Likely\n");
+    expect_contains(r.out, "Because you said yes to:");
+    expect_contains(r.out, "Ask a doctor or nurse for a blood test");
+    expect_absent(r.out, "Speak to someone today");
+    expect_no_percentages(strstr(r.out, "Your results"));
     assert_null(strchr(r.out, '\033')); /* no escape sequences at all */
     run_free(&r);
 }
@@ -556,15 +990,15 @@ static void plain_mode_back_help_and_mistakes(void **state)
     expect_contains(r.out, "Please type y, n or u");
     expect_contains(r.out, "You answered: No");
     expect_contains(r.out, "Why we ask: ");
-    expect_contains(r.out, "Question 2 of 22");
+    expect_contains(r.out, "Question 2 of 32");
     expect_contains(r.out, "Stopped. Your answers were not kept.");
     assert_null(strstr(r.out, "Your results"));
     run_free(&r);
     /* Spanish words work too, and the end of the input stops cleanly. */
     r = RUN("sí\n", "--plain", "--lang", "es");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Pregunta 1 de 22");
-    expect_contains(r.out, "*** ");
+    expect_contains(r.out, "Pregunta 1 de 32");
+    expect_contains(r.out, "!! Busque ayuda m");
     run_free(&r);
 }
 
@@ -575,9 +1009,60 @@ static void plain_mode_red_flag_and_dumb_terminal(void **state)
     struct run r = RUN("y\n\n", "--questions", path("questions/en.yaml"));
     unsetenv("TERM");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "*** Get medical help now ***");
+    /* The urgent advice straight after the answer, before anything else. */
+    const char *flag = strstr(r.out, "!! Get medical help now !!");
+    const char *enter = strstr(r.out, "Press Enter to see your results");
+    assert_non_null(flag);
+    assert_non_null(enter);
+    assert_true(flag < enter);
+    assert_null(strstr(r.out, "Question 2 of"));
+    /* The results lead with it too. */
+    const char *results = strstr(enter, "Your results");
+    assert_non_null(results);
+    flag = strstr(results, "!! Get medical help now !!");
+    assert_non_null(flag);
+    assert_true(flag < strstr(results, "Results, most likely first"));
+    expect_absent(results, "Speak to someone today");
+    run_free(&r);
+}
+
+/* A same-day yes (black poo) asks its follow-up and goes on to the end;
+ * the results lead with "Speak to someone today". */
+static void plain_mode_same_day_goes_on(void **state)
+{
+    (void)state;
+    char typed[256] = "";
+    for (int i = 1; i <= 9; i++)
+        strcat(typed, "n\n"); /* the emergency questions */
+    strcat(typed, "y\n");     /* black poo */
+    for (int i = 11; i <= 33; i++)
+        strcat(typed, "n\n");
+    struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "Question 10 of 32\n");
+    expect_contains(r.out, "Question 11 of 33\n"); /* the follow-up */
+    expect_contains(r.out, "Question 33 of 33\n");
+    expect_absent(r.out, "Press Enter to see your results");
+    expect_absent(r.out, "Get medical help now");
+    const char *results = strstr(r.out, "Your results");
+    assert_non_null(results);
+    const char *today = strstr(results, "!! Speak to someone today !!\n");
+    assert_non_null(today);
+    assert_true(today < strstr(results, "Results, most likely first"));
+    expect_contains(results, "black poo");
+    expect_contains(results, "Speak to a doctor, nurse or pharmacist today, as advised above.");
+    expect_no_percentages(results);
+    run_free(&r);
+    /* Yes to its follow-up (feeling faint) is an emergency: the questions end. */
+    typed[0] = '\0';
+    for (int i = 1; i <= 9; i++)
+        strcat(typed, "n\n");
+    strcat(typed, "y\ny\n\n");
+    r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "!! Get medical help now !!");
     expect_contains(r.out, "Press Enter to see your results");
-    expect_contains(r.out, "Get medical help now !!"); /* the results lead with it too */
+    assert_null(strstr(r.out, "Question 12 of"));
     run_free(&r);
 }
 
@@ -598,10 +1083,13 @@ int main(int argc, char **argv)
         cmocka_unit_test(usage_errors_exit_64),
         cmocka_unit_test(check_good_file),
         cmocka_unit_test(check_bad_file_gives_located_errors),
+        cmocka_unit_test(check_translation_that_changes_triage_or_evidence),
         cmocka_unit_test(check_missing_file_exits_66),
         cmocka_unit_test(list_text_and_json),
         cmocka_unit_test(batch_json_ranks_the_deficiency_first),
         cmocka_unit_test(batch_json_all_no_and_red_flag),
+        cmocka_unit_test(batch_json_same_day_goes_on),
+        cmocka_unit_test(batch_other_causes_and_explained_by),
         cmocka_unit_test(batch_text_from_stdin),
         cmocka_unit_test(batch_bad_answers_exit_65_with_line),
         cmocka_unit_test(batch_summary_and_fhir),
@@ -613,6 +1101,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(plain_mode_through_a_pipe),
         cmocka_unit_test(plain_mode_back_help_and_mistakes),
         cmocka_unit_test(plain_mode_red_flag_and_dumb_terminal),
+        cmocka_unit_test(plain_mode_same_day_goes_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,6 +23,10 @@
 
 enum { T = 5000, T_SHORT = 400 };
 
+/* The bundled questionnaire: questions shown to someone who answers the
+ * same to everything, and where the first same-day question is. */
+enum { ALL_NO_TOTAL = 32, Q_EMERGENCIES = 9, Q_BLACK_STOOLS = 10 };
+
 static const char *binary;
 static const char *source_dir;
 static const char *const check_mark = "\xE2\x9C\x93";
@@ -84,7 +88,7 @@ static void fresh_session(struct vt *vt)
 
 static void answer_all(struct vt *vt, const char *key)
 {
-    for (int n = 1; n <= 22; n++) {
+    for (int n = 1; n <= ALL_NO_TOTAL; n++) {
         wait_question(vt, n);
         vt_send(vt, key);
     }
@@ -238,6 +242,99 @@ static void red_flag_sends_to_reception_and_stays(void **state)
     vt_send(vt, "x");
     VT_ASSERT_TEXT(vt, "Your results", T);
     VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    VT_ASSERT(vt, !vt_wait_text(vt, "before you leave", 0));
+}
+
+/* Answers no up to black poo, yes to it, and ANSWER to its follow-up. */
+static void answer_black_stools(struct vt *vt, const char *answer)
+{
+    for (int n = 1; n < Q_BLACK_STOOLS; n++) {
+        wait_question(vt, n);
+        vt_send(vt, "n");
+    }
+    wait_question(vt, Q_BLACK_STOOLS);
+    vt_send(vt, "y");
+    wait_question(vt, Q_BLACK_STOOLS + 1); /* the follow-up, not the desk */
+    VT_ASSERT(vt, !vt_wait_text(vt, "reception desk", 0));
+    vt_send(vt, answer);
+}
+
+/* A same-day answer does not stop the questions; the results ask the
+ * patient to speak to the staff before leaving. */
+static void same_day_asks_to_see_the_desk_before_leaving(void **state)
+{
+    char out[] = "/tmp/mc-printed-XXXXXX";
+    int fd = mkstemp(out);
+    assert_true(fd >= 0);
+    close(fd);
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "cat > %s", out);
+    const char *const args[] = {"--print-command", cmd, NULL};
+    struct vt *vt = start_kiosk(state, args, NULL);
+    vt_send(vt, VT_ENTER);
+    answer_black_stools(vt, "n");
+    for (int n = Q_BLACK_STOOLS + 2; n <= ALL_NO_TOTAL + 1; n++) {
+        wait_question(vt, n);
+        vt_send(vt, "n");
+    }
+    VT_ASSERT_TEXT(vt, "Your results", T);
+    VT_ASSERT_TEXT(vt, "Speak to someone today", T);
+    VT_ASSERT_TEXT(vt, "Please speak to the staff at the desk before you leave", T);
+    int row, col, results_row;
+    VT_ASSERT(vt, vt_find(vt, "before you leave", &row, &col));
+    VT_ASSERT_TEXT(vt, "Results, most likely first", T);
+    VT_ASSERT(vt, vt_find(vt, "Results, most likely first", &results_row, &col));
+    VT_ASSERT(vt, row < results_row);
+    VT_ASSERT(vt, !vt_wait_text(vt, "Get medical help now", 0));
+    /* The printed summary carries the same-day advice too. */
+    vt_send(vt, "p");
+    VT_ASSERT_TEXT(vt, "sent to the printer", T);
+    FILE *fp = fopen(out, "r");
+    char text[16384] = "";
+    size_t n = fp != NULL ? fread(text, 1, sizeof(text) - 1, fp) : 0;
+    text[n] = '\0';
+    if (fp != NULL)
+        fclose(fp);
+    unlink(out);
+    VT_ASSERT(vt, strstr(text, "Speak to someone today") != NULL);
+    VT_ASSERT(vt, strstr(text, "black poo") != NULL);
+    still_running(vt);
+}
+
+/* The emergency follow-up of black poo sends the patient to the desk now,
+ * as the first questions do. */
+static void emergency_follow_up_sends_to_reception(void **state)
+{
+    struct vt *vt = start_kiosk(state, NULL, NULL);
+    vt_send(vt, VT_ENTER);
+    answer_black_stools(vt, "y");
+    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    VT_ASSERT_TEXT(vt, "reception desk", T);
+    VT_ASSERT(vt, !vt_wait_text(vt, "Question ", 0));
+    vt_send(vt, "x");
+    VT_ASSERT_TEXT(vt, "Your results", T);
+    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+}
+
+/* Every emergency question sends the patient to the desk. */
+static void every_emergency_sends_to_reception(void **state)
+{
+    struct vt *vt = start_kiosk(state, NULL, NULL);
+    for (int q = 1; q <= Q_EMERGENCIES; q++) {
+        fresh_session(vt);
+        for (int n = 1; n < q; n++) {
+            vt_send(vt, "n");
+            wait_question(vt, n + 1);
+        }
+        vt_send(vt, "y");
+        VT_ASSERT_TEXT(vt, "reception desk", T);
+        vt_send(vt, "x");
+        VT_ASSERT_TEXT(vt, "Your results", T);
+        vt_send(vt, "r");
+        VT_ASSERT_TEXT(vt, "Start over?", T);
+        vt_send(vt, "y");
+    }
+    still_running(vt);
 }
 
 static bool dir_is_empty(const char *path)
@@ -306,7 +403,7 @@ static void languages_are_offered_and_forgotten_at_the_reset(void **state)
     vt_send(vt, "2");
     VT_ASSERT_TEXT(vt, "Le damos la bienvenida", T);
     vt_send(vt, VT_ENTER);
-    VT_ASSERT_TEXT(vt, "Pregunta 1 de 22", T);
+    VT_ASSERT_TEXT(vt, "Pregunta 1 de 32", T);
     vt_send(vt, "q");
     vt_send(vt, "y");
     VT_ASSERT_TEXT(vt, "Welcome.", T); /* the next patient starts in the default language */
@@ -337,6 +434,8 @@ static void print_sends_the_summary_to_the_command(void **state)
     unlink(out);
     VT_ASSERT(vt, strstr(text, "Summary for your doctor") != NULL);
     VT_ASSERT(vt, strstr(text, "[No]") != NULL);
+    VT_ASSERT(vt, strstr(text, "Nothing stands out") != NULL || strstr(text, "Unlikely") != NULL);
+    VT_ASSERT(vt, strstr(text, "%") == NULL);
     vt_send(vt, "x");
     VT_ASSERT_GONE(vt, "sent to the printer", T);
     /* A failing printer is reported, not hidden. */
@@ -361,6 +460,9 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(staff_pin_file_must_be_private, teardown),
         cmocka_unit_test_teardown(sigterm_and_sighup_end_it_cleanly, teardown),
         cmocka_unit_test_teardown(red_flag_sends_to_reception_and_stays, teardown),
+        cmocka_unit_test_teardown(same_day_asks_to_see_the_desk_before_leaving, teardown),
+        cmocka_unit_test_teardown(emergency_follow_up_sends_to_reception, teardown),
+        cmocka_unit_test_teardown(every_emergency_sends_to_reception, teardown),
         cmocka_unit_test_teardown(a_whole_session_writes_no_file, teardown),
         cmocka_unit_test_teardown(languages_are_offered_and_forgotten_at_the_reset, teardown),
         cmocka_unit_test_teardown(print_sends_the_summary_to_the_command, teardown),

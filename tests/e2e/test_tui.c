@@ -21,6 +21,16 @@
 
 enum { T = 5000, T_SHORT = 400 };
 
+/* The bundled questionnaire: questions shown to someone who answers no to
+ * everything, and where some of them are. */
+enum {
+    ALL_NO_TOTAL = 32,
+    Q_EMERGENCIES = 9,   /* questions 1-9: emergency red flags */
+    Q_BLACK_STOOLS = 10, /* same day; its follow-up (an emergency) comes next */
+    Q_NIGHT_CRAMPS = 14, /* an ordinary question without follow-ups */
+    Q_AGE_50 = 23,       /* a gateway to three follow-ups */
+};
+
 static const char *binary;
 static const char *source_dir;
 
@@ -112,7 +122,11 @@ static void walk_all_no(void **state)
     VT_ASSERT_TEXT(vt, "Your results", T);
     VT_ASSERT_TEXT(vt, "Nothing stands out", T);
     VT_ASSERT_TEXT(vt, "This is not a diagnosis", T);
-    scroll_to(vt, "Ask a doctor or nurse for a blood test");
+    VT_ASSERT_TEXT(vt, "Unlikely", T);
+    VT_ASSERT(vt, !vt_wait_text(vt, "Speak to someone today", T_SHORT));
+    VT_ASSERT(vt, !vt_wait_text(vt, "%", 0));
+    /* Nothing found: the next step is to see a doctor if it lasts. */
+    scroll_to(vt, "within a few weeks");
     vt_send(vt, "q");
     VT_ASSERT_TEXT(vt, "Quit now?", T);
     vt_send(vt, "y");
@@ -128,10 +142,15 @@ static void iron_answers_rank_iron_first_with_its_foods(void **state)
     VT_ASSERT_TEXT(vt, "5. ", T);
     int row, col, other_row;
     VT_ASSERT(vt, vt_find(vt, "1. Iron", &row, &col));
-    VT_ASSERT(vt, vt_find(vt, "2. Vitamin D", &other_row, &col) && other_row == row + 1);
+    VT_ASSERT(vt, vt_find(vt, "2. Magnesium", &other_row, &col) && other_row == row + 1);
     char *line = vt_row(vt, row);
-    VT_ASSERT(vt, strstr(line, "Possible") != NULL);
+    VT_ASSERT(vt, strstr(line, "Likely") != NULL); /* a likelihood word, no percentage */
+    VT_ASSERT(vt, strchr(line, '%') == NULL);
     free(line);
+    line = vt_row(vt, other_row);
+    VT_ASSERT(vt, strstr(line, "Unlikely") != NULL);
+    free(line);
+    VT_ASSERT(vt, !vt_wait_text(vt, "Speak to someone today", 0));
     scroll_to(vt, "Because you said yes to:");
     scroll_to(vt, "Lean red meat");
     scroll_to(vt, "vitamin C");
@@ -141,29 +160,30 @@ static void back_shows_and_changes_the_earlier_answer(void **state)
 {
     struct vt *vt = start(state);
     vt_send(vt, VT_ENTER);
-    for (int i = 1; i <= 7; i++) {
+    const int q = Q_NIGHT_CRAMPS;
+    for (int i = 1; i < q; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    wait_question(vt, 8);
+    wait_question(vt, q);
     vt_send(vt, "y");
-    wait_question(vt, 9);
+    wait_question(vt, q + 1);
     vt_send(vt, "b");
-    wait_question(vt, 8);
+    wait_question(vt, q);
     VT_ASSERT_TEXT(vt, "Yes \xE2\x9C\x93", T); /* "Yes ✓": the earlier answer is marked */
     vt_key(vt, VT_KEY_LEFT);                   /* Left goes back too */
-    wait_question(vt, 7);
+    wait_question(vt, q - 1);
     VT_ASSERT_TEXT(vt, "No \xE2\x9C\x93", T);
     vt_send(vt, VT_BACKSPACE);
-    wait_question(vt, 6);
+    wait_question(vt, q - 2);
     vt_send(vt, "n");
-    wait_question(vt, 7);
+    wait_question(vt, q - 1);
     vt_send(vt, "n");
-    wait_question(vt, 8);
+    wait_question(vt, q);
     vt_send(vt, "u"); /* change Yes to Not sure */
-    wait_question(vt, 9);
+    wait_question(vt, q + 1);
     vt_send(vt, "b");
-    wait_question(vt, 8);
+    wait_question(vt, q);
     VT_ASSERT_TEXT(vt, "Not sure \xE2\x9C\x93", T);
     VT_ASSERT_GONE(vt, "Yes \xE2\x9C\x93", T);
 }
@@ -172,23 +192,34 @@ static void follow_up_questions_change_the_total(void **state)
 {
     struct vt *vt = start(state);
     vt_send(vt, VT_ENTER);
-    VT_ASSERT_TEXT(vt, "Question 1 of 22", T);
-    /* Up to the "medicines every day" gateway (the 21st question). */
-    for (int i = 1; i <= 20; i++) {
+    VT_ASSERT_TEXT(vt, "Question 1 of 32", T);
+    /* Up to the "aged 50 or over" gateway. */
+    for (int i = 1; i < Q_AGE_50; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Question 21 of 22", T);
+    VT_ASSERT_TEXT(vt, "Question 23 of 32", T);
+    VT_ASSERT_TEXT(vt, "aged 50 or over", T);
+    vt_send(vt, "y");
+    VT_ASSERT_TEXT(vt, "Question 24 of 35", T);
+    VT_ASSERT_TEXT(vt, "65 or over", T);
+    vt_send(vt, "y"); /* a follow-up, answered */
+    VT_ASSERT_TEXT(vt, "Question 25 of 35", T);
+    vt_send(vt, "b");
+    vt_send(vt, "b");
+    VT_ASSERT_TEXT(vt, "Question 23 of 35", T);
+    vt_send(vt, "n"); /* hides the follow-ups again and drops their answers */
+    VT_ASSERT_TEXT(vt, "Question 24 of 32", T);
+    VT_ASSERT_GONE(vt, "65 or over", T);
+    /* The medicines gateway, the last question, opens six more. */
+    for (int i = 24; i < ALL_NO_TOTAL; i++) {
+        wait_question(vt, i);
+        vt_send(vt, "n");
+    }
+    VT_ASSERT_TEXT(vt, "Question 32 of 32", T);
     VT_ASSERT_TEXT(vt, "medicines", T);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Question 22 of 25", T);
-    vt_send(vt, "y"); /* a follow-up, answered */
-    VT_ASSERT_TEXT(vt, "Question 23 of 25", T);
-    vt_send(vt, "b");
-    vt_send(vt, "b");
-    VT_ASSERT_TEXT(vt, "Question 21 of 25", T);
-    vt_send(vt, "n"); /* hides the follow-ups again and drops their answers */
-    VT_ASSERT_TEXT(vt, "Question 22 of 22", T);
+    VT_ASSERT_TEXT(vt, "Question 33 of 38", T);
 }
 
 static void red_flag_shows_urgent_advice_first(void **state)
@@ -206,9 +237,111 @@ static void red_flag_shows_urgent_advice_first(void **state)
     vt_send(vt, VT_ENTER);
     VT_ASSERT_TEXT(vt, "Your results", T);
     VT_ASSERT_TEXT(vt, "Get medical help now", T); /* the banner leads the results */
+    VT_ASSERT(vt, !vt_wait_text(vt, "Speak to someone today", 0));
     vt_send(vt, "q");
     vt_send(vt, "y");
     expect_exit(vt, 0);
+}
+
+/* Each emergency question, answered yes, stops the questions at once. */
+static void every_emergency_question_stops(void **state)
+{
+    for (int q = 2; q <= Q_EMERGENCIES; q++) {
+        struct vt *vt = start(state);
+        vt_send(vt, VT_ENTER);
+        for (int i = 1; i < q; i++) {
+            wait_question(vt, i);
+            vt_send(vt, "n");
+        }
+        wait_question(vt, q);
+        vt_send(vt, "y");
+        VT_ASSERT_TEXT(vt, "Get medical help now", T);
+        VT_ASSERT_TEXT(vt, "See results", T);
+        VT_ASSERT(vt, !vt_wait_text(vt, "Question ", 0));
+        vt_free(vt);
+        *state = NULL;
+    }
+}
+
+/* A same-day yes (black poo) does not stop the questions: its follow-up is
+ * asked, then the rest, and the results lead with "Speak to someone today". */
+static void same_day_goes_on_and_leads_the_results(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    for (int i = 1; i < Q_BLACK_STOOLS; i++) {
+        wait_question(vt, i);
+        vt_send(vt, "n");
+    }
+    wait_question(vt, Q_BLACK_STOOLS);
+    VT_ASSERT_TEXT(vt, "Question 10 of 32", T);
+    vt_send(vt, "y");
+    /* No red-flag screen: the follow-up question, and one more in all. */
+    VT_ASSERT_TEXT(vt, "Question 11 of 33", T);
+    VT_ASSERT(vt, !vt_wait_text(vt, "Get medical help now", 0));
+    VT_ASSERT(vt, !vt_wait_text(vt, "See results", 0));
+    for (int i = 11; i <= ALL_NO_TOTAL + 1; i++) {
+        wait_question(vt, i);
+        vt_send(vt, "n");
+    }
+    VT_ASSERT_TEXT(vt, "Your results", T);
+    VT_ASSERT_TEXT(vt, "Speak to someone today", T);
+    VT_ASSERT_TEXT(vt, "black poo", T);
+    int row, col, results_row;
+    VT_ASSERT(vt, vt_find(vt, "Speak to someone today", &row, &col));
+    VT_ASSERT(vt, vt_cell_reverse(vt, row, col) || vt_cell_fg(vt, row, col) != VT_COLOR_DEFAULT);
+    VT_ASSERT_TEXT(vt, "Results, most likely first", T);
+    VT_ASSERT(vt, vt_find(vt, "Results, most likely first", &results_row, &col));
+    VT_ASSERT(vt, row < results_row); /* it leads */
+    VT_ASSERT(vt, !vt_wait_text(vt, "Get medical help now", 0));
+    VT_ASSERT(vt, !vt_wait_text(vt, "Please speak to the staff at the desk", 0)); /* not a kiosk */
+    scroll_to(vt, "Speak to a doctor, nurse or pharmacist today, as advised above.");
+    vt_send(vt, "q");
+    vt_send(vt, "y");
+    expect_exit(vt, 0);
+}
+
+/* Yes to the follow-up of black poo (feeling faint) is an emergency. */
+static void emergency_follow_up_stops(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    for (int i = 1; i < Q_BLACK_STOOLS; i++) {
+        wait_question(vt, i);
+        vt_send(vt, "n");
+    }
+    wait_question(vt, Q_BLACK_STOOLS);
+    vt_send(vt, "y");
+    wait_question(vt, Q_BLACK_STOOLS + 1);
+    vt_send(vt, "y");
+    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    vt_send(vt, VT_ENTER);
+    VT_ASSERT_TEXT(vt, "Your results", T);
+    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    int urgent_row, today_row, col;
+    VT_ASSERT(vt, vt_find(vt, "Get medical help now", &urgent_row, &col));
+    /* The same-day advice may follow, but never above the emergency. */
+    if (vt_find(vt, "Speak to someone today", &today_row, &col))
+        VT_ASSERT(vt, urgent_row < today_row);
+}
+
+/* Diarrhoea with weakness and cramps: the potassium rule's same-day advice. */
+static void same_day_rule_leads_the_results(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    answer_file(vt, "potassium.txt");
+    VT_ASSERT_TEXT(vt, "Your results", T);
+    VT_ASSERT_TEXT(vt, "Speak to someone today", T);
+    VT_ASSERT_TEXT(vt, "potassium", T);
+    VT_ASSERT_TEXT(vt, "1. Potassium", T);
+    int today_row, first_row, col;
+    VT_ASSERT(vt, vt_find(vt, "Speak to someone today", &today_row, &col));
+    VT_ASSERT(vt, vt_find(vt, "1. Potassium", &first_row, &col));
+    VT_ASSERT(vt, today_row < first_row);
+    char *line = vt_row(vt, first_row);
+    VT_ASSERT(vt, strstr(line, "Possible") != NULL || strstr(line, "Likely") != NULL);
+    free(line);
 }
 
 static void red_flag_stop_quits(void **state)
@@ -231,12 +364,12 @@ static void resize_during_a_question_keeps_answers(void **state)
     vt_send(vt, "n");
     wait_question(vt, 2);
     vt_resize(vt, 40, 120);
-    VT_ASSERT_TEXT(vt, "Question 2 of 22", T);
+    VT_ASSERT_TEXT(vt, "Question 2 of 32", T);
     int row, col;
     VT_ASSERT(vt, vt_find(vt, "Muscle weakness self-check", &row, &col));
     VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 39);
     vt_resize(vt, 20, 60);
-    VT_ASSERT_TEXT(vt, "Question 2 of 22", T);
+    VT_ASSERT_TEXT(vt, "Question 2 of 32", T);
     VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 19 && col < 60);
     vt_send(vt, "b");
     wait_question(vt, 1);
@@ -274,12 +407,12 @@ static void too_small_then_recovers(void **state)
     vt_send(vt, "y"); /* ignored while nothing can be seen */
     VT_ASSERT(vt, vt_wait_quiet(vt, 200, T));
     vt_resize(vt, 24, 80);
-    VT_ASSERT_TEXT(vt, "Question 1 of 22", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 32", T);
     VT_ASSERT_GONE(vt, "Please make this", T);
     vt_resize(vt, 1, 1);
     VT_ASSERT(vt, vt_wait_quiet(vt, 100, T));
     vt_resize(vt, 24, 80);
-    VT_ASSERT_TEXT(vt, "Question 1 of 22", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 32", T);
 }
 
 static void quit_asks_first(void **state)
@@ -291,7 +424,7 @@ static void quit_asks_first(void **state)
     VT_ASSERT_TEXT(vt, "Quit now?", T);
     vt_send(vt, "n");
     VT_ASSERT_GONE(vt, "Quit now?", T);
-    VT_ASSERT_TEXT(vt, "Question 1 of 22", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 32", T);
     vt_key(vt, VT_KEY_ESC);
     VT_ASSERT_TEXT(vt, "Quit now?", T);
     vt_send(vt, VT_ENTER); /* "No" is focused: a stray Enter does not quit */
@@ -422,8 +555,12 @@ static void wide_characters_wrap_by_display_width(void **state)
     }
     VT_ASSERT_TEXT(vt, "brûlée", T);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "鉄分", T);
-    VT_ASSERT_TEXT(vt, "高い", T);
+    VT_ASSERT_TEXT(vt, "1. 鉄分", T);
+    /* The band's own (wide) word, whichever band three points make. */
+    VT_ASSERT(vt, vt_find(vt, "1. 鉄分", &row, &col));
+    char *line = vt_row(vt, row);
+    VT_ASSERT(vt, strstr(line, "低い") != NULL || strstr(line, "高い") != NULL);
+    free(line);
 }
 
 static void save_summary_never_overwrites_without_asking(void **state)
@@ -454,7 +591,9 @@ static void save_summary_never_overwrites_without_asking(void **state)
     size_t n = fread(text, 1, sizeof(text) - 1, fp);
     text[n] = '\0';
     fclose(fp);
-    VT_ASSERT(vt, strstr(text, "1. Iron: Possible") != NULL);
+    VT_ASSERT(vt, strstr(text, "1. Iron: Likely") != NULL);
+    VT_ASSERT(vt, strstr(text, "Summary for your doctor") != NULL);
+    VT_ASSERT(vt, strstr(text, "%") == NULL);
     /* Saving again under the same name asks first; "n" keeps the file. */
     vt_send(vt, "x");
     vt_send(vt, "s");
@@ -482,6 +621,10 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(back_shows_and_changes_the_earlier_answer, teardown),
         cmocka_unit_test_teardown(follow_up_questions_change_the_total, teardown),
         cmocka_unit_test_teardown(red_flag_shows_urgent_advice_first, teardown),
+        cmocka_unit_test_teardown(every_emergency_question_stops, teardown),
+        cmocka_unit_test_teardown(same_day_goes_on_and_leads_the_results, teardown),
+        cmocka_unit_test_teardown(emergency_follow_up_stops, teardown),
+        cmocka_unit_test_teardown(same_day_rule_leads_the_results, teardown),
         cmocka_unit_test_teardown(red_flag_stop_quits, teardown),
         cmocka_unit_test_teardown(resize_during_a_question_keeps_answers, teardown),
         cmocka_unit_test_teardown(resize_on_the_results, teardown),

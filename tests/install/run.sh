@@ -21,10 +21,17 @@ check_tree() { # PREFIX: an installed tree
     # From another folder, with no hint where the data is.
     (cd / && env -i PATH=/usr/bin:/bin "$bin" --check "$prefix/share/musclecheck/es.yaml") |
         grep -q ': OK: ' || fail "--check of the installed Spanish file failed"
-    (cd / && env -i PATH=/usr/bin:/bin LANG=es_ES.UTF-8 "$bin" --list) | grep -q '^chest_pain	¿' ||
-        fail "the installed binary did not pick the Spanish file from the locale"
+    (cd / && env -i PATH=/usr/bin:/bin "$bin" --lang es --list) | grep -q '^chest_pain	¿' ||
+        fail "the installed binary did not find the Spanish file"
+    # Spanish has not been reviewed by a clinician: never picked from the locale alone.
+    (cd / && env -i PATH=/usr/bin:/bin LANG=es_ES.UTF-8 "$bin" --list 2>"$tmp/err") |
+        grep -q '^chest_pain	Do you' ||
+        fail "the installed binary picked the unreviewed Spanish file from the locale"
+    grep -q 'not been reviewed' "$tmp/err" || fail "no word that the Spanish file was passed over"
     printf 'pica=yes\nbreathless_effort=yes\n' | (cd / && env -i PATH=/usr/bin:/bin "$bin" --batch) |
-        grep -q '1. Iron' || fail "a batch run of the installed binary failed"
+        grep -q '1. Iron: Possible' || fail "a batch run of the installed binary failed"
+    printf 'black_stools=yes\n' | (cd / && env -i PATH=/usr/bin:/bin "$bin" --batch) |
+        grep -q 'Speak to someone today' || fail "a same-day answer gave no same-day advice"
     "$bin" --help | awk 'length > 80 { exit 1 }' || fail "--help is wider than 80 columns"
     if command -v man >/dev/null 2>&1; then
         MANWIDTH=80 man -l "$prefix/share/man/man1/musclecheck.1" 2>/dev/null | grep -q 'musclecheck' ||
