@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* compare: checks that a translation keeps the scoring of the reference
  * (English) questionnaire: the same conditions, questions, skip logic,
  * weights and bands, so that a translation can change words but never, by

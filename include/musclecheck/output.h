@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output: the plain-text and JSON forms of the question list and of a
  * report, for batch mode and the tools that review content. Front ends
  * that draw on a screen do not use this. */

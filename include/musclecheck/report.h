@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report: what the answers add up to, ready for any front end to show.
  *
  * Built once from a session; the front ends (ncurses screens, batch output)

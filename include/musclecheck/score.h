@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* score: how strongly one person's answers point to each condition.
  *
  * score = weight of the questions answered yes / weight of the questions

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui: the interactive questionnaire on a terminal (ncursesw).
  *
  * The screens read the survey and the report and never score anything

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui_doc: the results and the comparison table as a list of ready-to-draw
  * lines for a given width, so that one scrolling view shows either. Built
  * from the report and the survey only. */

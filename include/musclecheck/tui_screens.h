@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui_screens: one draw function and one key handler per screen and
  * overlay. Draw functions only read the state (and record hitboxes); key
  * handlers change the state and return what the loop should do next. */

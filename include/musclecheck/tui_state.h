@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui_state: everything the screens need to draw a frame and react to a
  * key, in one struct (each frame is drawn from it alone). The state borrows
  * the survey and owns the session and the report. */

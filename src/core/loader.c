@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader: turns a YAML tree into a validated survey.
  *
  * Validation goes on past the first problem; each check adds a located

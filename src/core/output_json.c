@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output_json: the question list, the report and the answers (as a FHIR
  * QuestionnaireResponse for a clinic's records system) in JSON, built with
  * cJSON so that escaping is the library's job. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report: ranking, reasons and red flags for one session. */
 #include "musclecheck/report.h"
 

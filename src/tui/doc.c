@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui_doc: results and comparison table as drawable lines. */
 #include "musclecheck/tui_doc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* overlay_summary: saving the summary for the doctor to a file the person
  * names (never replacing a file without asking), and, in a kiosk, sending it
  * to the clinic's print command so that nothing is kept on disk. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen_question: one question, its help, and the three answers. */
 #include "musclecheck/tui_screens.h"
 #include "musclecheck/tui_widgets.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen_red_flag: urgent advice, shown the moment a red-flag question is
  * answered yes, before anything else. */
 #include "musclecheck/tui_screens.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen_results: the report (and, as a second view, the comparison
  * table) in a scrolling area, with start-again / table / quit buttons. */
 #include "musclecheck/tui_doc.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen_welcome: title, introduction, disclaimer and how to answer. */
 #include "musclecheck/tui_screens.h"
 #include "musclecheck/tui_widgets.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Installs the build into a temporary prefix and builds the Debian package,
 # then runs the installed binary from both, as a user would: it must find
 # its question files, docs and man page wherever it was installed.

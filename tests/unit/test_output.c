@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the text and JSON forms of the question list and the report. */
 #include "support.h"
 
