@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli: option parsing with getopt_long and the help text. */
 #include "musclecheck/cli.h"
 
@@ -57,7 +58,8 @@ void cli_usage(FILE *out)
           "\n"
           "Options:\n"
           "  -q, --questions FILE  use this question file instead of the bundled one\n"
-          "      --lang CODE       the bundled questions in this language (en, es, ...);\n"
+          "      --lang CODE       the bundled questions in this language (en, es, pt_BR,\n"
+          "                        ...: pt_BR.yaml, else pt.yaml);\n"
           "                        default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG\n"
           "      --check FILE      validate FILE; print a summary or its errors\n"
           "      --plain           line by line, for screen readers (also when TERM=dumb)\n"
@@ -124,7 +126,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         case OPT_PLAIN: opts->plain = true; break;
         case OPT_LANG:
             if (!lang_valid_code(optarg)) {
-                fprintf(err, "musclecheck: \"%s\" is not a language code such as en or es\n",
+                fprintf(err, "musclecheck: \"%s\" is not a language code such as en, es or pt_BR\n",
                         optarg);
                 return false;
             }

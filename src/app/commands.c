@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* commands: --check, --list and --batch, which print and exit. */
 #include "musclecheck/commands.h"
 
@@ -63,16 +64,16 @@ int commands_load(const struct cli_options *opts, struct survey **out)
         lang = lang_pick(getenv("LANGUAGE"), getenv("LC_ALL"), getenv("LC_MESSAGES"),
                          getenv("LANG"), available, count);
     } else {
-        bool found = false;
-        for (size_t i = 0; i < count; i++)
-            found = found || strcmp(codes[i], lang) == 0;
-        if (!found) {
+        /* "pt_BR" picks pt_BR.yaml, else pt.yaml, as the locale does. */
+        const char *found = lang_match(lang, strlen(lang), available, count);
+        if (found == NULL) {
             fprintf(stderr, "musclecheck: there is no questionnaire in \"%s\"; installed:", lang);
             for (size_t i = 0; i < count; i++)
                 fprintf(stderr, " %s", codes[i]);
             fputc('\n', stderr);
             return EX_NOINPUT;
         }
+        lang = found;
     }
     snprintf(path, sizeof(path), "%s/%s.yaml", dir, lang);
     return load_path(path, out);

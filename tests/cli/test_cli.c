@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* End-to-end tests of the real musclecheck binary: the command-line
  * contract (exit codes, --check, --list, --batch) on real files. */
 #include <setjmp.h>
@@ -407,6 +408,67 @@ static void finds_installed_question_file(void **state)
     run_free(&r);
 }
 
+/* Runs the binary at BIN from "/" and returns the "language" of its FHIR
+ * output for an empty answers file, or its exit status as text. */
+static void expect_language(const char *bin, const char *lang, const char *want)
+{
+    const char *saved = binary;
+    binary = bin;
+    struct run r =
+        lang != NULL
+            ? run_in("/", "",
+                     (const char *const[]){"--batch", "--format", "fhir", "--lang", lang, NULL})
+            : run_in("/", "", (const char *const[]){"--batch", "--format", "fhir", NULL});
+    binary = saved;
+    if (r.status != 0)
+        fail_msg("--lang %s: exit %d: %s", lang != NULL ? lang : "(none)", r.status, r.err);
+    char needle[64];
+    snprintf(needle, sizeof(needle), "\"language\":\t\"%s\"", want);
+    expect_contains(r.out, needle);
+    run_free(&r);
+}
+
+/* Region codes: pt_BR.yaml for --lang pt_BR and LANG=pt_BR.UTF-8, pt.yaml
+ * for other regions of Portuguese. */
+static void region_languages(void **state)
+{
+    (void)state;
+    char prefix[] = "/tmp/mc-prefix-XXXXXX";
+    assert_non_null(mkdtemp(prefix));
+    char cmd[8192];
+    snprintf(cmd, sizeof(cmd),
+             "mkdir -p %s/bin %s/share/musclecheck && cp '%s' %s/bin/ && cp '%s' '%s' "
+             "%s/share/musclecheck/ && cd %s/share/musclecheck && "
+             "sed 's/^language: es$/language: pt_BR/' es.yaml > pt_BR.yaml && "
+             "sed 's/^language: es$/language: pt/' es.yaml > pt.yaml",
+             prefix, prefix, binary, prefix, path("questions/en.yaml"), path("questions/es.yaml"),
+             prefix, prefix);
+    assert_int_equal(system(cmd), 0);
+    char installed[4200];
+    snprintf(installed, sizeof(installed), "%s/bin/%s", prefix, strrchr(binary, '/') + 1);
+    unsetenv("LANGUAGE");
+    unsetenv("LC_ALL");
+    unsetenv("LC_MESSAGES");
+    expect_language(installed, "pt_BR", "pt_BR");
+    expect_language(installed, "pt-br", "pt_BR");
+    expect_language(installed, "pt_PT", "pt");
+    expect_language(installed, "es_MX", "es");
+    setenv("LANG", "pt_BR.UTF-8", 1);
+    expect_language(installed, NULL, "pt_BR");
+    setenv("LANG", "pt_PT.UTF-8", 1);
+    expect_language(installed, NULL, "pt");
+    unsetenv("LANG");
+    const char *saved = binary;
+    binary = installed;
+    struct run r = run_in("/", "", (const char *const[]){"--list", "--lang", "de_DE", NULL});
+    binary = saved;
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", prefix);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(r.status, 66);
+    expect_contains(r.err, "no questionnaire in \"de_DE\"; installed: en es pt pt_BR");
+    run_free(&r);
+}
+
 /* Runs --check on FILE and asserts the exit code and a located message. */
 static void check_file_error(const char *file, int code, const char *where, const char *text)
 {
@@ -606,6 +668,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(batch_bad_answers_exit_65_with_line),
         cmocka_unit_test(batch_summary_and_fhir),
         cmocka_unit_test(finds_installed_question_file),
+        cmocka_unit_test(region_languages),
         cmocka_unit_test(interactive_needs_a_terminal),
         cmocka_unit_test(catalogue_of_broken_files),
         cmocka_unit_test(good_variants_are_accepted),
