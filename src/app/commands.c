@@ -155,6 +155,9 @@ int command_list(const struct cli_options *opts)
     if (opts->format == FORMAT_JSON) {
         if (!output_list_json(stdout, s))
             status = EX_OSERR;
+    } else if (opts->format == FORMAT_FHIR) {
+        if (!output_fhir_questionnaire(stdout, s))
+            status = EX_OSERR;
     } else {
         output_list_text(stdout, s);
     }

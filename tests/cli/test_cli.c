@@ -168,9 +168,9 @@ static void usage_errors_exit_64(void **state)
     assert_int_equal(r.status, 64);
     expect_contains(r.err, "use text, json");
     run_free(&r);
-    r = RUN(NULL, "--list", "--format", "fhir");
+    r = RUN(NULL, "--list", "--format", "summary");
     assert_int_equal(r.status, 64);
-    expect_contains(r.err, "--list takes --format text or json");
+    expect_contains(r.err, "--list takes --format text, json or fhir");
     run_free(&r);
     r = RUN(NULL, "--print-command", "lp");
     assert_int_equal(r.status, 64);
@@ -349,7 +349,7 @@ static void batch_summary_and_fhir(void **state)
     assert_string_equal(cJSON_GetObjectItem(root, "resourceType")->valuestring,
                         "QuestionnaireResponse");
     assert_string_equal(cJSON_GetObjectItem(root, "questionnaire")->valuestring,
-                        "urn:musclecheck:Questionnaire:musclecheck|1.0");
+                        "https://musclecheck.org/fhir/Questionnaire/musclecheck-en|1.0");
     assert_string_equal(cJSON_GetObjectItem(root, "authored")->valuestring, "2025-11-26T09:40:00Z");
     /* One item per answered question, in order, with a coded answer. */
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "item")), 22);
@@ -408,8 +408,8 @@ static void finds_installed_question_file(void **state)
     run_free(&r);
 }
 
-/* Runs the binary at BIN from "/" and returns the "language" of its FHIR
- * output for an empty answers file, or its exit status as text. */
+/* Runs the binary at BIN from "/" with --lang LANG (or none) and checks
+ * that its FHIR output refers to the questionnaire in language WANT. */
 static void expect_language(const char *bin, const char *lang, const char *want)
 {
     const char *saved = binary;
@@ -422,8 +422,10 @@ static void expect_language(const char *bin, const char *lang, const char *want)
     binary = saved;
     if (r.status != 0)
         fail_msg("--lang %s: exit %d: %s", lang != NULL ? lang : "(none)", r.status, r.err);
-    char needle[64];
-    snprintf(needle, sizeof(needle), "\"language\":\t\"%s\"", want);
+    char needle[160];
+    snprintf(needle, sizeof(needle),
+             "\"questionnaire\":\t\"https://musclecheck.org/fhir/Questionnaire/musclecheck-%s|",
+             want);
     expect_contains(r.out, needle);
     run_free(&r);
 }
@@ -449,12 +451,12 @@ static void region_languages(void **state)
     unsetenv("LANGUAGE");
     unsetenv("LC_ALL");
     unsetenv("LC_MESSAGES");
-    expect_language(installed, "pt_BR", "pt_BR");
-    expect_language(installed, "pt-br", "pt_BR");
+    expect_language(installed, "pt_BR", "pt-BR");
+    expect_language(installed, "pt-br", "pt-BR");
     expect_language(installed, "pt_PT", "pt");
     expect_language(installed, "es_MX", "es");
     setenv("LANG", "pt_BR.UTF-8", 1);
-    expect_language(installed, NULL, "pt_BR");
+    expect_language(installed, NULL, "pt-BR");
     setenv("LANG", "pt_PT.UTF-8", 1);
     expect_language(installed, NULL, "pt");
     unsetenv("LANG");

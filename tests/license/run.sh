@@ -21,7 +21,7 @@ for f in $files; do
     [ -f "$f" ] || continue
     case "$f" in
     tests/data/* | tests/fuzz/corpus/* | tests/fuzz/regressions/*) continue ;;
-    *.c | *.h | *.in | *.cmake | */CMakeLists.txt | CMakeLists.txt | *.yaml | *.sh | *.service | *.conf) ;;
+    *.c | *.h | *.js | *.in | *.cmake | */CMakeLists.txt | CMakeLists.txt | *.yaml | *.sh | *.service | *.conf) ;;
     *) head -c 2 "$f" | grep -q '^#!' || continue ;;
     esac
     checked=$((checked + 1))
