@@ -21,6 +21,7 @@ for f in $files; do
     [ -f "$f" ] || continue
     case "$f" in
     tests/data/* | tests/fuzz/corpus/* | tests/fuzz/regressions/*) continue ;;
+    packaging/changelog.in) continue ;; # Debian's changelog format has no comments
     *.c | *.h | *.js | *.in | *.cmake | */CMakeLists.txt | CMakeLists.txt | *.yaml | *.sh | *.service | *.conf) ;;
     *) head -c 2 "$f" | grep -q '^#!' || continue ;;
     esac
@@ -32,6 +33,7 @@ for f in $files; do
     fi
     case "$line" in
     '/* SPDX-License-Identifier: MIT */' | '# SPDX-License-Identifier: MIT' | \
+        '// SPDX-License-Identifier: MIT' | \
         '.\" SPDX-License-Identifier: MIT') ;;
     *)
         echo "$f:1: no SPDX-License-Identifier: MIT line at the top; add one as its first comment" >&2
