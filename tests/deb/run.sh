@@ -44,7 +44,7 @@ head -n 1 "$tmp/root/usr/share/doc/musclecheck/copyright" |
     grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' ||
     fail "the copyright file is not machine-readable (DEP-5)"
 man=$(gzip -dc "$tmp/root/usr/share/man/man1/musclecheck.1.gz")
-echo "$man" | grep -q '/usr/local' && fail "the man page names /usr/local"
-echo "$man" | grep -q '/usr/share/musclecheck/' || fail "the man page does not name /usr/share/musclecheck"
-echo "$man" | grep -q '/etc/musclecheck/kiosk.conf' || fail "the man page does not name kiosk.conf"
+printf "%s\n" "$man" | grep -q '/usr/local' && fail "the man page names /usr/local"
+printf "%s\n" "$man" | grep -q '/usr/share/musclecheck/' || fail "the man page does not name /usr/share/musclecheck"
+printf "%s\n" "$man" | grep -q '/etc/musclecheck/kiosk.conf' || fail "the man page does not name kiosk.conf"
 echo "deb: 1 passed, 0 failed ($(basename "$deb"), lintian $(lintian --version | cut -d' ' -f2))"
