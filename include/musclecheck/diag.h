@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diag: a list of located error messages ("FILE:LINE:COLUMN: message").
  *
  * The loaders collect every problem they find instead of stopping at the

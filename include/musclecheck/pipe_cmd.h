@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pipe_cmd: hands text to a shell command on its standard input (the
  * kiosk's print command), without a temporary file and without letting the
  * command write on the terminal. */

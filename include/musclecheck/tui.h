@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui: the interactive questionnaire on a terminal (ncursesw).
  *
  * The screens render what the core decided: the flow (flow.h) says what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* uistr: the interface strings (labels, headings, prompts) that a question
  * file may translate under its "ui:" key, with the English defaults used for
  * any string a file leaves out. Keys are named by placeholders ("{yes}",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* wrap: text layout by display width (UTF-8, wide and combining
  * characters), shared by every front end. Pure functions, no terminal. */
 #ifndef MUSCLECHECK_WRAP_H

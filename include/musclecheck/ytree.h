@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ytree: a YAML document as a small tree of located nodes, built from
  * libyaml's event stream.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main: picks the mode from the command line and hands over to it. */
 #include "musclecheck/cli.h"
 #include "musclecheck/commands.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diag: collects located error messages for the person fixing a file. */
 #include "musclecheck/diag.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* wrap: greedy word wrap measured in terminal columns. */
 #include "musclecheck/wrap.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ytree: builds a bounded, located node tree from libyaml events. */
 #include "musclecheck/ytree.h"
 

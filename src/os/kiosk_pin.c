@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kiosk_pin: loading and checking the staff PIN. */
 #include "musclecheck/kiosk_pin.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pipe_cmd: fork, a pipe to the child's stdin, and a bounded wait. */
 #include "musclecheck/pipe_cmd.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* apply: actions become changes of state, files and print jobs. */
 #include "apply.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* apply: the only code that changes the screens' state. The main loop
  * hands it the action a key asked for, and brings the laid-out results up
  * to date before each frame. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dispatch: hands a key to whatever is on top, an overlay or the screen. */
 #include "keymap.h"
 #include "screens.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc: the results document and the comparison table as drawable lines. */
 #include "doc.h"
 

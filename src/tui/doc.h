@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc: the results document (results_doc.h) and the comparison table laid
  * out as ready-to-draw lines for a given width, so that one scrolling view
  * shows either. Each line owns its text. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* overlay_summary: the box that asks for the summary's file name (and
  * whether to replace a file), and the box for short messages. */
 #include "keymap.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen_red_flag: urgent advice, shown the moment an emergency question is
  * answered yes, before anything else. */
 #include "keymap.h"

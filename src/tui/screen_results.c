@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen_results: the results document (and, as a second view, the
  * comparison table) in a scrolling area, with start-again / table / summary
  * / quit buttons. */

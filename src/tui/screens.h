@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screens: one draw function and one key handler per screen and overlay.
  * Draw functions read the state and record the buttons they draw in HITS;
  * key handlers read the state and return the action the key asks for.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* state: everything the screens need to draw a frame and to decide what a
  * key means, in one struct. Draw functions and key handlers only read it;
  * the main loop (tui.c) alone changes it, by applying actions (action.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* summary: saving and printing the summary for a doctor. */
 #include "summary.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* summary: what the Save and Print actions do: write the summary for a
  * doctor to a file the person names (never replacing a file without
  * asking), or, in a kiosk, hand it to the clinic's print command so that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui_term: curses start-up and shutdown, keys, mouse and signals. */
 #include "term.h"
 

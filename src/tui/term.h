@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* term: the only module that starts and stops ncurses. It owns the
  * terminal modes, colours, mouse, Esc delay and the signal handlers that
  * make sure the terminal is restored however the program ends. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui: the main loop. Each pass draws one frame from the state (curses
  * then sends only what changed), waits for a key, asks the screen or
  * overlay on top what the key means, and applies that action. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui_widgets: shared drawing helpers; layout comes from the core's wrap. */
 #include "widgets.h"
 

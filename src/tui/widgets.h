@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* widgets: the pieces every screen is drawn with (frame, wrapped text,
  * buttons, progress and score bars, key hints). They draw on stdscr and
  * record clickable buttons in the frame's hitboxes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* End-to-end tests of kiosk mode: the real binary in a pseudo-terminal,
  * one "patient" after another. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sample: one small questionnaire shared by the session, score and report
  * tests: a red flag, a gateway with a follow-up, and two conditions. */
 #ifndef MUSCLECHECK_TEST_SAMPLE_H

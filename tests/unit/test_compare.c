@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for comparing a translation with its reference questionnaire. */
 #include "support.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for located diagnostics. */
 #include "support.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the staff PIN: sources, file permission checks, comparison. */
 #include "support.h"
 

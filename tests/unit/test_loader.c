@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the question-file loader: the shipped file, and one test per
  * validation rule, checking the message and where it points. */
 #include "support.h"

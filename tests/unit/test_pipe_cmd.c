@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for handing text to a command (the kiosk's print command). */
 #include "support.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for reports: ranking, ties, reasons, red flags, and the English
  * questionnaire's expected outcomes for typical answer sets. */
 #include "support.h"

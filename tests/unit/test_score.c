@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for scoring: weights, "not sure", skip logic, evidence and bands. */
 #include "support.h"
 

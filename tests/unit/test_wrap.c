@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for text layout by display width, at several widths and with
  * accented, wide and combining characters. */
 #include "support.h"
