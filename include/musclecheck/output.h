@@ -56,9 +56,14 @@ void output_fhir_url(const struct survey *s, char *buf, size_t size);
  * and enableWhen for show_if. Returns false when out of memory. */
 bool output_fhir_questionnaire(FILE *out, const struct survey *s);
 
+/* The extension of a QuestionnaireResponse that carries the triage level
+ * (valueCode: self_care, soon, same_day or emergency). */
+#define OUTPUT_FHIR_TRIAGE_URL "https://musclecheck.org/fhir/StructureDefinition/triage-level"
+
 /* The answers as an HL7 FHIR R4 QuestionnaireResponse (JSON), authored at
- * NOW, referring to output_fhir_questionnaire's url|version. Returns false
- * when out of memory. */
+ * NOW, referring to output_fhir_questionnaire's url|version, with the
+ * triage level the answers reach as an extension. Returns false when out
+ * of memory. */
 bool output_fhir(FILE *out, const struct session *se, time_t now);
 
 #endif

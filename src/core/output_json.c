@@ -345,19 +345,30 @@ bool output_fhir(FILE *out, const struct session *se, time_t now)
     size_t answered = 0;
     for (size_t q = 0; q < survey_question_count(s); q++)
         answered += session_visible(se, q) && session_answer(se, q) != ANSWER_NONE;
-    cJSON *root = cJSON_CreateObject(), *items = NULL;
-    bool ok =
-        root != NULL && cJSON_AddStringToObject(root, "resourceType", "QuestionnaireResponse") &&
-        cJSON_AddStringToObject(root, "language", language) &&
-        cJSON_AddStringToObject(root, "questionnaire", canonical) &&
-        cJSON_AddStringToObject(root, "status",
-                                session_first_unanswered(se) < 0 ? "completed" : "in-progress") &&
-        cJSON_AddStringToObject(root, "authored", authored);
+    /* The triage level the answers reach, so that a records system can act
+     * on it: an extension, since a QuestionnaireResponse has no such field. */
+    struct report *r = report_new(se);
+    cJSON *root = cJSON_CreateObject(), *items = NULL, *ext = NULL, *level = NULL;
+    bool ok = r != NULL && root != NULL &&
+              cJSON_AddStringToObject(root, "resourceType", "QuestionnaireResponse") &&
+              (ext = cJSON_AddArrayToObject(root, "extension")) != NULL &&
+              (level = cJSON_CreateObject()) != NULL && cJSON_AddItemToArray(ext, level) &&
+              cJSON_AddStringToObject(level, "url", OUTPUT_FHIR_TRIAGE_URL) &&
+              cJSON_AddStringToObject(level, "valueCode", triage_name(r->level)) &&
+              cJSON_AddStringToObject(root, "language", language) &&
+              cJSON_AddStringToObject(root, "questionnaire", canonical) &&
+              /* An emergency ends the questions on purpose: "stopped", not unfinished. */
+              cJSON_AddStringToObject(root, "status",
+                                      session_first_unanswered(se) < 0 ? "completed"
+                                      : r->level == TRIAGE_EMERGENCY   ? "stopped"
+                                                                       : "in-progress") &&
+              cJSON_AddStringToObject(root, "authored", authored);
     /* FHIR JSON has no empty arrays: no answers, no "item". */
     if (ok && answered > 0)
         ok = (items = cJSON_AddArrayToObject(root, "item")) != NULL;
     for (size_t q = 0; ok && answered > 0 && q < survey_question_count(s); q++)
         if (session_visible(se, q) && session_answer(se, q) != ANSWER_NONE)
             ok = add_item(items, s, se, q);
+    report_free(r);
     return print_and_free(out, root, ok);
 }
