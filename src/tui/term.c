@@ -1,7 +1,10 @@
 /* tui_term: curses start-up and shutdown, keys, mouse and signals. */
 #include "musclecheck/tui_term.h"
 
+#include "keydec.h"
+
 #include <curses.h>
+#include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -15,6 +18,9 @@
 static volatile sig_atomic_t caught_signal;
 static SCREEN *screen;
 static bool colour;
+static struct keydec *keys;        /* whole key events from the raw bytes */
+static unsigned char key_bytes[4]; /* the rest of a UTF-8 character being returned */
+static size_t key_bytes_len, key_bytes_pos;
 
 static void on_signal(int sig)
 {
@@ -50,6 +56,14 @@ static void catch_signals(bool kiosk)
     signal(SIGPIPE, SIG_IGN);
 }
 
+/* Sends terminfo string capability NAME, if the terminal has it. */
+static void term_putcap(const char *name)
+{
+    char *cap = tigetstr(name);
+    if (cap != NULL && cap != (char *)-1)
+        putp(cap);
+}
+
 int term_start(bool kiosk, const char **why)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -74,13 +88,22 @@ int term_start(bool kiosk, const char **why)
         return -1;
     }
     set_term(screen);
+    /* Keys are decoded here from raw bytes (keydec), not by curses' terminfo
+     * lookup, which splits every sequence its entry lacks into Esc and
+     * letters. */
+    keys = keydec_new(strcmp(nl_langinfo(CODESET), "UTF-8") == 0);
+    if (keys == NULL) {
+        *why = "out of memory";
+        return -1;
+    }
     if (kiosk)
         raw();
     else
         cbreak();
     noecho();
     nonl();
-    keypad(stdscr, TRUE);
+    keypad(stdscr, FALSE);
+    meta(stdscr, TRUE);
     curs_set(0);
     const char *no_colour = getenv("NO_COLOR");
     colour = has_colors() && (no_colour == NULL || *no_colour == '\0');
@@ -92,6 +115,9 @@ int term_start(bool kiosk, const char **why)
                   BUTTON5_PRESSED,
               NULL);
     mouseinterval(0); /* report presses at once; a touch screen has no double clicks */
+    /* Bracketed paste, where the terminal has it: pasted text then comes as
+     * one event the screens ignore, never as keys that answer. */
+    term_putcap("BE");
     return 0;
 }
 
@@ -101,6 +127,7 @@ void term_stop(void)
         return;
     leaveok(stdscr, FALSE);
     curs_set(1);
+    term_putcap("BD");
     endwin();
     /* Some terminals restore the cursor's visibility from when the alternate
      * screen was entered; show it once more on the normal screen. */
@@ -110,6 +137,9 @@ void term_stop(void)
     fflush(stdout);
     delscreen(screen);
     screen = NULL;
+    keydec_free(keys);
+    keys = NULL;
+    key_bytes_len = key_bytes_pos = 0;
 }
 
 bool term_colour(void)
@@ -117,37 +147,97 @@ bool term_colour(void)
     return colour;
 }
 
+/* The curses key code for event EV, or TERM_KEY_IGNORED. A character of
+ * several bytes is returned byte by byte, as curses did. */
+static int event_key(const struct keydec_event *ev, int *mouse_y, int *mouse_x)
+{
+    static const short named[] = {
+        [KEYDEC_UP] = KEY_UP,      [KEYDEC_DOWN] = KEY_DOWN,      [KEYDEC_RIGHT] = KEY_RIGHT,
+        [KEYDEC_LEFT] = KEY_LEFT,  [KEYDEC_HOME] = KEY_HOME,      [KEYDEC_END] = KEY_END,
+        [KEYDEC_PGUP] = KEY_PPAGE, [KEYDEC_PGDN] = KEY_NPAGE,     [KEYDEC_INSERT] = KEY_IC,
+        [KEYDEC_DELETE] = KEY_DC,  [KEYDEC_BEGIN] = KEY_B2,       [KEYDEC_BTAB] = KEY_BTAB,
+        [KEYDEC_ESC] = 27,         [KEYDEC_KP_ENTER] = KEY_ENTER, [KEYDEC_KP_PLUS] = '+',
+        [KEYDEC_KP_MINUS] = '-',   [KEYDEC_KP_STAR] = '*',        [KEYDEC_KP_SLASH] = '/',
+        [KEYDEC_KP_DOT] = '.',     [KEYDEC_KP_COMMA] = ',',       [KEYDEC_KP_EQUAL] = '=',
+    };
+    switch (ev->type) {
+    case KEYDEC_CHAR:
+        key_bytes_len = strlen(ev->text);
+        memcpy(key_bytes, ev->text, key_bytes_len);
+        key_bytes_pos = 1;
+        return key_bytes[0];
+    case KEYDEC_CTRL: return (int)ev->code;
+    case KEYDEC_KEY:
+        if (ev->key >= KEYDEC_F1)
+            return KEY_F(ev->key - KEYDEC_F1 + 1);
+        if (ev->key >= KEYDEC_KP_0 && ev->key <= KEYDEC_KP_9)
+            return '0' + (int)(ev->key - KEYDEC_KP_0);
+        return named[ev->key];
+    case KEYDEC_MOUSE:
+        *mouse_y = ev->row;
+        *mouse_x = ev->col;
+        if (ev->release || ev->motion)
+            return TERM_KEY_IGNORED;
+        if (ev->button == 4)
+            return KEY_UP;
+        if (ev->button == 5)
+            return KEY_DOWN;
+        return ev->button == 1 ? KEY_MOUSE : TERM_KEY_IGNORED;
+    default:
+        /* Alt-<key>, pastes, focus reports and unknown sequences: nothing
+         * a screen may act on. */
+        return TERM_KEY_IGNORED;
+    }
+}
+
 int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x)
 {
     if (caught_signal != 0)
         return TERM_KEY_SIGNAL;
-    timeout(timeout_ms);
-    int key = getch();
-    if (caught_signal != 0)
-        return TERM_KEY_SIGNAL;
-    if (key == ERR) {
-        /* A closed terminal makes every read fail at once: tell the loop,
-         * or it would spin. */
-        struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
-        if (poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
-            return TERM_KEY_HANGUP;
-        return TERM_KEY_NONE;
-    }
-    if (key == KEY_MOUSE) {
-        MEVENT ev;
-        if (getmouse(&ev) != OK)
+    if (key_bytes_pos < key_bytes_len)
+        return key_bytes[key_bytes_pos++];
+    long long deadline = term_now_ms() + timeout_ms;
+    bool fed = false;
+    for (;;) {
+        struct keydec_event ev;
+        while (keydec_next(keys, &ev)) {
+            int key = event_key(&ev, mouse_y, mouse_x);
+            if (key != TERM_KEY_IGNORED)
+                return key;
+        }
+        long long left = deadline - term_now_ms();
+        if (left <= 0 && fed)
+            return TERM_KEY_NONE; /* only ignored input: let the loop see to its timers */
+        bool pending = keydec_pending(keys);
+        timeout(pending ? get_escdelay() : left > 0 ? (int)left : 0);
+        int c = getch();
+        if (caught_signal != 0)
+            return TERM_KEY_SIGNAL;
+        if (c == KEY_RESIZE)
+            return c;
+        if (c == ERR) {
+            if (pending) {
+                keydec_timeout(keys); /* the Esc delay passed: settle what came */
+                continue;
+            }
+            /* A closed terminal makes every read fail at once: tell the
+             * loop, or it would spin. */
+            struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
+            if (poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
+                return TERM_KEY_HANGUP;
+            if (keydec_in_paste(keys) && left > 0)
+                continue;
+            keydec_flush(keys); /* a paste whose end never came: drop it */
+            while (keydec_next(keys, &ev))
+                ;
             return TERM_KEY_NONE;
-        *mouse_y = ev.y;
-        *mouse_x = ev.x;
-        if (ev.bstate & BUTTON4_PRESSED)
-            return KEY_UP;
-        if (ev.bstate & BUTTON5_PRESSED)
-            return KEY_DOWN;
-        if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
-            return KEY_MOUSE;
-        return TERM_KEY_NONE; /* releases and the rest: nothing to do */
+        }
+        if (c >= 0 && c <= 0xFF) {
+            unsigned char b = (unsigned char)c;
+            keydec_feed(keys, &b, 1);
+            fed = true;
+        }
     }
-    return key;
 }
 
 bool term_check_size(void)
