@@ -116,12 +116,35 @@ static void staff_pin_named_pipe_does_not_hang(void **state)
     rmdir(dir);
 }
 
+static void bad_answers_are_shown_safely(void **state)
+{
+    (void)state;
+    char questions[4096];
+    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
+    char path[] = "/tmp/mc-answers-XXXXXX";
+    int fd = mkstemp(path);
+    const char bytes[] = "chest_pain=\033]0;pwned\a\n\033[2J\r=yes\n\xff\xfe=no\n";
+    assert_int_equal(write(fd, bytes, sizeof(bytes) - 1), (ssize_t)sizeof(bytes) - 1);
+    close(fd);
+    const char *const args[] = {"--batch", "--questions", questions, "--answers", path, NULL};
+    char *err = NULL;
+    assert_int_equal(run(args, "/dev/null", "/dev/null", &err), 65);
+    for (const char *p = err; *p; p++)
+        if ((unsigned char)*p < 0x20 && *p != '\n')
+            fail_msg("a control byte reached stderr: %s", err);
+    assert_non_null(strstr(err, "\\x1B]0;pwned\\x07"));
+    assert_non_null(strstr(err, "\\xFF\\xFE"));
+    free(err);
+    unlink(path);
+}
+
 int main(int argc, char **argv)
 {
     e2e_args(argc, argv, &binary, &source_dir);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_output_reports_a_write_error),
         cmocka_unit_test(staff_pin_named_pipe_does_not_hang),
+        cmocka_unit_test(bad_answers_are_shown_safely),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
