@@ -77,6 +77,19 @@ int term_start(bool kiosk, const char **why)
                "TERM=xterm-256color) or use --batch (see --help)";
         return -1;
     }
+    /* A full screen needs cursor addressing: without it (TERM=dumb, a
+     * printing terminal) every frame would come out as one broken line. */
+    int err = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+        char *cup = tigetstr("cup");
+        bool addressable = cup != NULL && cup != (char *)-1;
+        del_curterm(cur_term);
+        if (!addressable) {
+            *why = "this terminal (TERM) cannot move the cursor, so the full screen cannot be "
+                   "drawn; set TERM to the terminal's real type, or use --plain (see --help)";
+            return -1;
+        }
+    }
     /* Esc must answer at once, not after curses' default of a second. */
     if (getenv("ESCDELAY") == NULL)
         set_escdelay(25);

@@ -257,6 +257,24 @@ static void keypad_keys_type_the_staff_pin(void **state)
     VT_ASSERT(vt, vt_wait_text(vt, "Staff only", 0));
 }
 
+/* The kiosk on a terminal that cannot position the cursor is refused with
+ * exit 69 and a message, not drawn as one broken line. (Without --kiosk,
+ * TERM=dumb already chooses --plain.) */
+static void kiosk_without_cursor_addressing_is_refused(void **state)
+{
+    static char questions[4096];
+    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
+    char *argv[] = {(char *)binary, "--questions", questions, "--kiosk", NULL};
+    char *env[] = {"TERM=dumb", NULL};
+    struct vt *vt = vt_spawn(argv, env, 24, 80);
+    assert_non_null(vt);
+    *state = vt;
+    int status = 0;
+    VT_ASSERT(vt, vt_wait_exit(vt, T, &status) == 0);
+    VT_ASSERT(vt, WIFEXITED(status) && WEXITSTATUS(status) == 69);
+    VT_ASSERT(vt, vt_find(vt, "cannot move the cursor", NULL, NULL));
+}
+
 int main(int argc, char **argv)
 {
     e2e_args(argc, argv, &binary, &source_dir);
@@ -268,6 +286,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(x10_mouse_reports_answer_only_what_they_hit, teardown),
         cmocka_unit_test_teardown(bracketed_paste_never_answers, teardown),
         cmocka_unit_test_teardown(keypad_keys_type_the_staff_pin, teardown),
+        cmocka_unit_test_teardown(kiosk_without_cursor_addressing_is_refused, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
