@@ -65,7 +65,7 @@ int commands_load(const struct cli_options *opts, struct survey **out)
     } else {
         bool found = false;
         for (size_t i = 0; i < count; i++)
-            found = found || strcmp(codes[i], lang) == 0;
+            found = found || strcmp(available[i], lang) == 0;
         if (!found) {
             fprintf(stderr, "musclecheck: there is no questionnaire in \"%s\"; installed:", lang);
             for (size_t i = 0; i < count; i++)
