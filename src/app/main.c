@@ -103,6 +103,17 @@ out:
     return status;
 }
 
+/* STATUS, or EX_IOERR with a message when standard output could not be
+ * written (a full disk, /dev/full, a closed pipe). */
+static int flushed(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fputs("musclecheck: cannot write the output\n", stderr);
+        return EX_IOERR;
+    }
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     struct cli_options opts;
@@ -110,8 +121,8 @@ int main(int argc, char **argv)
     if (!cli_parse(argc, argv, &opts, stderr))
         return EX_USAGE;
     switch (opts.mode) {
-    case MODE_HELP: cli_usage(stdout); return 0;
-    case MODE_VERSION: printf("musclecheck %s\n", MC_VERSION); return 0;
+    case MODE_HELP: cli_usage(stdout); return flushed(0);
+    case MODE_VERSION: printf("musclecheck %s\n", MC_VERSION); return flushed(0);
     case MODE_CHECK: return command_check(&opts);
     case MODE_LIST: return command_list(&opts);
     case MODE_BATCH: return command_batch(&opts);

@@ -49,6 +49,18 @@ int wrap_width(const char *text, size_t len)
     return width;
 }
 
+size_t wrap_tail(const char *text, size_t len, int width)
+{
+    int total = wrap_width(text, len);
+    size_t start = 0;
+    while (total > width && start < len) {
+        wchar_t c;
+        start += decode(text + start, len - start, &c);
+        total -= char_width(c);
+    }
+    return start;
+}
+
 struct builder {
     struct wrap_line *lines;
     size_t count;

@@ -4,7 +4,7 @@
 
 #include "screens.h"
 #include "summary.h"
-#include "term.h"
+#include "terminal.h"
 
 #include <string.h>
 

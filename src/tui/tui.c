@@ -6,7 +6,7 @@
 
 #include "apply.h"
 #include "screens.h"
-#include "term.h"
+#include "terminal.h"
 #include "theme.h"
 #include "widgets.h"
 

@@ -351,6 +351,39 @@ static void missing_file_and_folder(void **state)
     diag_list_free(diags);
 }
 
+static void control_characters_are_refused(void **state)
+{
+    (void)state;
+    /* Escapes in quoted texts are the only way in: libyaml refuses them raw. */
+    expect("  - id: q1\n"
+           "    text: \"Are you \\e[2Jtired?\"\n"
+           "    weights: {alpha: 2}\n",
+           Q1 + 1, 11, "control character (character 9, U+001B)");
+    expect("  - id: q1\n"
+           "    text: \"Are you\\rtired?\"\n"
+           "    weights: {alpha: 2}\n",
+           Q1 + 1, 11, "carriage return (character 8)");
+    expect("  - id: q1\n"
+           "    text: \"Caf\u00e9\\u009b1m\"\n"
+           "    weights: {alpha: 2}\n",
+           Q1 + 1, 11, "U+009B");
+    expect("  - id: q1\n"
+           "    text: Are you tired?\n"
+           "    help: \"Why\\x7f\"\n"
+           "    weights: {alpha: 2}\n",
+           Q1 + 2, 11, "U+007F");
+    /* Line breaks, escaped or in block texts, and tabs are fine. */
+    char *yaml = support_yaml("  - id: q1\n"
+                              "    text: \"Are you\\ntired?\\tNow?\"\n"
+                              "    help: |\n"
+                              "      Two\n"
+                              "      lines.\n"
+                              "    weights: {alpha: 2}\n");
+    struct survey *s = support_load_ok(yaml);
+    free(yaml);
+    survey_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +414,7 @@ int main(void)
         cmocka_unit_test(invalid_ids),
         cmocka_unit_test(several_errors_are_all_reported),
         cmocka_unit_test(missing_file_and_folder),
+        cmocka_unit_test(control_characters_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the results document: which sections, in which order, with
  * which meanings, for urgent, flagged and empty results. */
 #include "support.h"
