@@ -4,7 +4,7 @@
  * group id is its pid; the group is signalled as a whole. The leader's end
  * is noticed with waitid(WNOWAIT) before it is reaped, so that the group can
  * still be killed while its id cannot have been reused. */
-#include "print_job.h"
+#include "musclecheck/print_job.h"
 
 #include <errno.h>
 #include <fcntl.h>

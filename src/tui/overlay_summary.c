@@ -47,6 +47,15 @@ struct action overlay_save_key(const struct tui *ui, int key)
     return ACTION(ACT_NONE);
 }
 
+void overlay_printing_draw(const struct tui *ui, struct hits *hits)
+{
+    (void)hits;
+    const char *text = survey_ui(ui->survey, UI_PRINTING);
+    int y, x, w;
+    widget_box(widget_text_height(text, widget_box_text_width()), &y, &x, &w);
+    widget_text(y, x, w, LINES - 4, text, ROLE_TITLE);
+}
+
 void overlay_message_draw(const struct tui *ui, struct hits *hits)
 {
     (void)hits;

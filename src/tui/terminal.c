@@ -18,6 +18,7 @@
 
 static volatile sig_atomic_t caught_signal;
 static SCREEN *screen;
+static bool wipe_on_stop; /* kiosk: nothing of the last patient may stay on the terminal */
 static bool colour;
 static struct keydec *keys;        /* whole key events from the raw bytes */
 static unsigned char key_bytes[4]; /* the rest of a UTF-8 character being returned */
@@ -102,6 +103,7 @@ int term_start(bool kiosk, const char **why)
         return -1;
     }
     set_term(screen);
+    wipe_on_stop = kiosk;
     /* Keys are decoded here from raw bytes (keydec), not by curses' terminfo
      * lookup, which splits every sequence its entry lacks into Esc and
      * letters. */
@@ -135,10 +137,33 @@ int term_start(bool kiosk, const char **why)
     return 0;
 }
 
+/* Blanks what the terminal shows, line by line with "erase to end of line"
+ * (which no terminal or multiplexer keeps, unlike a cleared screen that
+ * tmux copies to its history), then clears the scrollback where the
+ * terminal can (E3). Curses is told the screen is blank. */
+static void blank_terminal(void)
+{
+    char *cup = tigetstr("cup"), *el = tigetstr("el");
+    if (cup != NULL && cup != (char *)-1 && el != NULL && el != (char *)-1) {
+        for (int row = 0; row < LINES; row++) {
+            putp(tiparm(cup, row, 0));
+            putp(el);
+        }
+        putp(tiparm(cup, 0, 0));
+    }
+    term_putcap("E3");
+    fflush(stdout);
+    erase();
+    clearok(curscr, TRUE);
+    refresh();
+}
+
 void term_stop(void)
 {
     if (screen == NULL)
         return;
+    if (wipe_on_stop)
+        blank_terminal();
     leaveok(stdscr, FALSE);
     curs_set(1);
     term_putcap("BD");
@@ -272,15 +297,7 @@ int term_signal(void)
 
 void term_wipe(void)
 {
-    clear();
-    refresh();
-    /* E3 is the terminfo extension for "erase the scrollback" (xterm and
-     * most emulators); the Linux console has no scrollback to keep. */
-    char *e3 = tigetstr("E3");
-    if (e3 != NULL && e3 != (char *)-1) {
-        putp(e3);
-        fflush(stdout);
-    }
+    blank_terminal();
 }
 
 long long term_now_ms(void)

@@ -33,7 +33,8 @@ void term_wipe(void);
 /* Milliseconds on a clock that never jumps. */
 long long term_now_ms(void);
 
-/* Restores the terminal (idempotent; safe after a failed start). */
+/* Restores the terminal (idempotent; safe after a failed start). In kiosk
+ * mode it first blanks the screen and, where it can, the scrollback. */
 void term_stop(void);
 
 /* Whether colours are in use (a colour terminal and no NO_COLOR). */

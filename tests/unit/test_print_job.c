@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "print_job.h"
+#include "musclecheck/print_job.h"
 
 #include <errno.h>
 #include <signal.h>

@@ -7,8 +7,8 @@
  * and past the deadline ends the whole process group (SIGTERM, then SIGKILL
  * after a short grace). Nothing here waits, except print_job_free on a job
  * still running, which kills it first. */
-#ifndef MUSCLECHECK_OS_PRINT_JOB_H
-#define MUSCLECHECK_OS_PRINT_JOB_H
+#ifndef MUSCLECHECK_PRINT_JOB_H
+#define MUSCLECHECK_PRINT_JOB_H
 
 #include <stddef.h>
 
