@@ -66,7 +66,7 @@ static void term_putcap(const char *name)
         putp(cap);
 }
 
-int term_start(bool kiosk, const char **why)
+int term_start(bool kiosk, bool ascii, const char **why)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         *why = "the questionnaire needs a terminal on standard input and output; "
@@ -79,6 +79,11 @@ int term_start(bool kiosk, const char **why)
                "TERM=xterm-256color) or use --batch (see --help)";
         return -1;
     }
+    /* A terminal without UTF-8 draws lines with its own alternate character
+     * set (terminfo acsc), as dialog does, even though our text handling
+     * runs in a UTF-8 locale. */
+    if (ascii)
+        setenv("NCURSES_NO_UTF8_ACS", "0", 1);
     /* A full screen needs cursor addressing: without it (TERM=dumb, a
      * printing terminal) every frame would come out as one broken line. */
     int err = 0;

@@ -24,7 +24,7 @@
  * unknown; nothing has been drawn then. In KIOSK mode the terminal is put in
  * raw mode and the keyboard signals (Ctrl-C, Ctrl-Z, Ctrl-\) are ignored, so
  * that no key leads out of the program. */
-int term_start(bool kiosk, const char **why);
+int term_start(bool kiosk, bool ascii, const char **why);
 
 /* Clears the screen and, where the terminal supports it, its scrollback, so
  * that nothing of the last person's session can be scrolled back to. */

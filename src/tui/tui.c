@@ -79,13 +79,14 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         return EX_OSERR;
     }
     const char *why = NULL;
-    if (term_start(opts->kiosk, &why) != 0) {
+    if (term_start(opts->kiosk, opts->ascii, &why) != 0) {
         term_stop();
         fprintf(stderr, "musclecheck: %s\n", why);
         flow_free(ui.flow);
         return EX_UNAVAILABLE;
     }
     theme_init(term_colour(), ui.high_contrast);
+    widget_set_ascii(opts->ascii);
     tui_go_welcome(&ui);
     ui.last_input = term_now_ms();
     int status = 0;

@@ -10,6 +10,13 @@
 
 #include <stddef.h>
 
+/* On a terminal without UTF-8, every text is drawn as ASCII of the same
+ * width (translit.h) and marks use ASCII. */
+void widget_set_ascii(bool ascii);
+
+/* Draws LEN bytes of TEXT at Y, X as they are, or as ASCII on such a terminal. */
+void widget_put(int y, int x, const char *text, size_t len);
+
 /* Draws TEXT wrapped to WIDTH columns from row Y, column X, using at most
  * MAX_LINES rows (the last one ends with "..." when the text is cut).
  * Returns the number of rows used. */

@@ -86,6 +86,8 @@ static void every_output_reports_a_write_error(void **state)
         {"--batch", "--format", "json", "--answers", answers, "--questions", questions, NULL},
         {"--batch", "--format", "summary", "--answers", answers, "--questions", questions, NULL},
         {"--batch", "--format", "fhir", "--answers", answers, "--questions", questions, NULL},
+        {"--list", "--format", "fhir", "--questions", questions, NULL},
+        {"--plain", "--questions", questions, NULL}, /* stdin /dev/null: it stops at once */
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char *err = NULL;
