@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* floor: the least a curses yes/no screen can be (initscr, a box, two
  * buttons, getch, endwin), as the reference the benchmark measures
  * musclecheck, dialog and whiptail against. Left/Right/Tab move the focus,

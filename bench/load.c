@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* load: question-file load time against libyaml's bare event scan of the
  * same bytes (the floor for any YAML loader), for the shipped file and for
  * a generated file of 10,000 questions. With --memory N: the peak memory of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pty: what a person at a terminal feels, measured the same way for
  * musclecheck, dialog, whiptail and a minimal curses program: each runs in
  * a pseudo-terminal of 80x24 (TERM=xterm-256color, UTF-8) read through

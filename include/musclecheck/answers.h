@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* answers: the batch-mode answers file, one "ID=yes|no|unsure" per line,
  * with "#" comments and blank lines. */
 #ifndef MUSCLECHECK_ANSWERS_H

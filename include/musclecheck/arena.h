@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* arena: a bump allocator for data that lives and dies together (a parsed
  * YAML tree, a loaded survey). One arena_free releases everything, so the
  * loaders need no per-node cleanup on their many error paths. */

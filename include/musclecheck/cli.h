@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli: the command line, parsed into a plain options struct. The option
  * set is a contract that scripts and tests rely on (docs/cli.md). */
 #ifndef MUSCLECHECK_CLI_H

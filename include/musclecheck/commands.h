@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* commands: the non-interactive commands (--check, --list, --batch). Each
  * returns the process exit status (sysexits.h codes, see docs/cli.md). */
 #ifndef MUSCLECHECK_COMMANDS_H

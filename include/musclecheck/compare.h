@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* compare: checks that a translation keeps the scoring of the reference
  * (English) questionnaire: the same conditions (priors, anchors), questions,
  * skip logic, evidence, red-flag levels, triage rules, other causes and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diag: a list of located error messages ("FILE:LINE:COLUMN: message").
  *
  * The loaders collect every problem they find instead of stopping at the
@@ -45,7 +46,13 @@ size_t diag_kept(const struct diag_list *list);
 const char *diag_file(const struct diag_list *list);
 
 /* Prints every kept message as "FILE:LINE:COLUMN: message", one per line,
- * and a last line saying how many were left out, if any. */
+ * and a last line saying how many were left out, if any. File names and
+ * messages are written as by diag_write_safe. */
 void diag_print(const struct diag_list *list, FILE *out);
+
+/* Writes the LEN bytes of TEXT so that a terminal shows them and acts on
+ * none: valid UTF-8 printable characters as they are, every control
+ * character (C0, DEL, C1) and every byte of invalid UTF-8 as \xNN. */
+void diag_write_safe(FILE *out, const char *text, size_t len);
 
 #endif

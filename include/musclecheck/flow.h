@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* flow: the walk through a questionnaire, shared by every front end.
  *
  * It decides what comes after an answer (the next visible question, an

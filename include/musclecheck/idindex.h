@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* idindex: a fixed-size hash index from id strings to positions, so that
  * loading and answering stay linear even for very large question files. */
 #ifndef MUSCLECHECK_IDINDEX_H

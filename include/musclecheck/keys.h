@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* keys: the commands a person can give and the letter typed for each, in
  * one table for every front end. Interface texts name keys with
  * placeholders ("{yes}", "{back}", ...) that keys_expand fills in, so a

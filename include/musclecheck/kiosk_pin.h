@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kiosk_pin: the staff PIN that ends kiosk mode from the keyboard. It comes
  * from the environment (MUSCLECHECK_STAFF_PIN) or from a file that only its
  * owner (root or the kiosk user) can change and that others cannot read;

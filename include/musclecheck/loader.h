@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader: reads and validates a question file (YAML) into a survey.
  *
  * Every problem is reported as a located message in a diag list, and the

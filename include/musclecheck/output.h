@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output: the plain-text and JSON forms of the question list and of a
  * report, for batch mode and the tools that review content. Front ends
  * that draw on a screen do not use this. */
@@ -9,6 +10,7 @@
 #include "musclecheck/survey.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -44,8 +46,24 @@ bool output_report_json(FILE *out, const struct report *r, const struct session 
 void output_summary(FILE *out, const struct results_doc *d, const struct survey *s, time_t now,
                     int width);
 
+/* Writes into BUF (SIZE bytes) the canonical url of S as a FHIR
+ * Questionnaire: one per questionnaire id and language, so that every
+ * translation has its own. */
+void output_fhir_url(const struct survey *s, char *buf, size_t size);
+
+/* S as an HL7 FHIR R4 Questionnaire (JSON): url, version, language, one
+ * choice item per question with the coded answers, its help as a help item
+ * and enableWhen for show_if. Returns false when out of memory. */
+bool output_fhir_questionnaire(FILE *out, const struct survey *s);
+
+/* The extension of a QuestionnaireResponse that carries the triage level
+ * (valueCode: self_care, soon, same_day or emergency). */
+#define OUTPUT_FHIR_TRIAGE_URL "https://musclecheck.org/fhir/StructureDefinition/triage-level"
+
 /* The answers as an HL7 FHIR R4 QuestionnaireResponse (JSON), authored at
- * NOW. Returns false when out of memory. */
+ * NOW, referring to output_fhir_questionnaire's url|version, with the
+ * triage level the answers reach as an extension. Returns false when out
+ * of memory. */
 bool output_fhir(FILE *out, const struct session *se, time_t now);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* paths: finds the bundled question files, both in the build tree and
  * after "cmake --install" to any prefix, and the languages installed. */
 #ifndef MUSCLECHECK_PATHS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* plain: the questionnaire line by line on plain text streams, for screen
  * readers (Orca, speakup, brltty), braille displays and teletype-like
  * terminals: no cursor movement, no colour, one prompt per line. Same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* readfile: reads a whole input file (or stdin for "-") into memory, with a
  * size cap, reporting problems the way a person can act on. */
 #ifndef MUSCLECHECK_READFILE_H

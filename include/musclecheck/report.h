@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report: what the answers add up to, ready for any front end to show:
  * the triage level and the advice that set it, the conditions ranked with
  * the reasons for and against each, and the other causes that fit.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* results_doc: the results as one ordered document, built once from a
  * report and rendered by every front end (the results screen, plain mode,
  * --format text and the summary), so that the same answers give the same

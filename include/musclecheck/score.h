@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* score: how strongly one person's answers point to each condition.
  *
  * points = the condition's prior + the points of every visible answer

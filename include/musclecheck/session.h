@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* session: one person's answers to a survey, and which questions apply.
  *
  * Skip logic lives here: a question is visible when it has no show_if, or

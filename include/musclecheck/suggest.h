@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* suggest: "did you mean" hints for misspelt keys and ids. */
 #ifndef MUSCLECHECK_SUGGEST_H
 #define MUSCLECHECK_SUGGEST_H

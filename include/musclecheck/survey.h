@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* survey: the questionnaire as loaded from one question file (one language).
  *
  * A survey is read-only once loaded. It owns every string and array reachable

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table: lays out a table of texts in a given width, wrapping each cell
  * inside its column. Pure layout, no terminal: a front end draws the result. */
 #ifndef MUSCLECHECK_TABLE_H

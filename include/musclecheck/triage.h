@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* triage: which red flags, combination rules and other causes the answers
  * in a session set off. The flow asks it whether to stop for an emergency;
  * the report asks it for the level and the advice. Pure functions of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui: the interactive questionnaire on a terminal (ncursesw).
  *
  * The screens render what the core decided: the flow (flow.h) says what
@@ -13,6 +14,7 @@
 
 struct tui_options {
     bool high_contrast;    /* bold white on black, larger buttons */
+    bool ascii;            /* the terminal's locale is not UTF-8: ASCII text, its own line set */
     bool kiosk;            /* loop for one patient after another; see docs/kiosk.md */
     int idle_timeout;      /* kiosk: seconds without a key before the answers are wiped */
     const char *staff_pin; /* kiosk: the PIN that ends it from the keyboard (borrowed), or NULL */

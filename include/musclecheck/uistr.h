@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* uistr: the interface strings (labels, headings, prompts) that a question
  * file may translate under its "ui:" key, with the English defaults used for
  * any string a file leaves out. Keys are named by placeholders ("{yes}",
@@ -105,6 +106,7 @@
     X(UI_PRINTED, "printed",                                                                       \
       "The summary was sent to the printer. Please collect it at the desk.")                       \
     X(UI_PRINT_FAILED, "print_failed", "Printing did not work. Please tell a member of staff.")    \
+    X(UI_PRINTING, "printing", "Printing your summary. Please wait a moment.")                     \
     X(UI_CHOOSE_LANGUAGE, "choose_language", "Language")                                           \
     X(UI_LANGUAGE_NAME, "language_name", "English")                                                \
     X(UI_PLAIN_HOW, "plain_how",                                                                   \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* wrap: text layout by display width (UTF-8, wide and combining
  * characters), shared by every front end. Pure functions, no terminal. */
 #ifndef MUSCLECHECK_WRAP_H
@@ -15,6 +16,11 @@ struct wrap_line {
  * characters take two, combining marks none. Needs a UTF-8 LC_CTYPE for
  * anything beyond ASCII (main sets one up). */
 int wrap_width(const char *text, size_t len);
+
+/* The offset in TEXT (LEN bytes of UTF-8) of its longest tail, starting at a
+ * whole character, that fits in WIDTH columns; LEN if none does. Linear in
+ * LEN, for a text field that shows the end of a long entry on every key. */
+size_t wrap_tail(const char *text, size_t len, int width);
 
 /* Breaks TEXT into lines of at most WIDTH columns (WIDTH >= 1): at spaces
  * where possible, inside a word only when the word alone is wider than a

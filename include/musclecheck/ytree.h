@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ytree: a YAML document as a small tree of located nodes, built from
  * libyaml's event stream.
  *
@@ -39,7 +40,11 @@ struct ytree;
 
 /* Parses LEN bytes of BUF (UTF-8, or UTF-16 with a BOM). On success returns a
  * tree whose root may be NULL for an empty document. On a syntax error or a
- * broken limit, adds a located message to DIAGS and returns NULL. */
+ * broken limit, adds a located message to DIAGS and returns NULL. A text
+ * (scalar) holding a control character other than a line feed or a tab
+ * (a carriage return, escape, DEL, C1) gets a located message in DIAGS, yet the
+ * tree is still returned so that the rest can be checked: callers must
+ * look at DIAGS as well as the result. */
 struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
                           struct diag_list *diags);
 

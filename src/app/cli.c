@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli: option parsing with getopt_long and the help text. */
 #include "musclecheck/cli.h"
 
@@ -57,7 +58,8 @@ void cli_usage(FILE *out)
           "\n"
           "Options:\n"
           "  -q, --questions FILE  use this question file instead of the bundled one\n"
-          "      --lang CODE       the bundled questions in this language (en, es, ...);\n"
+          "      --lang CODE       the bundled questions in this language (en, es, pt_BR,\n"
+          "                        ...: pt_BR.yaml, else pt.yaml);\n"
           "                        default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG\n"
           "      --check FILE      validate FILE; print a summary or its errors\n"
           "      --plain           line by line, for screen readers (also when TERM=dumb)\n"
@@ -69,8 +71,9 @@ void cli_usage(FILE *out)
           "      --list            list the questions (ID<TAB>TEXT, or JSON)\n"
           "      --batch           score answers without a screen\n"
           "      --answers FILE    answers for --batch; - (the default) is stdin\n"
-          "      --format FORMAT   text (default) or json; for --batch also summary\n"
-          "                        (for a doctor) or fhir (FHIR QuestionnaireResponse)\n"
+          "      --format FORMAT   text (default), json or fhir (for --list a FHIR\n"
+          "                        Questionnaire, for --batch a QuestionnaireResponse);\n"
+          "                        for --batch also summary (for a doctor)\n"
           "  -h, --help            show this help\n"
           "      --version         show the version\n"
           "\n"
@@ -124,7 +127,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         case OPT_PLAIN: opts->plain = true; break;
         case OPT_LANG:
             if (!lang_valid_code(optarg)) {
-                fprintf(err, "musclecheck: \"%s\" is not a language code such as en or es\n",
+                fprintf(err, "musclecheck: \"%s\" is not a language code such as en, es or pt_BR\n",
                         optarg);
                 return false;
             }
@@ -154,8 +157,8 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
                 opts->format = FORMAT_FHIR;
             } else {
                 fprintf(err,
-                        "musclecheck: unknown format \"%s\"; use text, json, or for --batch "
-                        "also summary or fhir\n",
+                        "musclecheck: unknown format \"%s\"; use text, json, fhir, or for "
+                        "--batch also summary\n",
                         optarg);
                 return false;
             }
@@ -189,8 +192,8 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         fputs("musclecheck: --answers only goes with --batch\n", err);
         return false;
     }
-    if (opts->mode == MODE_LIST && opts->format > FORMAT_JSON) {
-        fputs("musclecheck: --list takes --format text or json\n", err);
+    if (opts->mode == MODE_LIST && opts->format == FORMAT_SUMMARY) {
+        fputs("musclecheck: --list takes --format text, json or fhir\n", err);
         return false;
     }
     if (format_given && opts->mode != MODE_LIST && opts->mode != MODE_BATCH) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* commands: --check, --list and --batch, which print and exit. */
 #include "musclecheck/commands.h"
 
@@ -64,16 +65,16 @@ int commands_load(const struct cli_options *opts, struct survey **out)
         lang = lang_pick(getenv("LANGUAGE"), getenv("LC_ALL"), getenv("LC_MESSAGES"),
                          getenv("LANG"), available, count);
     } else {
-        bool found = false;
-        for (size_t i = 0; i < count; i++)
-            found = found || strcmp(available[i], lang) == 0;
-        if (!found) {
+        /* "pt_BR" picks pt_BR.yaml, else pt.yaml, as the locale does. */
+        const char *found = lang_match(lang, strlen(lang), available, count);
+        if (found == NULL) {
             fprintf(stderr, "musclecheck: there is no questionnaire in \"%s\"; installed:", lang);
             for (size_t i = 0; i < count; i++)
                 fprintf(stderr, " %s", codes[i]);
             fputc('\n', stderr);
             return EX_NOINPUT;
         }
+        lang = found;
     }
     snprintf(path, sizeof(path), "%s/%s.yaml", dir, lang);
     status = load_path(path, out);
@@ -169,6 +170,9 @@ int command_list(const struct cli_options *opts)
         return status;
     if (opts->format == FORMAT_JSON) {
         if (!output_list_json(stdout, s))
+            status = EX_OSERR;
+    } else if (opts->format == FORMAT_FHIR) {
+        if (!output_fhir_questionnaire(stdout, s))
             status = EX_OSERR;
     } else {
         output_list_text(stdout, s);

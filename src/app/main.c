@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main: picks the mode from the command line and hands over to it. */
 #include "musclecheck/cli.h"
 #include "musclecheck/commands.h"
@@ -20,12 +21,17 @@
 /* Question files are UTF-8 whatever the user's locale says, and text
  * layout needs character widths: take the user's locale, but fall back to
  * C.UTF-8 when it is not a UTF-8 one. */
-static void setup_locale(void)
+static bool setup_locale(void)
 {
     setlocale(LC_ALL, "");
-    if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-        setlocale(LC_CTYPE, "C.UTF-8");
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+        return true;
+    setlocale(LC_CTYPE, "C.UTF-8");
+    return false;
 }
+
+/* Whether the user's own locale (and so, presumably, the terminal) is UTF-8. */
+static bool utf8_terminal;
 
 /* A kiosk with neither --questions nor --lang offers every bundled
  * language; the one the locale picks comes first. Loads them into SURVEYS
@@ -57,6 +63,17 @@ static size_t load_languages(const struct cli_options *opts, struct survey **sur
     return n;
 }
 
+/* STATUS, or EX_IOERR with a message when standard output could not be
+ * written (a full disk, /dev/full, a closed pipe). */
+static int flushed(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fputs("musclecheck: cannot write the output\n", stderr);
+        return EX_IOERR;
+    }
+    return status;
+}
+
 /* Line mode when asked for, or when the terminal cannot do more. */
 static bool wants_plain(const struct cli_options *opts)
 {
@@ -71,7 +88,7 @@ static int run_interactive(const struct cli_options *opts)
         int status = commands_load(opts, &s);
         if (status != 0)
             return status;
-        status = plain_run(s, stdin, stdout);
+        status = flushed(plain_run(s, stdin, stdout));
         survey_free(s);
         return status;
     }
@@ -93,7 +110,8 @@ static int run_interactive(const struct cli_options *opts)
                               .kiosk = opts->kiosk,
                               .idle_timeout = opts->idle_timeout,
                               .staff_pin = pin,
-                              .print_command = opts->print_command};
+                              .print_command = opts->print_command,
+                              .ascii = !utf8_terminal};
     status = tui_run((const struct survey *const *)surveys, count, &tui);
 out:
     kiosk_pin_free(pin);
@@ -105,12 +123,12 @@ out:
 int main(int argc, char **argv)
 {
     struct cli_options opts;
-    setup_locale();
+    utf8_terminal = setup_locale();
     if (!cli_parse(argc, argv, &opts, stderr))
         return EX_USAGE;
     switch (opts.mode) {
-    case MODE_HELP: cli_usage(stdout); return 0;
-    case MODE_VERSION: printf("musclecheck %s\n", MC_VERSION); return 0;
+    case MODE_HELP: cli_usage(stdout); return flushed(0);
+    case MODE_VERSION: printf("musclecheck %s\n", MC_VERSION); return flushed(0);
     case MODE_CHECK: return command_check(&opts);
     case MODE_LIST: return command_list(&opts);
     case MODE_BATCH: return command_batch(&opts);

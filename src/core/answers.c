@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* answers: parser for batch answers files. */
 #include "musclecheck/answers.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* arena: bump allocation in growing blocks. */
 #include "musclecheck/arena.h"
 

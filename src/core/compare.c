@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* compare: structural differences between a questionnaire and its translation. */
 #include "musclecheck/compare.h"
 

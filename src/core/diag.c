@@ -1,6 +1,8 @@
+/* SPDX-License-Identifier: MIT */
 /* diag: collects located error messages for the person fixing a file. */
 #include "musclecheck/diag.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,19 +87,66 @@ const char *diag_file(const struct diag_list *list)
     return list != NULL ? list->file : NULL;
 }
 
+/* The length of the valid UTF-8 character at P (N bytes left) that is not a
+ * control character, or 0. */
+static size_t printable_utf8(const unsigned char *p, size_t n)
+{
+    if (p[0] >= 0x20 && p[0] < 0x7F)
+        return 1;
+    size_t len = p[0] >= 0xC2 && p[0] <= 0xDF   ? 2
+                 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
+                 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4
+                                                : 0;
+    if (len == 0 || len > n)
+        return 0;
+    unsigned long code = p[0] & (0x7F >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        code = code << 6 | (p[i] & 0x3F);
+    }
+    bool overlong = (len == 3 && code < 0x800) || (len == 4 && code < 0x10000);
+    bool bad = overlong || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF || code < 0xA0;
+    return bad ? 0 : len;
+}
+
+void diag_write_safe(FILE *out, const char *text, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        size_t n = printable_utf8(p + i, len - i);
+        if (n > 0) {
+            fwrite(p + i, 1, n, out);
+            i += n;
+        } else {
+            fprintf(out, "\\x%02X", p[i]);
+            i++;
+        }
+    }
+}
+
+static void write_safe(FILE *out, const char *text)
+{
+    diag_write_safe(out, text, strlen(text));
+}
+
 void diag_print(const struct diag_list *list, FILE *out)
 {
     for (size_t i = 0; i < diag_kept(list); i++) {
         const struct diag *d = &list->items[i];
-        const char *file = d->file != NULL ? d->file : "<input>";
+        write_safe(out, d->file != NULL ? d->file : "<input>");
+        if (d->line > 0)
+            fprintf(out, ":%d", d->line);
         if (d->line > 0 && d->column > 0)
-            fprintf(out, "%s:%d:%d: %s\n", file, d->line, d->column, d->message);
-        else if (d->line > 0)
-            fprintf(out, "%s:%d: %s\n", file, d->line, d->message);
-        else
-            fprintf(out, "%s: %s\n", file, d->message);
+            fprintf(out, ":%d", d->column);
+        fputs(": ", out);
+        write_safe(out, d->message);
+        fputc('\n', out);
     }
-    if (diag_count(list) > diag_kept(list))
-        fprintf(out, "%s: %zu more errors not shown; fix the ones above first\n",
-                list->file != NULL ? list->file : "<input>", diag_count(list) - diag_kept(list));
+    if (diag_count(list) > diag_kept(list)) {
+        write_safe(out, list->file != NULL ? list->file : "<input>");
+        fprintf(out, ": %zu more errors not shown; fix the ones above first\n",
+                diag_count(list) - diag_kept(list));
+    }
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* flow: next question, back, progress and the emergency stop. */
 #include "musclecheck/flow.h"
 

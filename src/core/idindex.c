@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* idindex: open addressing with linear probing; never resized. */
 #include "musclecheck/idindex.h"
 

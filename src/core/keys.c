@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* keys: the letter table and the placeholders that name keys in texts. */
 #include "musclecheck/keys.h"
 

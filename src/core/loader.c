@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader: turns a question file into a validated survey: reads the file,
  * parses it into a YAML tree and checks the top level against one table of
  * keys; the lists are checked in loader_questions.c, loader_conditions.c and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader_conditions: the "conditions" list, what the questions are scored
  * against: each condition's id, names, comparison texts, foods and tips, its
  * prior points and the kinds of evidence that can lift it. */

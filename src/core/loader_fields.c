@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader_fields: what every part of the loader checks a mapping with: its
  * keys against a table of fields, and the values as texts, ids, whole numbers
  * and lists of texts, each with a located message when it is wrong. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader_impl: what the loader's files share (private to src/core/loader*.c).
  *
  * A mapping in a question file is checked against a table of fields: each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader_questions: the "questions" list: each question's id and texts, its
  * evidence for the conditions, its red flag and level, and its show_if,
  * which is resolved once every question's id is known. */

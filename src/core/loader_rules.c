@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader_rules: the "triage_rules" and "other_causes" lists. Both name
  * questions in "when" groups (every group needs a yes to one of its
  * questions), so they are read after the questions. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader_ui: what the results and the screens show besides the questions:
  * the score bands and their labels, and the "ui" strings that translate the
  * interface. */

@@ -1,10 +1,14 @@
+/* SPDX-License-Identifier: MIT */
 /* output_json: the question list, the report and the answers (as a FHIR
  * QuestionnaireResponse for a clinic's records system) in JSON, built with
  * cJSON so that escaping is the library's job. */
 #include "musclecheck/output.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /* Prints ROOT to OUT followed by a newline and frees it; false when any
@@ -160,60 +164,211 @@ bool output_report_json(FILE *out, const struct report *r, const struct session 
     return print_and_free(out, root, ok);
 }
 
-/* HL7 v2 table 0136 (Yes/No indicator) for yes and no; "not sure" is the
- * data-absent reason "asked but unknown". */
-static cJSON *coding(enum answer a, const char *display)
+/* The Questionnaire's canonical url: one per questionnaire and language. */
+#define FHIR_QUESTIONNAIRE_BASE "https://musclecheck.org/fhir/Questionnaire/"
+#define SYSTEM_YES_NO "http://terminology.hl7.org/CodeSystem/v2-0136"
+#define SYSTEM_ABSENT "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+
+/* Writes into BUF the questionnaire's FHIR language code: the file's, with
+ * '-' for '_' (BCP 47: "pt-BR" for pt_BR). */
+static void fhir_language(const struct survey *s, char *buf, size_t size)
 {
-    cJSON *c = cJSON_CreateObject();
+    snprintf(buf, size, "%s", survey_text(s, SURVEY_LANGUAGE));
+    for (char *p = buf; *p != '\0'; p++)
+        if (*p == '_')
+            *p = '-';
+}
+
+/* Writes into BUF the Questionnaire's logical id, ID-LANGUAGE, keeping only
+ * what FHIR ids allow (letters, digits, '-' and '.'; at most 64). */
+static void fhir_id(const struct survey *s, char *buf, size_t size)
+{
+    char lang[32];
+    fhir_language(s, lang, sizeof(lang));
+    snprintf(buf, size < 65 ? size : 65, "%s-%s", survey_text(s, SURVEY_ID), lang);
+    for (char *p = buf; *p != '\0'; p++)
+        if (!isalnum((unsigned char)*p) && *p != '.')
+            *p = '-';
+}
+
+void output_fhir_url(const struct survey *s, char *buf, size_t size)
+{
+    char id[65];
+    fhir_id(s, id, sizeof(id));
+    snprintf(buf, size, "%s%s", FHIR_QUESTIONNAIRE_BASE, id);
+}
+
+/* Answer A as a Coding: Y or N from HL7 v2 table 0136 (Yes/No indicator),
+ * "not sure" as the data-absent reason "asked but unknown", each with its
+ * code system's display. When LANGUAGE and LABEL are given and LABEL is
+ * not that display, the display carries LABEL as its translation. */
+static cJSON *coding(enum answer a, const char *language, const char *label)
+{
     bool unsure = a == ANSWER_UNSURE;
-    if (c == NULL ||
-        !cJSON_AddStringToObject(c, "system",
-                                 unsure ? "http://terminology.hl7.org/CodeSystem/data-absent-reason"
-                                        : "http://terminology.hl7.org/CodeSystem/v2-0136") ||
-        !cJSON_AddStringToObject(c, "code",
-                                 unsure            ? "asked-unknown"
-                                 : a == ANSWER_YES ? "Y"
-                                                   : "N") ||
-        !cJSON_AddStringToObject(c, "display", display)) {
+    const char *display = unsure ? "Asked But Unknown" : a == ANSWER_YES ? "Yes" : "No";
+    cJSON *c = cJSON_CreateObject(), *element = NULL, *extensions = NULL, *translation = NULL,
+          *parts = NULL, *lang = NULL, *content = NULL;
+    bool ok = c != NULL &&
+              cJSON_AddStringToObject(c, "system", unsure ? SYSTEM_ABSENT : SYSTEM_YES_NO) &&
+              cJSON_AddStringToObject(c, "code",
+                                      unsure            ? "asked-unknown"
+                                      : a == ANSWER_YES ? "Y"
+                                                        : "N") &&
+              cJSON_AddStringToObject(c, "display", display);
+    if (ok && language != NULL && label != NULL && strcmp(label, display) != 0)
+        ok = (element = cJSON_AddObjectToObject(c, "_display")) != NULL &&
+             (extensions = cJSON_AddArrayToObject(element, "extension")) != NULL &&
+             (translation = cJSON_CreateObject()) != NULL &&
+             cJSON_AddItemToArray(extensions, translation) &&
+             cJSON_AddStringToObject(translation, "url",
+                                     "http://hl7.org/fhir/StructureDefinition/translation") &&
+             (parts = cJSON_AddArrayToObject(translation, "extension")) != NULL &&
+             (lang = cJSON_CreateObject()) != NULL && cJSON_AddItemToArray(parts, lang) &&
+             cJSON_AddStringToObject(lang, "url", "lang") &&
+             cJSON_AddStringToObject(lang, "valueCode", language) &&
+             (content = cJSON_CreateObject()) != NULL && cJSON_AddItemToArray(parts, content) &&
+             cJSON_AddStringToObject(content, "url", "content") &&
+             cJSON_AddStringToObject(content, "valueString", label);
+    if (!ok) {
         cJSON_Delete(c);
         return NULL;
     }
     return c;
 }
 
+/* Adds to ITEMS question Q of S as a Questionnaire item: a choice of yes,
+ * no and not sure, its help as a help display item, and enableWhen for
+ * show_if. */
+static bool add_question_item(cJSON *items, const struct survey *s, size_t q, const char *language)
+{
+    const struct question *question = survey_question(s, q);
+    static const enum answer choices[] = {ANSWER_YES, ANSWER_NO, ANSWER_UNSURE};
+    cJSON *item = cJSON_CreateObject(), *options = NULL;
+    if (item == NULL || !cJSON_AddItemToArray(items, item))
+        return false;
+    bool ok = cJSON_AddStringToObject(item, "linkId", question->id) &&
+              cJSON_AddStringToObject(item, "text", question->text) &&
+              cJSON_AddStringToObject(item, "type", "choice") &&
+              cJSON_AddBoolToObject(item, "required", true) &&
+              (options = cJSON_AddArrayToObject(item, "answerOption")) != NULL;
+    for (size_t i = 0; ok && i < sizeof(choices) / sizeof(choices[0]); i++) {
+        cJSON *option = cJSON_CreateObject();
+        ok = option != NULL && cJSON_AddItemToArray(options, option) &&
+             add(option, "valueCoding",
+                 coding(choices[i], language, survey_answer_label(s, choices[i])));
+    }
+    if (ok && question->has_show_if) {
+        cJSON *conditions = NULL, *condition = NULL;
+        ok = (conditions = cJSON_AddArrayToObject(item, "enableWhen")) != NULL &&
+             (condition = cJSON_CreateObject()) != NULL &&
+             cJSON_AddItemToArray(conditions, condition) &&
+             cJSON_AddStringToObject(condition, "question",
+                                     survey_question(s, question->show_if_question)->id) &&
+             cJSON_AddStringToObject(condition, "operator", "=") &&
+             add(condition, "answerCoding", coding(question->show_if_answer, NULL, NULL));
+    }
+    if (ok && question->help != NULL && question->help[0] != '\0') {
+        /* The "why we ask" text, shown behind a help button. */
+        char link[256];
+        snprintf(link, sizeof(link), "%s.help", question->id);
+        cJSON *children = NULL, *help = NULL, *extensions = NULL, *control = NULL, *concept = NULL,
+              *codings = NULL, *code = NULL;
+        ok = (children = cJSON_AddArrayToObject(item, "item")) != NULL &&
+             (help = cJSON_CreateObject()) != NULL && cJSON_AddItemToArray(children, help) &&
+             (extensions = cJSON_AddArrayToObject(help, "extension")) != NULL &&
+             (control = cJSON_CreateObject()) != NULL &&
+             cJSON_AddItemToArray(extensions, control) &&
+             cJSON_AddStringToObject(
+                 control, "url",
+                 "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl") &&
+             (concept = cJSON_AddObjectToObject(control, "valueCodeableConcept")) != NULL &&
+             (codings = cJSON_AddArrayToObject(concept, "coding")) != NULL &&
+             (code = cJSON_CreateObject()) != NULL && cJSON_AddItemToArray(codings, code) &&
+             cJSON_AddStringToObject(code, "system",
+                                     "http://hl7.org/fhir/questionnaire-item-control") &&
+             cJSON_AddStringToObject(code, "code", "help") &&
+             cJSON_AddStringToObject(code, "display", "Help-Button") &&
+             cJSON_AddStringToObject(help, "linkId", link) &&
+             cJSON_AddStringToObject(help, "text", question->help) &&
+             cJSON_AddStringToObject(help, "type", "display");
+    }
+    return ok;
+}
+
+bool output_fhir_questionnaire(FILE *out, const struct survey *s)
+{
+    char id[65], url[256], language[32];
+    fhir_id(s, id, sizeof(id));
+    output_fhir_url(s, url, sizeof(url));
+    fhir_language(s, language, sizeof(language));
+    const char *intro = survey_text(s, SURVEY_INTRO);
+    cJSON *root = cJSON_CreateObject(), *subjects = NULL, *items = NULL;
+    bool ok = root != NULL && cJSON_AddStringToObject(root, "resourceType", "Questionnaire") &&
+              cJSON_AddStringToObject(root, "id", id) &&
+              cJSON_AddStringToObject(root, "language", language) &&
+              cJSON_AddStringToObject(root, "url", url) &&
+              cJSON_AddStringToObject(root, "version", survey_text(s, SURVEY_VERSION)) &&
+              cJSON_AddStringToObject(root, "title", survey_text(s, SURVEY_TITLE)) &&
+              cJSON_AddStringToObject(root, "status", "active") &&
+              (subjects = cJSON_AddArrayToObject(root, "subjectType")) != NULL &&
+              cJSON_AddItemToArray(subjects, cJSON_CreateString("Patient"));
+    if (ok && intro != NULL && intro[0] != '\0')
+        ok = cJSON_AddStringToObject(root, "description", intro) != NULL;
+    ok = ok && (items = cJSON_AddArrayToObject(root, "item")) != NULL;
+    for (size_t q = 0; ok && q < survey_question_count(s); q++)
+        ok = add_question_item(items, s, q, language);
+    return print_and_free(out, root, ok);
+}
+
 static bool add_item(cJSON *items, const struct survey *s, const struct session *se, size_t q)
 {
     enum answer a = session_answer(se, q);
-    cJSON *item = cJSON_CreateObject(), *answers = NULL, *answer = NULL, *value = NULL;
+    cJSON *item = cJSON_CreateObject(), *answers = NULL, *answer = NULL;
     if (item == NULL || !cJSON_AddItemToArray(items, item))
         return false;
-    bool ok = cJSON_AddStringToObject(item, "linkId", survey_question(s, q)->id) &&
-              cJSON_AddStringToObject(item, "text", survey_question(s, q)->text) &&
-              (answers = cJSON_AddArrayToObject(item, "answer")) != NULL &&
-              (answer = cJSON_CreateObject()) != NULL && cJSON_AddItemToArray(answers, answer) &&
-              (value = coding(a, survey_answer_label(s, a))) != NULL;
-    return ok && cJSON_AddItemToObject(answer, "valueCoding", value);
+    return cJSON_AddStringToObject(item, "linkId", survey_question(s, q)->id) &&
+           cJSON_AddStringToObject(item, "text", survey_question(s, q)->text) &&
+           (answers = cJSON_AddArrayToObject(item, "answer")) != NULL &&
+           (answer = cJSON_CreateObject()) != NULL && cJSON_AddItemToArray(answers, answer) &&
+           add(answer, "valueCoding", coding(a, NULL, NULL));
 }
 
 bool output_fhir(FILE *out, const struct session *se, time_t now)
 {
     const struct survey *s = session_survey(se);
-    char authored[32], canonical[256];
+    char authored[32], url[256], canonical[512], language[32];
     struct tm tm;
     strftime(authored, sizeof(authored), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-    snprintf(canonical, sizeof(canonical), "urn:musclecheck:Questionnaire:%s|%s",
-             survey_text(s, SURVEY_ID), survey_text(s, SURVEY_VERSION));
-    cJSON *root = cJSON_CreateObject(), *items = NULL;
-    bool ok =
-        root != NULL && cJSON_AddStringToObject(root, "resourceType", "QuestionnaireResponse") &&
-        cJSON_AddStringToObject(root, "questionnaire", canonical) &&
-        cJSON_AddStringToObject(root, "status",
-                                session_first_unanswered(se) < 0 ? "completed" : "in-progress") &&
-        cJSON_AddStringToObject(root, "authored", authored) &&
-        cJSON_AddStringToObject(root, "language", survey_text(s, SURVEY_LANGUAGE)) &&
-        (items = cJSON_AddArrayToObject(root, "item")) != NULL;
-    for (size_t q = 0; ok && q < survey_question_count(s); q++)
+    output_fhir_url(s, url, sizeof(url));
+    snprintf(canonical, sizeof(canonical), "%s|%s", url, survey_text(s, SURVEY_VERSION));
+    fhir_language(s, language, sizeof(language));
+    size_t answered = 0;
+    for (size_t q = 0; q < survey_question_count(s); q++)
+        answered += session_visible(se, q) && session_answer(se, q) != ANSWER_NONE;
+    /* The triage level the answers reach, so that a records system can act
+     * on it: an extension, since a QuestionnaireResponse has no such field. */
+    struct report *r = report_new(se);
+    cJSON *root = cJSON_CreateObject(), *items = NULL, *ext = NULL, *level = NULL;
+    bool ok = r != NULL && root != NULL &&
+              cJSON_AddStringToObject(root, "resourceType", "QuestionnaireResponse") &&
+              (ext = cJSON_AddArrayToObject(root, "extension")) != NULL &&
+              (level = cJSON_CreateObject()) != NULL && cJSON_AddItemToArray(ext, level) &&
+              cJSON_AddStringToObject(level, "url", OUTPUT_FHIR_TRIAGE_URL) &&
+              cJSON_AddStringToObject(level, "valueCode", triage_name(r->level)) &&
+              cJSON_AddStringToObject(root, "language", language) &&
+              cJSON_AddStringToObject(root, "questionnaire", canonical) &&
+              /* An emergency ends the questions on purpose: "stopped", not unfinished. */
+              cJSON_AddStringToObject(root, "status",
+                                      session_first_unanswered(se) < 0 ? "completed"
+                                      : r->level == TRIAGE_EMERGENCY   ? "stopped"
+                                                                       : "in-progress") &&
+              cJSON_AddStringToObject(root, "authored", authored);
+    /* FHIR JSON has no empty arrays: no answers, no "item". */
+    if (ok && answered > 0)
+        ok = (items = cJSON_AddArrayToObject(root, "item")) != NULL;
+    for (size_t q = 0; ok && answered > 0 && q < survey_question_count(s); q++)
         if (session_visible(se, q) && session_answer(se, q) != ANSWER_NONE)
             ok = add_item(items, s, se, q);
+    report_free(r);
     return print_and_free(out, root, ok);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output_summary: the plain-text summary for a doctor. */
 #include "musclecheck/output.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output_text: the question list and the report as plain text. */
 #include "musclecheck/output.h"
 #include "musclecheck/wrap.h"

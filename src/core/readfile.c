@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* readfile: bounded whole-file reads with plain-language errors. */
 #include "musclecheck/readfile.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report: triage level, ranking, reasons and other causes for one session. */
 #include "musclecheck/report.h"
 

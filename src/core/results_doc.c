@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* results_doc: the one place that decides what the results say, and in
  * what order. */
 #include "musclecheck/results_doc.h"

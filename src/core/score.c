@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* score: per-condition points, anchors and bands. */
 #include "musclecheck/score.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* session: answers, skip logic and navigation for one person. */
 #include "musclecheck/session.h"
 

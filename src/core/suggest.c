@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* suggest: picks the nearest known word by edit distance. */
 #include "musclecheck/suggest.h"
 

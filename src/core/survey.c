@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* survey: read-only accessors for a loaded questionnaire. */
 #include "survey_impl.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* survey_impl: the layout of struct survey, shared by the model's accessors
  * (survey.c) and the loader that fills it (loader.c). Nothing else includes
  * this. */

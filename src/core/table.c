@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table: column widths by need, then word wrap per cell. */
 #include "musclecheck/table.h"
 

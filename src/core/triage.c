@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* triage: red flags, combination rules and other causes. */
 #include "musclecheck/triage.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* uistr: the table of translatable interface strings. */
 #include "musclecheck/uistr.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* wrap: greedy word wrap measured in terminal columns. */
 #include "musclecheck/wrap.h"
 
@@ -46,6 +47,18 @@ int wrap_width(const char *text, size_t len)
         width += char_width(c);
     }
     return width;
+}
+
+size_t wrap_tail(const char *text, size_t len, int width)
+{
+    int total = wrap_width(text, len);
+    size_t start = 0;
+    while (total > width && start < len) {
+        wchar_t c;
+        start += decode(text + start, len - start, &c);
+        total -= char_width(c);
+    }
+    return start;
 }
 
 struct builder {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ytree: builds a bounded, located node tree from libyaml events. */
 #include "musclecheck/ytree.h"
 
@@ -172,6 +173,37 @@ static bool close_container(struct builder *b)
     return true;
 }
 
+/* Reports the first control character in scalar VALUE (LEN bytes of valid
+ * UTF-8): C0 but line feed and tab (which YAML allows in texts, and
+ * which the writers turn into spaces), DEL and C1. A terminal would act on them (move
+ * the cursor, clear the screen, start an escape sequence). NUL is left to
+ * the loader, which names the key. The message goes at the scalar's start:
+ * such characters come from escapes ("\e", "\x1b", "\u009b") in quoted
+ * texts, whose place in the value is not that in the file. */
+static void check_controls(struct builder *b, const yaml_event_t *ev, const char *value, size_t len)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)value[i];
+        if ((c & 0xC0) != 0x80)
+            chars++;
+        unsigned code = c;
+        if (c == 0xC2 && i + 1 < len && (unsigned char)value[i + 1] <= 0x9F)
+            code = (unsigned char)value[i + 1]; /* U+0080-U+009F */
+        bool control = (code < 0x20 && code != '\n' && code != '\t' && code != '\0') ||
+                       code == 0x7F || (code >= 0x80 && code <= 0x9F && c == 0xC2);
+        if (!control)
+            continue;
+        diag_add(b->diags, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1,
+                 code == '\r'
+                     ? "this text contains a carriage return (character %zu); for a new line, "
+                       "use a literal block (|) or \"\\n\""
+                     : "this text contains a control character (character %zu, U+%04X); remove it",
+                 chars, code);
+        return;
+    }
+}
+
 static bool add_scalar(struct builder *b, const yaml_event_t *ev)
 {
     size_t len = ev->data.scalar.length;
@@ -190,6 +222,7 @@ static bool add_scalar(struct builder *b, const yaml_event_t *ev)
     }
     node->len = len;
     node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    check_controls(b, ev, node->value, len);
     return attach(b, node);
 }
 

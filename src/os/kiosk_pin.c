@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kiosk_pin: loading and checking the staff PIN. */
 #include "musclecheck/kiosk_pin.h"
 
@@ -34,7 +35,9 @@ static int accept(const char *text, size_t len, char **pin, char *err, size_t er
 
 static int load_file(const char *file, char **pin, char *err, size_t err_size)
 {
-    int fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    /* O_NONBLOCK: a named pipe (or a device) must not hang the start-up
+     * before fstat finds that it is no regular file. */
+    int fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         snprintf(err, err_size, "%s: cannot open the staff PIN file: %s", file, strerror(errno));
         return -1;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* paths: locates bundled data relative to the running binary. */
 #include "musclecheck/paths.h"
 

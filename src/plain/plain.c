@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* plain: the line-by-line front end. */
 #include "musclecheck/plain.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* action: what a key asks for. Key handlers return one; the main loop
  * (tui.c) applies it, so that every change of state, every file written and
  * every command run happens in one place. */

@@ -1,9 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /* apply: actions become changes of state, files and print jobs. */
 #include "apply.h"
 
 #include "screens.h"
 #include "summary.h"
-#include "term.h"
+#include "terminal.h"
 
 #include <string.h>
 
@@ -108,7 +109,71 @@ void tui_kiosk_reset(struct tui *ui)
     set_language(ui, 0); /* the next patient starts in the default language */
     tui_go_welcome(ui);
     close_pin(ui);
+    ui->red_flag_stale = false;
+    ui->kept_advice_count = 0;
     term_wipe();
+}
+
+/* Kiosk: seconds of warning before an idle session is wiped. */
+static long long idle_warning_ms(const struct tui *ui)
+{
+    return ui->idle_ms / 3 < 20000 ? ui->idle_ms / 3 : 20000;
+}
+
+/* A red-flag screen nobody has touched for the idle time: the advice stays
+ * for staff to see, but the answers and results go, so that the next person
+ * to press a key cannot reach them. */
+static void stale_red_flag(struct tui *ui)
+{
+    const struct results_doc *d = ui->results;
+    ui->kept_advice_count = 0;
+    for (size_t p = 0; d != NULL && p < d->part_count; p++)
+        for (size_t i = d->parts[p].first;
+             d->parts[p].section == RDOC_URGENT && i < d->parts[p].first + d->parts[p].count &&
+             ui->kept_advice_count < TUI_MAX_KEPT_ADVICE;
+             i++)
+            if (d->blocks[i].kind == RDOC_ITEM)
+                ui->kept_advice[ui->kept_advice_count++] = d->blocks[i].text;
+    drop_results(ui);
+    flow_reset(ui->flow);
+    ui->red_flag_stale = true;
+}
+
+bool tui_idle_tick(struct tui *ui, long long now)
+{
+    if (!ui->kiosk || ui->print != NULL)
+        return false;
+    long long left = ui->last_input + ui->idle_ms - now;
+    if (ui->screen == SCREEN_RED_FLAG) {
+        if (left > 0 || ui->red_flag_stale)
+            return false;
+        stale_red_flag(ui);
+        return true;
+    }
+    if (ui->screen == SCREEN_WELCOME) {
+        /* Nothing to wipe but a box left open (a half-typed PIN) or another
+         * language chosen: both go once the terminal has been left alone. */
+        if (left > 0 || (ui->overlay == OVERLAY_NONE && ui->survey == ui->surveys[0]))
+            return false;
+        tui_kiosk_reset(ui);
+        return true;
+    }
+    if (left <= 0) {
+        tui_kiosk_reset(ui);
+        return true;
+    }
+    if (left > idle_warning_ms(ui))
+        return false;
+    int seconds = (int)((left + 999) / 1000);
+    if (ui->overlay == OVERLAY_IDLE && seconds == ui->countdown)
+        return false;
+    /* Over whatever box was open: the countdown matters more, and a
+     * half-typed PIN must not survive it. */
+    if (ui->overlay == OVERLAY_STAFF)
+        close_pin(ui);
+    ui->overlay = OVERLAY_IDLE;
+    ui->countdown = seconds;
+    return true;
 }
 
 /* Returns true when the PIN is right (the kiosk then ends). */
@@ -237,6 +302,8 @@ void tui_view_sync(struct tui *ui)
 
 void tui_state_free(struct tui *ui)
 {
+    print_job_free(ui->print);
+    ui->print = NULL;
     drop_results(ui);
     flow_free(ui->flow);
     ui->flow = NULL;

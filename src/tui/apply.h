@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* apply: the only code that changes the screens' state. The main loop
  * hands it the action a key asked for, and brings the laid-out results up
  * to date before each frame. */
@@ -23,7 +24,13 @@ void tui_kiosk_reset(struct tui *ui);
  * scroll position and focus within range. */
 void tui_view_sync(struct tui *ui);
 
-/* Frees what UI owns, wiping the answers. */
+/* Kiosk: what time NOW (ms) means when no key came: the "still there?"
+ * countdown, the wipe of an idle session, a staff PIN box left open, a
+ * red-flag screen left alone. Returns true when the screen changed. */
+bool tui_idle_tick(struct tui *ui, long long now);
+
+/* Frees what UI owns, wiping the answers; a print job still running is
+ * ended. */
 void tui_state_free(struct tui *ui);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dispatch: hands a key to whatever is on top, an overlay or the screen. */
 #include "keymap.h"
 #include "screens.h"
@@ -8,6 +9,8 @@ struct action tui_key_action(const struct tui *ui, int key)
     case OVERLAY_QUIT: return overlay_quit_key(ui, key);
     case OVERLAY_STAFF: return overlay_staff_key(ui, key);
     case OVERLAY_SAVE: return overlay_save_key(ui, key);
+    case OVERLAY_PRINTING:
+        return ACTION(ACT_NONE); /* keys pressed while printing must not print again */
     case OVERLAY_HELP:
     case OVERLAY_MESSAGE:
     case OVERLAY_IDLE: return ACTION(ACT_CLOSE); /* the key only says "read it" or "still here" */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc: the results document and the comparison table as drawable lines. */
 #include "doc.h"
 
@@ -211,8 +212,14 @@ void doc_table(struct doc *d, const struct survey *s, int width)
 
 void doc_free(struct doc *d)
 {
-    for (size_t i = 0; i < d->count; i++)
+    /* The laid-out results reveal a patient's answers: overwrite, then free. */
+    for (size_t i = 0; i < d->count; i++) {
+        if (d->lines[i].text != NULL)
+            explicit_bzero(d->lines[i].text, strlen(d->lines[i].text));
         free(d->lines[i].text);
+    }
+    if (d->lines != NULL)
+        explicit_bzero(d->lines, d->count * sizeof(*d->lines));
     free(d->lines);
     memset(d, 0, sizeof(*d));
 }

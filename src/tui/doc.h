@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc: the results document (results_doc.h) and the comparison table laid
  * out as ready-to-draw lines for a given width, so that one scrolling view
  * shows either. Each line owns its text. */
@@ -39,6 +40,7 @@ void doc_results(struct doc *d, const struct results_doc *r, int width);
 /* The comparison table of every condition in WIDTH columns. */
 void doc_table(struct doc *d, const struct survey *s, int width);
 
+/* Wipes and frees the lines of D. */
 void doc_free(struct doc *d);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* keymap: the named keys of every command. */
 #include "keymap.h"
 

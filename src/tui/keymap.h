@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* keymap: which terminal keys give which command (keys.h), in one table:
  * the letters come from the core's key table, the named keys (arrows,
  * Enter, Esc, F1, ...) from here. Screens ask keymap_is; they never test

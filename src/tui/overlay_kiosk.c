@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* overlay_kiosk: the kiosk's "still there?" countdown and the staff PIN
  * prompt. */
 #include "keymap.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* overlay_summary: the box that asks for the summary's file name (and
  * whether to replace a file), and the box for short messages. */
 #include "keymap.h"
@@ -17,14 +18,9 @@ void overlay_save_draw(const struct tui *ui, struct hits *hits)
     widget_box(widget_text_height(prompt, widget_box_text_width()) + 2, &y, &x, &w);
     int used = widget_text(y, x, w, LINES - 4, prompt, ROLE_TITLE);
     /* The end of a long name matters most: show its tail when it is too wide. */
-    const char *shown = ui->save_path;
-    while (wrap_width(shown, strlen(shown)) > w - 3 && *shown != '\0') {
-        shown++;
-        while (((unsigned char)*shown & 0xC0) == 0x80) /* whole characters only */
-            shown++;
-    }
+    const char *shown = ui->save_path + wrap_tail(ui->save_path, ui->save_len, w - 3);
     mvaddstr(y + used + 1, x, "> ");
-    addstr(shown);
+    widget_put(y + used + 1, x + 2, shown, strlen(shown));
     if (!ui->save_confirm) {
         leaveok(stdscr, FALSE);
         curs_set(1); /* a text field shows where typing goes */
@@ -44,6 +40,15 @@ struct action overlay_save_key(const struct tui *ui, int key)
     if (key >= 0x20 && key <= 0xFF && key != 127 && ui->save_len + 1 < sizeof(ui->save_path))
         return ACTION_ARG(ACT_SAVE_TYPE, key);
     return ACTION(ACT_NONE);
+}
+
+void overlay_printing_draw(const struct tui *ui, struct hits *hits)
+{
+    (void)hits;
+    const char *text = survey_ui(ui->survey, UI_PRINTING);
+    int y, x, w;
+    widget_box(widget_text_height(text, widget_box_text_width()), &y, &x, &w);
+    widget_text(y, x, w, LINES - 4, text, ROLE_TITLE);
 }
 
 void overlay_message_draw(const struct tui *ui, struct hits *hits)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* overlays: the help box and the quit confirmation, drawn over a screen. */
 #include "keymap.h"
 #include "screens.h"

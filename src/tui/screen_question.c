@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen_question: one question, its help, and the three answers. */
 #include "keymap.h"
 #include "screens.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen_red_flag: urgent advice, shown the moment an emergency question is
  * answered yes, before anything else. */
 #include "keymap.h"
@@ -25,7 +26,10 @@ void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
     y += 2;
     if (ui->kiosk)
         y += widget_text(y, x, w, band_end - y - 1, survey_ui(s, UI_KIOSK_URGENT), ROLE_URGENT) + 1;
-    /* The emergency advice of the results document, then why the rest waits. */
+    /* The emergency advice of the results document (or, once the answers
+     * are wiped, the advice kept for staff), then why the rest waits. */
+    for (size_t i = 0; i < ui->kept_advice_count && y < band_end - 1; i++)
+        y += widget_text(y, x, w, band_end - y - 1, ui->kept_advice[i], ROLE_URGENT) + 1;
     const struct results_doc *d = ui->results;
     for (size_t p = 0; d != NULL && p < d->part_count; p++) {
         if (d->parts[p].section != RDOC_URGENT)
@@ -50,6 +54,8 @@ void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
 
 struct action screen_red_flag_key(const struct tui *ui, int key)
 {
+    if (ui->red_flag_stale)
+        return ACTION(ACT_WIPE); /* the answers are gone: on to the next patient */
     if (ui->kiosk)
         return ACTION(ACT_RESULTS); /* any key, once staff have seen it */
     if (keymap_is(key, CMD_LEFT) || keymap_is(key, CMD_RIGHT) || keymap_is(key, CMD_UP) ||

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen_results: the results document (and, as a second view, the
  * comparison table) in a scrolling area, with start-again / table / summary
  * / quit buttons. */
@@ -94,7 +95,7 @@ static void draw_line(const struct doc *d, const struct doc_line *l, int y, int 
     if (l->kind == DOC_BANNER)
         mvhline(y, x, ' ', w);
     if (l->text != NULL)
-        mvaddstr(y, x + l->indent, l->text);
+        widget_put(y, x + l->indent, l->text, strlen(l->text));
     attroff(attr);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen_welcome: title, introduction, disclaimer and how to answer. */
 #include "keymap.h"
 #include "screens.h"

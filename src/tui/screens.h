@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screens: one draw function and one key handler per screen and overlay.
  * Draw functions read the state and record the buttons they draw in HITS;
  * key handlers read the state and return the action the key asks for.
@@ -44,6 +45,8 @@ struct action overlay_staff_key(const struct tui *ui, int key);
 void overlay_save_draw(const struct tui *ui, struct hits *hits);
 struct action overlay_save_key(const struct tui *ui, int key);
 void overlay_message_draw(const struct tui *ui, struct hits *hits);
+/* "Printing...": shown while the summary goes to the print command. */
+void overlay_printing_draw(const struct tui *ui, struct hits *hits);
 
 /* The "please enlarge the window" screen. */
 void screen_small_draw(const struct tui *ui);

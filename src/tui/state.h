@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* state: everything the screens need to draw a frame and to decide what a
  * key means, in one struct. Draw functions and key handlers only read it;
  * the main loop (tui.c) alone changes it, by applying actions (action.h).
@@ -7,6 +8,7 @@
 #define MUSCLECHECK_TUI_STATE_H
 
 #include "doc.h"
+#include "musclecheck/print_job.h"
 
 #include "musclecheck/flow.h"
 #include "musclecheck/kiosk_pin.h"
@@ -25,9 +27,14 @@ enum overlay_id {
     OVERLAY_QUIT,
     OVERLAY_IDLE,
     OVERLAY_STAFF,
-    OVERLAY_SAVE,    /* the file name for the summary */
-    OVERLAY_MESSAGE, /* a short message; any key closes it */
+    OVERLAY_SAVE,     /* the file name for the summary */
+    OVERLAY_MESSAGE,  /* a short message; any key closes it */
+    OVERLAY_PRINTING, /* the summary is being printed; keys wait */
 };
+
+/* At most this many pieces of emergency advice are kept on the red-flag
+ * screen once its patient's answers are wiped. */
+#define TUI_MAX_KEPT_ADVICE 8
 
 /* A clickable area drawn this frame, and the key a click on it stands for. */
 struct hitbox {
@@ -83,10 +90,17 @@ struct tui {
     long long now_ms;           /* the loop's clock when the key arrived */
     /* The summary: saved to a file, or (kiosk) sent to the print command. */
     const char *print_command; /* borrowed; NULL: no printing */
+    struct print_job *print;   /* owned: the summary on its way to the printer, or NULL */
     char save_path[1024];
     size_t save_len;
     bool save_confirm; /* the file exists: asking whether to replace it */
     char message[1200];
+    /* Kiosk: a red-flag screen left alone past the idle time. The answers
+     * and results are wiped; only the advice (survey texts) stays for staff,
+     * and a key leads to the welcome screen, not to the results. */
+    bool red_flag_stale;
+    const char *kept_advice[TUI_MAX_KEPT_ADVICE]; /* borrowed from the survey */
+    size_t kept_advice_count;
 };
 
 #endif

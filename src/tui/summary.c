@@ -1,8 +1,8 @@
+/* SPDX-License-Identifier: MIT */
 /* summary: saving and printing the summary for a doctor. */
 #include "summary.h"
 
 #include "musclecheck/output.h"
-#include "musclecheck/pipe_cmd.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -13,6 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The print command has this long to take the summary and finish, the
+ * write included; then its whole process group is ended. */
 enum { SUMMARY_WIDTH = 78, PRINT_TIMEOUT_MS = 15000 };
 
 static void set_message(struct tui *ui, enum uistr template, const char *name, const char *value)
@@ -64,16 +66,42 @@ void summary_save(struct tui *ui, bool replace)
     set_message(ui, UI_SAVED, "file", realpath(ui->save_path, full) != NULL ? full : ui->save_path);
 }
 
-static void write_summary(FILE *stream, void *ctx)
-{
-    struct tui *ui = ctx;
-    output_summary(stream, ui->results, ui->survey, time(NULL), SUMMARY_WIDTH);
-}
-
 void summary_print(struct tui *ui)
 {
-    if (ui->print_command == NULL || ui->results == NULL)
+    if (ui->print_command == NULL || ui->results == NULL || ui->print != NULL)
         return;
-    int ok = pipe_cmd(ui->print_command, write_summary, ui, PRINT_TIMEOUT_MS);
-    set_message(ui, ok == 0 ? UI_PRINTED : UI_PRINT_FAILED, "", "");
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (mem == NULL) {
+        set_message(ui, UI_PRINT_FAILED, "", "");
+        return;
+    }
+    output_summary(mem, ui->results, ui->survey, time(NULL), SUMMARY_WIDTH);
+    bool ok = fclose(mem) == 0;
+    if (ok)
+        ui->print =
+            print_job_start(ui->print_command, text, len, print_job_now_ms() + PRINT_TIMEOUT_MS);
+    /* The job keeps (and wipes) its own copy: ours goes now. */
+    if (text != NULL)
+        explicit_bzero(text, len);
+    free(text);
+    if (ui->print == NULL) {
+        set_message(ui, UI_PRINT_FAILED, "", "");
+        return;
+    }
+    ui->overlay = OVERLAY_PRINTING;
+}
+
+bool summary_print_poll(struct tui *ui)
+{
+    if (ui->print == NULL)
+        return false;
+    enum print_status st = print_job_poll(ui->print, print_job_now_ms());
+    if (st == PRINT_RUNNING)
+        return false;
+    print_job_free(ui->print);
+    ui->print = NULL;
+    set_message(ui, st == PRINT_DONE_OK ? UI_PRINTED : UI_PRINT_FAILED, "", "");
+    return true;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* summary: what the Save and Print actions do: write the summary for a
  * doctor to a file the person names (never replacing a file without
  * asking), or, in a kiosk, hand it to the clinic's print command so that
@@ -16,7 +17,12 @@ void summary_save_start(struct tui *ui);
  * replacing, or shows the outcome in the message box. */
 void summary_save(struct tui *ui, bool replace);
 
-/* Sends the summary to the print command and shows the outcome. */
+/* Starts sending the summary to the print command, without waiting: the
+ * "Printing" box shows until summary_print_poll sees the outcome. */
 void summary_print(struct tui *ui);
+
+/* Moves a print job on; when it has ended, frees it and shows the outcome.
+ * Returns true when the screen changed. */
+bool summary_print_poll(struct tui *ui);
 
 #endif

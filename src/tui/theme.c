@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui_theme: colour pairs and attributes per role. */
 #include "theme.h"
 

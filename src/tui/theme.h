@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* theme: what each kind of text looks like. Colour is never the only
  * signal: every role also has an attribute (bold, reverse, dim) that
  * carries its meaning on a monochrome terminal or with NO_COLOR. */

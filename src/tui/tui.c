@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui: the main loop. Each pass draws one frame from the state (curses
  * then sends only what changed), waits for a key, asks the screen or
  * overlay on top what the key means, and applies that action. */
@@ -5,7 +6,8 @@
 
 #include "apply.h"
 #include "screens.h"
-#include "term.h"
+#include "summary.h"
+#include "terminal.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -53,37 +55,9 @@ static void draw(const struct tui *ui, struct hits *hits)
     case OVERLAY_STAFF: overlay_staff_draw(ui, hits); break;
     case OVERLAY_SAVE: overlay_save_draw(ui, hits); break;
     case OVERLAY_MESSAGE: overlay_message_draw(ui, hits); break;
+    case OVERLAY_PRINTING: overlay_printing_draw(ui, hits); break;
     }
     refresh();
-}
-
-/* Kiosk: seconds of warning before an idle session is wiped. */
-static long long idle_warning_ms(const struct tui *ui)
-{
-    return ui->idle_ms / 3 < 20000 ? ui->idle_ms / 3 : 20000;
-}
-
-/* Kiosk: shows the countdown, or wipes the session, once nobody has
- * pressed a key for a while. The welcome screen has nothing to wipe, and the
- * red-flag screen stays until someone has seen it. Returns true when the
- * screen must be redrawn. */
-static bool check_idle(struct tui *ui)
-{
-    if (!ui->kiosk || ui->screen == SCREEN_WELCOME || ui->screen == SCREEN_RED_FLAG)
-        return false;
-    long long left = ui->last_input + ui->idle_ms - term_now_ms();
-    if (left <= 0) {
-        tui_kiosk_reset(ui);
-        return true;
-    }
-    if (left > idle_warning_ms(ui))
-        return false;
-    int seconds = (int)((left + 999) / 1000);
-    if (ui->overlay == OVERLAY_IDLE && seconds == ui->countdown)
-        return false;
-    ui->overlay = OVERLAY_IDLE; /* over whatever box was open: the countdown matters more */
-    ui->countdown = seconds;
-    return true;
 }
 
 int tui_run(const struct survey *const *surveys, size_t count, const struct tui_options *opts)
@@ -105,13 +79,14 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         return EX_OSERR;
     }
     const char *why = NULL;
-    if (term_start(opts->kiosk, &why) != 0) {
+    if (term_start(opts->kiosk, opts->ascii, &why) != 0) {
         term_stop();
         fprintf(stderr, "musclecheck: %s\n", why);
         flow_free(ui.flow);
         return EX_UNAVAILABLE;
     }
     theme_init(term_colour(), ui.high_contrast);
+    widget_set_ascii(opts->ascii);
     tui_go_welcome(&ui);
     ui.last_input = term_now_ms();
     int status = 0;
@@ -124,7 +99,10 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         }
         dirty = false;
         int mouse_y = 0, mouse_x = 0;
-        int key = term_read_key(KEY_WAIT_MS, &mouse_y, &mouse_x);
+        /* While printing, look at the job often; the loop never waits on it. */
+        int wait =
+            ui.print != NULL ? print_job_wait_ms(ui.print, print_job_now_ms(), 100) : KEY_WAIT_MS;
+        int key = term_read_key(wait > 0 ? wait : 1, &mouse_y, &mouse_x);
         if (key == TERM_KEY_SIGNAL || key == TERM_KEY_HANGUP) {
             /* A kiosk is stopped on purpose (systemctl stop, staff closing
              * the terminal): that is a clean end, not a failure. */
@@ -132,8 +110,10 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
             status = ui.kiosk ? 0 : 128 + sig;
             break;
         }
+        if (ui.print != NULL && summary_print_poll(&ui))
+            dirty = true;
         if (key == TERM_KEY_NONE) {
-            dirty = check_idle(&ui);
+            dirty = tui_idle_tick(&ui, term_now_ms()) || dirty;
             if (term_check_size()) {
                 clearok(curscr, TRUE);
                 dirty = true;

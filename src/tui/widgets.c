@@ -1,6 +1,8 @@
+/* SPDX-License-Identifier: MIT */
 /* tui_widgets: shared drawing helpers; layout comes from the core's wrap. */
 #include "widgets.h"
 
+#include "musclecheck/translit.h"
 #include "musclecheck/tui.h"
 #include "musclecheck/wrap.h"
 
@@ -8,6 +10,32 @@
 #include <string.h>
 
 static const char chosen_mark[] = " \xE2\x9C\x93"; /* " ✓" */
+static bool ascii_mode;
+
+void widget_set_ascii(bool ascii)
+{
+    ascii_mode = ascii;
+}
+
+void widget_put(int y, int x, const char *text, size_t len)
+{
+    if (!ascii_mode) {
+        mvaddnstr(y, x, text, (int)len);
+        return;
+    }
+    char buf[1024];
+    size_t done = 0;
+    move(y, x);
+    while (done < len) { /* in slices that end on whole characters */
+        size_t slice = len - done < 512 ? len - done : 512;
+        while (slice < len - done && slice > 0 &&
+               ((unsigned char)text[done + slice] & 0xC0) == 0x80)
+            slice--;
+        translit_ascii(text + done, slice, buf, sizeof(buf));
+        addstr(buf);
+        done += slice;
+    }
+}
 
 int widget_text(int y, int x, int width, int max_lines, const char *text, enum role role)
 {
@@ -21,7 +49,7 @@ int widget_text(int y, int x, int width, int max_lines, const char *text, enum r
     for (size_t i = 0; i < n && used < max_lines; i++, used++) {
         bool cut = used == max_lines - 1 && i + 1 < n;
         if (!cut) {
-            mvaddnstr(y + used, x, text + lines[i].start, (int)lines[i].len);
+            widget_put(y + used, x, text + lines[i].start, lines[i].len);
             continue;
         }
         /* Shorten the last visible line so that "..." fits. */
@@ -30,7 +58,7 @@ int widget_text(int y, int x, int width, int max_lines, const char *text, enum r
             len--;
         while (len > 0 && ((unsigned char)text[lines[i].start + len] & 0xC0) == 0x80)
             len--;
-        mvaddnstr(y + used, x, text + lines[i].start, (int)len);
+        widget_put(y + used, x, text + lines[i].start, len);
         addstr("...");
     }
     attroff(attr);
@@ -81,6 +109,17 @@ void widget_content(int *x, int *width)
  * every border character, so redraws next to a frame stay small. */
 static void draw_frame(int y, int x, int h, int w)
 {
+    if (ascii_mode) { /* the terminal's own line set: it has no UTF-8 */
+        mvaddch(y, x, ACS_ULCORNER);
+        mvhline(y, x + 1, ACS_HLINE, w - 2);
+        mvaddch(y, x + w - 1, ACS_URCORNER);
+        mvvline(y + 1, x, ACS_VLINE, h - 2);
+        mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+        mvaddch(y + h - 1, x, ACS_LLCORNER);
+        mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+        mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+        return;
+    }
     mvadd_wch(y, x, WACS_ULCORNER);
     mvhline_set(y, x + 1, WACS_HLINE, w - 2);
     mvadd_wch(y, x + w - 1, WACS_URCORNER);
@@ -137,9 +176,9 @@ static void draw_button(int y, int x, int w, int h, const struct button *b, bool
         attroff(fill);
     }
     attron(fill);
-    mvaddstr(label_y, x + (big ? 4 : 2), b->label);
+    widget_put(label_y, x + (big ? 4 : 2), b->label, strlen(b->label));
     if (b->chosen)
-        addstr(chosen_mark);
+        addstr(ascii_mode ? " *" : chosen_mark);
     attroff(fill);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* widgets: the pieces every screen is drawn with (frame, wrapped text,
  * buttons, progress and score bars, key hints). They draw on stdscr and
  * record clickable buttons in the frame's hitboxes. */
@@ -8,6 +9,13 @@
 #include "theme.h"
 
 #include <stddef.h>
+
+/* On a terminal without UTF-8, every text is drawn as ASCII of the same
+ * width (translit.h) and marks use ASCII. */
+void widget_set_ascii(bool ascii);
+
+/* Draws LEN bytes of TEXT at Y, X as they are, or as ASCII on such a terminal. */
+void widget_put(int y, int x, const char *text, size_t len);
 
 /* Draws TEXT wrapped to WIDTH columns from row Y, column X, using at most
  * MAX_LINES rows (the last one ends with "..." when the text is cut).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The same answers give the same results, in the same order, in every
  * front end that renders the results document: --format text, plain mode
  * (--plain), and the summary for a doctor (which shows a chosen subset of

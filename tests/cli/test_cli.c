@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* End-to-end tests of the real musclecheck binary: the command-line
  * contract (exit codes, --check, --list, --batch) on real files. */
 #include <setjmp.h>
@@ -239,9 +240,9 @@ static void usage_errors_exit_64(void **state)
     assert_int_equal(r.status, 64);
     expect_contains(r.err, "use text, json");
     run_free(&r);
-    r = RUN(NULL, "--list", "--format", "fhir");
+    r = RUN(NULL, "--list", "--format", "summary");
     assert_int_equal(r.status, 64);
-    expect_contains(r.err, "--list takes --format text or json");
+    expect_contains(r.err, "--list takes --format text, json or fhir");
     run_free(&r);
     r = RUN(NULL, "--print-command", "lp");
     assert_int_equal(r.status, 64);
@@ -776,8 +777,9 @@ static void batch_summary_and_fhir(void **state)
     assert_non_null(root);
     assert_string_equal(cJSON_GetObjectItem(root, "resourceType")->valuestring,
                         "QuestionnaireResponse");
-    char canonical[128];
-    snprintf(canonical, sizeof(canonical), "urn:musclecheck:Questionnaire:musclecheck|%s", version);
+    char canonical[160];
+    snprintf(canonical, sizeof(canonical),
+             "https://musclecheck.org/fhir/Questionnaire/musclecheck-en|%s", version);
     assert_string_equal(cJSON_GetObjectItem(root, "questionnaire")->valuestring, canonical);
     assert_string_equal(cJSON_GetObjectItem(root, "authored")->valuestring, "2025-11-26T09:40:00Z");
     /* One item per answered question, in order, with a coded answer. */
@@ -835,6 +837,72 @@ static void finds_installed_question_file(void **state)
     assert_int_equal(system(cmd), 0);
     assert_int_equal(r.status, 0);
     expect_contains(r.out, "chest_pain\t");
+    run_free(&r);
+}
+
+/* Runs the binary at BIN from "/" with --lang LANG (or none) and checks
+ * that its FHIR output refers to the questionnaire in language WANT. */
+static void expect_language(const char *bin, const char *lang, const char *want)
+{
+    const char *saved = binary;
+    binary = bin;
+    struct run r =
+        lang != NULL
+            ? run_in("/", "",
+                     (const char *const[]){"--batch", "--format", "fhir", "--lang", lang, NULL})
+            : run_in("/", "", (const char *const[]){"--batch", "--format", "fhir", NULL});
+    binary = saved;
+    if (r.status != 0)
+        fail_msg("--lang %s: exit %d: %s", lang != NULL ? lang : "(none)", r.status, r.err);
+    char needle[160];
+    snprintf(needle, sizeof(needle),
+             "\"questionnaire\":\t\"https://musclecheck.org/fhir/Questionnaire/musclecheck-%s|",
+             want);
+    expect_contains(r.out, needle);
+    run_free(&r);
+}
+
+/* Region codes: pt_BR.yaml for --lang pt_BR and LANG=pt_BR.UTF-8, pt.yaml
+ * for other regions of Portuguese. */
+static void region_languages(void **state)
+{
+    (void)state;
+    char prefix[] = "/tmp/mc-prefix-XXXXXX";
+    assert_non_null(mkdtemp(prefix));
+    char cmd[8192];
+    snprintf(cmd, sizeof(cmd),
+             "mkdir -p %s/bin %s/share/musclecheck && cp '%s' %s/bin/ && cp '%s' '%s' "
+             "%s/share/musclecheck/ && cd %s/share/musclecheck && "
+             /* Marked reviewed: an unreviewed file is never picked from the locale. */
+             "sed 's/^language: es$/language: pt_BR/; s/^review_status: unreviewed$/"
+             "review_status: reviewed/' es.yaml > pt_BR.yaml && "
+             "sed 's/^language: es$/language: pt/; s/^review_status: unreviewed$/"
+             "review_status: reviewed/' es.yaml > pt.yaml",
+             prefix, prefix, binary, prefix, path("questions/en.yaml"), path("questions/es.yaml"),
+             prefix, prefix);
+    assert_int_equal(system(cmd), 0);
+    char installed[4200];
+    snprintf(installed, sizeof(installed), "%s/bin/%s", prefix, strrchr(binary, '/') + 1);
+    unsetenv("LANGUAGE");
+    unsetenv("LC_ALL");
+    unsetenv("LC_MESSAGES");
+    expect_language(installed, "pt_BR", "pt-BR");
+    expect_language(installed, "pt-br", "pt-BR");
+    expect_language(installed, "pt_PT", "pt");
+    expect_language(installed, "es_MX", "es");
+    setenv("LANG", "pt_BR.UTF-8", 1);
+    expect_language(installed, NULL, "pt-BR");
+    setenv("LANG", "pt_PT.UTF-8", 1);
+    expect_language(installed, NULL, "pt");
+    unsetenv("LANG");
+    const char *saved = binary;
+    binary = installed;
+    struct run r = run_in("/", "", (const char *const[]){"--list", "--lang", "de_DE", NULL});
+    binary = saved;
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", prefix);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(r.status, 66);
+    expect_contains(r.err, "no questionnaire in \"de_DE\"; installed: en es pt pt_BR");
     run_free(&r);
 }
 
@@ -1094,6 +1162,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(batch_bad_answers_exit_65_with_line),
         cmocka_unit_test(batch_summary_and_fhir),
         cmocka_unit_test(finds_installed_question_file),
+        cmocka_unit_test(region_languages),
         cmocka_unit_test(interactive_needs_a_terminal),
         cmocka_unit_test(catalogue_of_broken_files),
         cmocka_unit_test(good_variants_are_accepted),

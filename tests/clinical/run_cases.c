@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* run_cases: the clinical validation suite. Each case in a cases file is a
  * person's symptoms and risk factors turned into answers; the runner walks
  * the questionnaire as that person would (through the flow every front end

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* args: command-line arguments of the end-to-end test programs. */
 #include "args.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* args: the two arguments every end-to-end test program takes, the
  * musclecheck binary and the source folder, made absolute (some tests start
  * the program from another folder). */

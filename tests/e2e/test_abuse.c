@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Terminal abuse and long runs: random keys and clicks on every screen,
  * resize storms down to 1x1, texts longer than the window, a terminal that
  * goes away, and hundreds of kiosk sessions in one process. Nothing may

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Redraw budgets: how many bytes the first screen and each key send to the
  * terminal, at 80x24 with TERM=xterm-256color. Byte counts are
  * deterministic, so a change that starts repainting everything fails here;

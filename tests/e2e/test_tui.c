@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* End-to-end tests of the ncurses questionnaire: the real binary in a
  * pseudo-terminal, its screen read through libvterm, waiting for text. */
 #include <setjmp.h>

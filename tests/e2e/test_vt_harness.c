@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_vt_harness.c - tests of the e2e terminal harness (vt.h) against standard programs. */
 #include <setjmp.h>
 #include <stdarg.h>

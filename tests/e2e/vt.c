@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vt.c - end-to-end terminal test harness: a program on a pty, its screen emulated by libvterm.
  * See vt.h for the API and conventions. */
 #include "vt.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vt.h - end-to-end terminal test harness: run a program in a pseudo-terminal and read its
  * screen through libvterm, waiting for expected text instead of sleeping.
  *

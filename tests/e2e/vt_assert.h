@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vt_assert.h - cmocka assertions on a struct vt (vt.h) that print the screen when they fail,
  * so CI logs show what the user would have seen. Include after <cmocka.h>. */
 #ifndef MUSCLECHECK_TESTS_E2E_VT_ASSERT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: the batch answers-file parser, against the English
  * questionnaire, followed by scoring and both report formats. */
 #include "musclecheck/answers.h"

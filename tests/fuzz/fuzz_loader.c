@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: the question-file loader (libyaml events -> tree -> survey)
  * must turn any bytes into either a survey or located errors, within its
  * limits, without crashing or leaking. */

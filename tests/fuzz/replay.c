@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Runs a fuzz target over saved inputs (the seed corpus and every input
  * that once crashed), so that ordinary test runs keep checking them without
  * libFuzzer. Usage: replay FILE_OR_FOLDER... */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Installs the build into a temporary prefix and builds the Debian package,
 # then runs the installed binary from both, as a user would: it must find
 # its question files, docs and man page wherever it was installed.
@@ -13,11 +14,13 @@ check_tree() { # PREFIX: an installed tree
     prefix=$1
     bin=$prefix/bin/musclecheck
     [ -x "$bin" ] || fail "no $bin"
-    for f in share/musclecheck/en.yaml share/musclecheck/es.yaml share/man/man1/musclecheck.1 \
+    for f in share/musclecheck/en.yaml share/musclecheck/es.yaml share/man/man1/musclecheck.1.gz \
         share/doc/musclecheck/README.md share/doc/musclecheck/kiosk.md; do
         [ -f "$prefix/$f" ] || fail "$f is missing from $prefix"
     done
     [ ! -e "$prefix/share/doc/musclecheck/musclecheck.1" ] || fail "the man page is in the docs"
+    [ -f "$prefix/share/doc/musclecheck/copyright" ] || fail "no copyright file"
+    [ -x "$prefix/libexec/musclecheck/kiosk" ] || fail "no kiosk start script"
     # From another folder, with no hint where the data is.
     (cd / && env -i PATH=/usr/bin:/bin "$bin" --check "$prefix/share/musclecheck/es.yaml") |
         grep -q ': OK: ' || fail "--check of the installed Spanish file failed"
@@ -34,7 +37,7 @@ check_tree() { # PREFIX: an installed tree
         grep -q 'Speak to someone today' || fail "a same-day answer gave no same-day advice"
     "$bin" --help | awk 'length > 80 { exit 1 }' || fail "--help is wider than 80 columns"
     if command -v man >/dev/null 2>&1; then
-        MANWIDTH=80 man -l "$prefix/share/man/man1/musclecheck.1" 2>/dev/null | grep -q 'musclecheck' ||
+        MANWIDTH=80 man -l "$prefix/share/man/man1/musclecheck.1.gz" 2>/dev/null | grep -q 'musclecheck' ||
             fail "the man page does not render"
     fi
 }
@@ -48,7 +51,8 @@ if command -v dpkg-deb >/dev/null 2>&1; then
     deb=$(ls "$tmp"/deb/musclecheck_*.deb)
     dpkg-deb -f "$deb" Depends | grep -q 'libncursesw6' || fail "the package lacks its dependencies"
     dpkg-deb -x "$deb" "$tmp/root"
-    check_tree "$tmp/root/usr"
+    configured=$(sed -n 's/^CMAKE_INSTALL_PREFIX:PATH=//p' "$build/CMakeCache.txt")
+    check_tree "$tmp/root$configured"
     echo "deb: ok ($(basename "$deb"))"
 fi
 echo "2 passed, 0 failed"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sample: small questionnaires shared by the tests.
  *
  * sample_questions (for support_yaml): an emergency red flag, a gateway

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* support: helpers shared by the unit tests. */
 #include "support.h"
 

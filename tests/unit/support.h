@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* support: shared helpers for the cmocka tests: loading YAML from strings,
  * checking located errors, and building sessions from answer strings. */
 #ifndef MUSCLECHECK_TEST_SUPPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the batch answers-file parser. */
 #include "support.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the arena allocator and the id index built on it. */
 #include "support.h"
 

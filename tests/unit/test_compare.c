@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for comparing a translation with its reference questionnaire: texts
  * may change; evidence, red-flag levels, priors, anchors, rules, other
  * causes, bands and the non-specific cap may not. */

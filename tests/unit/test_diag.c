@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for located diagnostics. */
 #include "support.h"
 
@@ -44,11 +45,68 @@ static void keeps_a_bounded_number(void **state)
     diag_list_free(list);
 }
 
+static char *safe(const char *bytes, size_t len)
+{
+    char *text;
+    size_t size;
+    FILE *out = open_memstream(&text, &size);
+    diag_write_safe(out, bytes, len);
+    fclose(out);
+    return text;
+}
+
+static void shows_bytes_safely(void **state)
+{
+    (void)state;
+    const struct {
+        const char *in;
+        size_t len;
+        const char *out;
+    } cases[] = {
+        {"plain text", 10, "plain text"},
+        {"caf\xC3\xA9 \xE6\x97\xA5", 9, "caf\xC3\xA9 \xE6\x97\xA5"},
+        {"\033[2J\033]0;pwned\a", 14, "\\x1B[2J\\x1B]0;pwned\\x07"},
+        {"a\rb\bc\x7f\t\n", 8, "a\\x0Db\\x08c\\x7F\\x09\\x0A"},
+        {"nul\0x", 5, "nul\\x00x"},
+        {"\xC2\x9B"
+         "1m",
+         4, "\\xC2\\x9B1m"}, /* C1 CSI written in UTF-8 */
+        {"\x9B"
+         "1m",
+         3, "\\x9B1m"}, /* 8-bit CSI */
+        {"\xFF\xC3(\xE2\x82", 5, "\\xFF\\xC3(\\xE2\\x82"},
+        {"\xC0\xAF\xED\xA0\x80", 5, "\\xC0\\xAF\\xED\\xA0\\x80"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *text = safe(cases[i].in, cases[i].len);
+        assert_string_equal(text, cases[i].out);
+        free(text);
+    }
+}
+
+static void print_escapes_messages_and_file_names(void **state)
+{
+    (void)state;
+    struct diag_list *list = diag_list_new("evil\033[2J.txt");
+    diag_add(list, 2, 0, "unknown question id \"%s\"", "\033]0;x\a");
+    char *text;
+    size_t size;
+    FILE *out = open_memstream(&text, &size);
+    diag_print(list, out);
+    fclose(out);
+    assert_string_equal(text, "evil\\x1B[2J.txt:2: unknown question id \"\\x1B]0;x\\x07\"\n");
+    assert_null(strchr(text, '\033'));
+    free(text);
+    diag_list_free(list);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(prints_file_line_column),
         cmocka_unit_test(keeps_a_bounded_number),
+        cmocka_unit_test(shows_bytes_safely),
+        cmocka_unit_test(print_escapes_messages_and_file_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

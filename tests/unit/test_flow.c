@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the flow: what comes after each answer, going back, progress,
  * the emergency stop (emergency red flags and rules; same-day ones go on)
  * and replaying a batch of answers. */

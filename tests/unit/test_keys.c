@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the key table and the placeholders that name keys in texts. */
 #include "support.h"
 

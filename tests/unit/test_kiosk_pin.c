@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the staff PIN: sources, file permission checks, comparison. */
 #include "support.h"
 
@@ -93,6 +94,21 @@ static void readable_by_others_is_refused(void **state)
     assert_int_equal(kiosk_pin_load(dir, &pin, err, sizeof(err)), -1);
 }
 
+static void named_pipe_is_refused_at_once(void **state)
+{
+    (void)state;
+    char *pin = NULL, err[256], fifo[300];
+    snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    /* Nobody writes to it: opening it without O_NONBLOCK would never return. */
+    assert_int_equal(kiosk_pin_load(fifo, &pin, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "must be a regular file"));
+    assert_null(pin);
+    unlink(fifo);
+    assert_int_equal(kiosk_pin_load("/dev/null", &pin, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "must be a regular file"));
+}
+
 static void comparison(void **state)
 {
     (void)state;
@@ -110,6 +126,7 @@ int main(void)
         cmocka_unit_test(too_short_or_with_spaces_is_refused),
         cmocka_unit_test(private_file_is_read),
         cmocka_unit_test(readable_by_others_is_refused),
+        cmocka_unit_test(named_pipe_is_refused_at_once),
         cmocka_unit_test(comparison),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

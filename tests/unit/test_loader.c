@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the question-file loader: the shipped file, and one test per
  * validation rule, checking the message and where it points. */
 #include "support.h"
@@ -752,6 +753,39 @@ static void nonspecific_cap_range(void **state)
     survey_free(s);
 }
 
+static void control_characters_are_refused(void **state)
+{
+    (void)state;
+    /* Escapes in quoted texts are the only way in: libyaml refuses them raw. */
+    expect("  - id: q1\n"
+           "    text: \"Are you \\e[2Jtired?\"\n"
+           "    evidence: {alpha: 2}\n",
+           Q1 + 1, 11, "control character (character 9, U+001B)");
+    expect("  - id: q1\n"
+           "    text: \"Are you\\rtired?\"\n"
+           "    evidence: {alpha: 2}\n",
+           Q1 + 1, 11, "carriage return (character 8)");
+    expect("  - id: q1\n"
+           "    text: \"Caf\u00e9\\u009b1m\"\n"
+           "    evidence: {alpha: 2}\n",
+           Q1 + 1, 11, "U+009B");
+    expect("  - id: q1\n"
+           "    text: Are you tired?\n"
+           "    help: \"Why\\x7f\"\n"
+           "    evidence: {alpha: 2}\n",
+           Q1 + 2, 11, "U+007F");
+    /* Line breaks, escaped or in block texts, and tabs are fine. */
+    char *yaml = support_yaml("  - id: q1\n"
+                              "    text: \"Are you\\ntired?\\tNow?\"\n"
+                              "    help: |\n"
+                              "      Two\n"
+                              "      lines.\n"
+                              "    evidence: {alpha: 2}\n");
+    struct survey *s = support_load_ok(yaml);
+    free(yaml);
+    survey_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -798,6 +832,7 @@ int main(void)
         cmocka_unit_test(other_cause_errors),
         cmocka_unit_test(review_status_values),
         cmocka_unit_test(nonspecific_cap_range),
+        cmocka_unit_test(control_characters_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the text and JSON forms of the question list and the report. */
 #include "support.h"
 
@@ -301,7 +302,7 @@ static void fhir_questionnaire_response(void **state)
     assert_string_equal(cJSON_GetObjectItem(root, "resourceType")->valuestring,
                         "QuestionnaireResponse");
     assert_string_equal(cJSON_GetObjectItem(root, "questionnaire")->valuestring,
-                        "urn:musclecheck:Questionnaire:test|1");
+                        "https://musclecheck.org/fhir/Questionnaire/test-en|1");
     assert_string_equal(cJSON_GetObjectItem(root, "status")->valuestring, "completed");
     assert_string_equal(cJSON_GetObjectItem(root, "authored")->valuestring, "2025-11-26T09:40:00Z");
     cJSON *items = cJSON_GetObjectItem(root, "item");
@@ -325,6 +326,66 @@ static void fhir_questionnaire_response(void **state)
     assert_non_null(strstr(text, "\"in-progress\""));
     free(text);
     session_free(se);
+    /* No answers: no "item" at all, since FHIR JSON has no empty arrays. */
+    se = support_session(sample, "");
+    CAPTURE(text, assert_true(output_fhir(out, se, 0)));
+    root = cJSON_Parse(text);
+    assert_non_null(root);
+    assert_null(cJSON_GetObjectItem(root, "item"));
+    assert_null(strstr(text, "[]"));
+    cJSON_Delete(root);
+    free(text);
+    session_free(se);
+}
+
+/* The display of a coding in ITEM's answer option I. */
+static const char *option_display(cJSON *item, int i)
+{
+    cJSON *option = cJSON_GetArrayItem(cJSON_GetObjectItem(item, "answerOption"), i);
+    return cJSON_GetObjectItem(cJSON_GetObjectItem(option, "valueCoding"), "display")->valuestring;
+}
+
+static void fhir_questionnaire(void **state)
+{
+    (void)state;
+    char *text, url[256];
+    output_fhir_url(sample, url, sizeof(url));
+    assert_string_equal(url, "https://musclecheck.org/fhir/Questionnaire/test-en");
+    CAPTURE(text, assert_true(output_fhir_questionnaire(out, sample)));
+    cJSON *root = cJSON_Parse(text);
+    assert_non_null(root);
+    assert_string_equal(cJSON_GetObjectItem(root, "resourceType")->valuestring, "Questionnaire");
+    assert_string_equal(cJSON_GetObjectItem(root, "url")->valuestring, url);
+    assert_string_equal(cJSON_GetObjectItem(root, "version")->valuestring, "1");
+    assert_string_equal(cJSON_GetObjectItem(root, "language")->valuestring, "en");
+    cJSON *items = cJSON_GetObjectItem(root, "item");
+    assert_int_equal(cJSON_GetArraySize(items), 5);
+    cJSON *quote = cJSON_GetArrayItem(items, 1), *a1 = cJSON_GetArrayItem(items, 2);
+    assert_string_equal(cJSON_GetObjectItem(quote, "linkId")->valuestring, "quote");
+    assert_string_equal(cJSON_GetObjectItem(quote, "type")->valuestring, "choice");
+    /* The code systems' displays; the questionnaire's own label as a translation. */
+    assert_string_equal(option_display(quote, 0), "Yes");
+    assert_string_equal(option_display(quote, 1), "No");
+    assert_string_equal(option_display(quote, 2), "Asked But Unknown");
+    assert_non_null(strstr(text, "\"valueString\":\t\"Not sure\""));
+    /* The help is a display item with the help control. */
+    cJSON *help = cJSON_GetArrayItem(cJSON_GetObjectItem(quote, "item"), 0);
+    assert_string_equal(cJSON_GetObjectItem(help, "linkId")->valuestring, "quote.help");
+    assert_string_equal(cJSON_GetObjectItem(help, "type")->valuestring, "display");
+    assert_string_equal(cJSON_GetObjectItem(help, "text")->valuestring, "Why we ask.");
+    assert_non_null(strstr(text, "\"code\":\t\"help\""));
+    /* show_if becomes enableWhen; no help, no child items. */
+    assert_null(cJSON_GetObjectItem(cJSON_GetArrayItem(items, 0), "enableWhen"));
+    assert_null(cJSON_GetObjectItem(a1, "item"));
+    cJSON *when = cJSON_GetArrayItem(cJSON_GetObjectItem(a1, "enableWhen"), 0);
+    assert_string_equal(cJSON_GetObjectItem(when, "question")->valuestring, "flag");
+    assert_string_equal(cJSON_GetObjectItem(when, "operator")->valuestring, "=");
+    assert_string_equal(
+        cJSON_GetObjectItem(cJSON_GetObjectItem(when, "answerCoding"), "code")->valuestring, "N");
+    assert_null(strstr(text, "[]"));
+    assert_null(strstr(text, "{}"));
+    cJSON_Delete(root);
+    free(text);
 }
 
 int main(void)
@@ -338,6 +399,7 @@ int main(void)
         cmocka_unit_test(report_text_urgent_without_a_verdict),
         cmocka_unit_test(summary_for_the_doctor),
         cmocka_unit_test(fhir_questionnaire_response),
+        cmocka_unit_test(fhir_questionnaire),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for reports: ranking (band, then points, then file order), reasons
  * for and against, the triage level from red flags, rules and findings,
  * other causes, and the English questionnaire's outcomes for typical

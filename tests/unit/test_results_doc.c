@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the results document: which sections, in which order, with
  * which meanings, for emergency, same-day, flagged and empty results, other
  * causes, the next step for each level and the kiosk's same-day message. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for scoring: evidence points for yes and no, "not sure", skip
  * logic, priors, the non-specific cap, anchors and bands. */
 #include "support.h"

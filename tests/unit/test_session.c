@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for sessions: skip logic, dropped answers, navigation, progress and wiping. */
 #include "support.h"
 

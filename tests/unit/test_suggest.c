@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for "did you mean" suggestions. */
 #include "support.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for table layout: widths at several window sizes, wrapping inside
  * cells, and wide characters. */
 #include "support.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The results screen lays out the same results document as the text
  * renderers: for several answer files, the words on screen (less the score
  * bars) are the words of --format text, in the same order. */

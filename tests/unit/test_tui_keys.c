@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for the screens' key handlers: what each key asks for on each
  * screen and overlay, and what applying an answer leads to. No terminal is
  * needed: handlers only read the state and return an action. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for interface strings: the table and {name} expansion. */
 #include "support.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for text layout by display width, at several widths and with
  * accented, wide and combining characters. */
 #include "support.h"
@@ -83,6 +84,32 @@ static void wide_and_accented_characters(void **state)
     check("naïve café", 5, "naïve|café");
 }
 
+static void tail_that_fits(void **state)
+{
+    (void)state;
+    const char *texts[] = {"", "abc", "musclecheck-summary-2026.txt",
+                           "caf\xC3\xA9-\xE6\x97\xA5\xE6\x9C\xAC", "e\xCC\x81t\xC3\xA9"};
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+        size_t len = strlen(texts[i]);
+        for (int width = 0; width < 32; width++) {
+            /* The same as dropping one character at a time from the front. */
+            size_t naive = 0;
+            while (wrap_width(texts[i] + naive, len - naive) > width && naive < len) {
+                naive++;
+                while (naive < len && ((unsigned char)texts[i][naive] & 0xC0) == 0x80)
+                    naive++;
+            }
+            assert_int_equal(wrap_tail(texts[i], len, width), naive);
+        }
+    }
+    /* A long name: linear, not quadratic (this would take seconds otherwise). */
+    size_t len = 1 << 20;
+    char *name = malloc(len);
+    memset(name, 'a', len);
+    assert_int_equal(wrap_tail(name, len, 40), len - 40);
+    free(name);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -91,6 +118,7 @@ int main(void)
         cmocka_unit_test(long_words_are_cut),
         cmocka_unit_test(newlines_and_spaces),
         cmocka_unit_test(wide_and_accented_characters),
+        cmocka_unit_test(tail_that_fits),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT */
+/* translit: UTF-8 to same-width ASCII for terminals without UTF-8. */
+#include "musclecheck/translit.h"
+
+#include <stdint.h>
+
+/* Latin-1 Supplement letters U+00C0..U+00FF without their accents. */
+static const char latin1[] = "AAAAAAACEEEEIIII"  /* C0-CF */
+                             "DNOOOOOxOUUUUYTs"  /* D0-DF */
+                             "aaaaaaaceeeeiiii"  /* E0-EF */
+                             "dnooooo/ouuuuyty"; /* F0-FF */
+
+/* Decodes one UTF-8 character at P (N bytes left); returns its length, or
+ * 0 for an invalid sequence. */
+static size_t decode(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    size_t len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
+    if (len == 0 || len > n || p[0] > 0xF4)
+        return 0;
+    uint32_t c = p[0] & (0x7F >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        c = c << 6 | (p[i] & 0x3F);
+    }
+    *cp = c;
+    return len;
+}
+
+/* The ASCII stand-in for code point C, or NULL when it has no width (a
+ * combining mark). */
+static const char *stand_in(uint32_t c)
+{
+    static char one[2];
+    if (c < 0x80) {
+        one[0] = (char)c;
+        return one;
+    }
+    if (c >= 0xC0 && c <= 0xFF) {
+        one[0] = latin1[c - 0xC0];
+        return one;
+    }
+    if (c >= 0x300 && c <= 0x36F)
+        return NULL; /* combining accents */
+    switch (c) {
+    case 0xA0: return " ";
+    case 0xA1: return "!";
+    case 0xAB:
+    case 0xBB:
+    case 0x201C:
+    case 0x201D: return "\"";
+    case 0xBF: return "?";
+    case 0x2018:
+    case 0x2019: return "'";
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2500: return "-";
+    case 0x2026: return "."; /* one column: an ellipsis is one character wide */
+    case 0x2502: return "|";
+    case 0x250C:
+    case 0x2510:
+    case 0x2514:
+    case 0x2518:
+    case 0x253C: return "+";
+    case 0x2713:
+    case 0x2714: return "*";
+    case 0x2022: return "*";
+    default: break;
+    }
+    /* East Asian wide characters take two columns (the ranges wrap_width uses). */
+    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
+        (c >= 0x20000 && c <= 0x3FFFD))
+        return "??";
+    return "?";
+}
+
+size_t translit_ascii(const char *text, size_t len, char *out, size_t size)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t o = 0, i = 0;
+    while (i < len && o + 1 < size) {
+        uint32_t c;
+        size_t n = decode(p + i, len - i, &c);
+        const char *s = n == 0 ? "?" : stand_in(c);
+        i += n == 0 ? 1 : n;
+        for (; s != NULL && *s != '\0' && o + 1 < size; s++)
+            out[o++] = *s;
+    }
+    out[o] = '\0';
+    return o;
+}

@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: MIT */
+/* terminal: curses start-up and shutdown, keys, mouse and signals. */
+#include "terminal.h"
+
+#include "keydec.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <term.h>
+#include <time.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t caught_signal;
+static SCREEN *screen;
+static bool wipe_on_stop; /* kiosk: nothing of the last patient may stay on the terminal */
+static bool colour;
+static struct keydec *keys;        /* whole key events from the raw bytes */
+static unsigned char key_bytes[4]; /* the rest of a UTF-8 character being returned */
+static size_t key_bytes_len, key_bytes_pos;
+
+static void on_signal(int sig)
+{
+    caught_signal = sig;
+}
+
+/* Handlers without SA_RESTART, so that a blocked read returns at once and
+ * the loop can restore the terminal. Installed before curses starts, so
+ * curses leaves these signals to us. */
+static void catch_signals(bool kiosk)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    if (kiosk) {
+        /* Raw mode already stops the keys from sending these; ignoring them
+         * also covers a signal sent some other way. */
+        signal(SIGINT, SIG_IGN);
+        signal(SIGQUIT, SIG_IGN);
+        signal(SIGTSTP, SIG_IGN);
+        signal(SIGTTIN, SIG_IGN);
+        signal(SIGTTOU, SIG_IGN);
+    } else {
+        /* Ctrl-C and Ctrl-\ end the program, but never with the terminal
+         * left in curses' modes (SIGQUIT would otherwise dump core). */
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGQUIT, &sa, NULL);
+    }
+    /* A vanished terminal must not kill us mid-write with the modes unrestored. */
+    signal(SIGPIPE, SIG_IGN);
+}
+
+/* Sends terminfo string capability NAME, if the terminal has it. */
+static void term_putcap(const char *name)
+{
+    char *cap = tigetstr(name);
+    if (cap != NULL && cap != (char *)-1)
+        putp(cap);
+}
+
+int term_start(bool kiosk, bool ascii, const char **why)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        *why = "the questionnaire needs a terminal on standard input and output; "
+               "to score answers from a file or a script, use --batch (see --help)";
+        return -1;
+    }
+    const char *term = getenv("TERM");
+    if (term == NULL || *term == '\0') {
+        *why = "TERM is not set, so the terminal type is unknown; set TERM (for example "
+               "TERM=xterm-256color) or use --batch (see --help)";
+        return -1;
+    }
+    /* A terminal without UTF-8 draws lines with its own alternate character
+     * set (terminfo acsc), as dialog does, even though our text handling
+     * runs in a UTF-8 locale. */
+    if (ascii)
+        setenv("NCURSES_NO_UTF8_ACS", "0", 1);
+    /* A full screen needs cursor addressing: without it (TERM=dumb, a
+     * printing terminal) every frame would come out as one broken line. */
+    int err = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+        char *cup = tigetstr("cup");
+        bool addressable = cup != NULL && cup != (char *)-1;
+        del_curterm(cur_term);
+        if (!addressable) {
+            *why = "this terminal (TERM) cannot move the cursor, so the full screen cannot be "
+                   "drawn; set TERM to the terminal's real type, or use --plain (see --help)";
+            return -1;
+        }
+    }
+    /* Esc must answer at once, not after curses' default of a second. */
+    if (getenv("ESCDELAY") == NULL)
+        set_escdelay(25);
+    catch_signals(kiosk);
+    screen = newterm(NULL, stdout, stdin);
+    if (screen == NULL) {
+        *why = "this terminal type (TERM) is not known on this system; try "
+               "TERM=xterm-256color or use --batch (see --help)";
+        return -1;
+    }
+    set_term(screen);
+    wipe_on_stop = kiosk;
+    /* Keys are decoded here from raw bytes (keydec), not by curses' terminfo
+     * lookup, which splits every sequence its entry lacks into Esc and
+     * letters. */
+    keys = keydec_new(strcmp(nl_langinfo(CODESET), "UTF-8") == 0);
+    if (keys == NULL) {
+        *why = "out of memory";
+        return -1;
+    }
+    if (kiosk)
+        raw();
+    else
+        cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, FALSE);
+    meta(stdscr, TRUE);
+    curs_set(0);
+    const char *no_colour = getenv("NO_COLOR");
+    colour = has_colors() && (no_colour == NULL || *no_colour == '\0');
+    if (colour) {
+        start_color();
+        use_default_colors();
+    }
+    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
+                  BUTTON5_PRESSED,
+              NULL);
+    mouseinterval(0); /* report presses at once; a touch screen has no double clicks */
+    /* Bracketed paste, where the terminal has it: pasted text then comes as
+     * one event the screens ignore, never as keys that answer. */
+    term_putcap("BE");
+    return 0;
+}
+
+/* Blanks what the terminal shows, line by line with "erase to end of line"
+ * (which no terminal or multiplexer keeps, unlike a cleared screen that
+ * tmux copies to its history), then clears the scrollback where the
+ * terminal can (E3). Curses is told the screen is blank. */
+static void blank_terminal(void)
+{
+    char *cup = tigetstr("cup"), *el = tigetstr("el");
+    if (cup != NULL && cup != (char *)-1 && el != NULL && el != (char *)-1) {
+        for (int row = 0; row < LINES; row++) {
+            putp(tiparm(cup, row, 0));
+            putp(el);
+        }
+        putp(tiparm(cup, 0, 0));
+    }
+    term_putcap("E3");
+    fflush(stdout);
+    erase();
+    clearok(curscr, TRUE);
+    refresh();
+}
+
+void term_stop(void)
+{
+    if (screen == NULL)
+        return;
+    if (wipe_on_stop)
+        blank_terminal();
+    leaveok(stdscr, FALSE);
+    curs_set(1);
+    term_putcap("BD");
+    endwin();
+    /* Some terminals restore the cursor's visibility from when the alternate
+     * screen was entered; show it once more on the normal screen. */
+    char *cnorm = tigetstr("cnorm");
+    if (cnorm != NULL && cnorm != (char *)-1)
+        putp(cnorm);
+    fflush(stdout);
+    delscreen(screen);
+    screen = NULL;
+    keydec_free(keys);
+    keys = NULL;
+    key_bytes_len = key_bytes_pos = 0;
+}
+
+bool term_colour(void)
+{
+    return colour;
+}
+
+/* The curses key code for event EV, or TERM_KEY_IGNORED. A character of
+ * several bytes is returned byte by byte, as curses did. */
+static int event_key(const struct keydec_event *ev, int *mouse_y, int *mouse_x)
+{
+    static const short named[] = {
+        [KEYDEC_UP] = KEY_UP,      [KEYDEC_DOWN] = KEY_DOWN,      [KEYDEC_RIGHT] = KEY_RIGHT,
+        [KEYDEC_LEFT] = KEY_LEFT,  [KEYDEC_HOME] = KEY_HOME,      [KEYDEC_END] = KEY_END,
+        [KEYDEC_PGUP] = KEY_PPAGE, [KEYDEC_PGDN] = KEY_NPAGE,     [KEYDEC_INSERT] = KEY_IC,
+        [KEYDEC_DELETE] = KEY_DC,  [KEYDEC_BEGIN] = KEY_B2,       [KEYDEC_BTAB] = KEY_BTAB,
+        [KEYDEC_ESC] = 27,         [KEYDEC_KP_ENTER] = KEY_ENTER, [KEYDEC_KP_PLUS] = '+',
+        [KEYDEC_KP_MINUS] = '-',   [KEYDEC_KP_STAR] = '*',        [KEYDEC_KP_SLASH] = '/',
+        [KEYDEC_KP_DOT] = '.',     [KEYDEC_KP_COMMA] = ',',       [KEYDEC_KP_EQUAL] = '=',
+    };
+    switch (ev->type) {
+    case KEYDEC_CHAR:
+        key_bytes_len = strlen(ev->text);
+        memcpy(key_bytes, ev->text, key_bytes_len);
+        key_bytes_pos = 1;
+        return key_bytes[0];
+    case KEYDEC_CTRL: return (int)ev->code;
+    case KEYDEC_KEY:
+        if (ev->key >= KEYDEC_F1)
+            return KEY_F(ev->key - KEYDEC_F1 + 1);
+        if (ev->key >= KEYDEC_KP_0 && ev->key <= KEYDEC_KP_9)
+            return '0' + (int)(ev->key - KEYDEC_KP_0);
+        return named[ev->key];
+    case KEYDEC_MOUSE:
+        *mouse_y = ev->row;
+        *mouse_x = ev->col;
+        if (ev->release || ev->motion)
+            return TERM_KEY_IGNORED;
+        if (ev->button == 4)
+            return KEY_UP;
+        if (ev->button == 5)
+            return KEY_DOWN;
+        return ev->button == 1 ? KEY_MOUSE : TERM_KEY_IGNORED;
+    default:
+        /* Alt-<key>, pastes, focus reports and unknown sequences: nothing
+         * a screen may act on. */
+        return TERM_KEY_IGNORED;
+    }
+}
+
+int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x)
+{
+    if (caught_signal != 0)
+        return TERM_KEY_SIGNAL;
+    if (key_bytes_pos < key_bytes_len)
+        return key_bytes[key_bytes_pos++];
+    long long deadline = term_now_ms() + timeout_ms;
+    bool fed = false;
+    for (;;) {
+        struct keydec_event ev;
+        while (keydec_next(keys, &ev)) {
+            int key = event_key(&ev, mouse_y, mouse_x);
+            if (key != TERM_KEY_IGNORED)
+                return key;
+        }
+        long long left = deadline - term_now_ms();
+        if (left <= 0 && fed)
+            return TERM_KEY_NONE; /* only ignored input: let the loop see to its timers */
+        bool pending = keydec_pending(keys);
+        timeout(pending ? get_escdelay() : left > 0 ? (int)left : 0);
+        int c = getch();
+        if (caught_signal != 0)
+            return TERM_KEY_SIGNAL;
+        if (c == KEY_RESIZE)
+            return c;
+        if (c == ERR) {
+            if (pending) {
+                keydec_timeout(keys); /* the Esc delay passed: settle what came */
+                continue;
+            }
+            /* A closed terminal makes every read fail at once: tell the
+             * loop, or it would spin. */
+            struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
+            if (poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
+                return TERM_KEY_HANGUP;
+            if (keydec_in_paste(keys) && left > 0)
+                continue;
+            keydec_flush(keys); /* a paste whose end never came: drop it */
+            while (keydec_next(keys, &ev))
+                ;
+            return TERM_KEY_NONE;
+        }
+        if (c >= 0 && c <= 0xFF) {
+            unsigned char b = (unsigned char)c;
+            keydec_feed(keys, &b, 1);
+            fed = true;
+        }
+    }
+}
+
+bool term_check_size(void)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0)
+        return false;
+    if (ws.ws_row == LINES && ws.ws_col == COLS)
+        return false;
+    resize_term(ws.ws_row, ws.ws_col);
+    return true;
+}
+
+int term_signal(void)
+{
+    return caught_signal;
+}
+
+void term_wipe(void)
+{
+    blank_terminal();
+}
+
+long long term_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
