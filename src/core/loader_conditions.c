@@ -56,7 +56,7 @@ void loader_conditions(struct loader *ld, const struct ynode *node)
     }
     if (node->count == 0 || node->count > LOADER_MAX_CONDITIONS) {
         AT(ld, node, "\"conditions\" must list from 1 to %d conditions (it lists %zu)",
-           LOADER_MAX_CONDITIONS, node->count);
+           LOADER_MAX_CONDITIONS, (size_t)node->count);
         return;
     }
     struct survey *s = ld->s;
@@ -66,7 +66,7 @@ void loader_conditions(struct loader *ld, const struct ynode *node)
         return;
     s->condition_count = node->count;
     for (size_t i = 0; i < node->count; i++) {
-        const struct ynode *item = node->items[i];
+        const struct ynode *item = &node->items[i];
         struct condition *c = &s->conditions[i];
         const struct what what = {"condition", loader_peek_id(item), i + 1};
         const struct target t = {c, i};

@@ -8,16 +8,18 @@
 #include <yaml.h>
 
 struct ytree {
-    struct arena *arena;
-    struct ynode *root;
+    struct arena *arena; /* the nodes and the keys' texts */
+    struct ynode root;
+    bool has_root;
 };
 
-/* An open map or list and the children gathered for it so far. The child
- * vectors are kept per depth and reused, so a file with many small maps does
- * not pay one malloc each. */
+/* An open map or list and the entries gathered for it so far. The entries
+ * are kept by value in a vector per depth, reused from one container to the
+ * next, and copied into the arena in one piece when the container closes:
+ * the tree then holds 24 bytes a node and no pointer per entry. */
 struct level {
-    struct ynode *node;
-    struct ynode **items;
+    struct ynode *node; /* the open container: the last entry one level up, or the root */
+    struct ynode *items;
     size_t count;
     size_t cap;
 };
@@ -25,11 +27,11 @@ struct level {
 struct builder {
     const struct ytree_limits *limits;
     struct diag_list *diags;
-    struct arena *arena;
-    struct level *levels; /* max_depth entries */
+    struct ytree *tree;
+    struct arena *strings; /* the texts of scalars that are not keys */
+    struct level *levels;  /* max_depth entries */
     size_t depth;
     size_t nodes;
-    struct ynode *root;
 };
 
 static const char *const utf8_bom = "\xEF\xBB\xBF";
@@ -99,7 +101,11 @@ static void report_parser_error(const yaml_parser_t *parser, const char *buf, si
         diag_add(diags, line, column, "YAML syntax error: %s; %s", problem, hint);
 }
 
-static struct ynode *new_node(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
+/* Adds a node of KIND at MARK under the innermost open container (or as the
+ * root) and returns it, or NULL after a message. The node stays where it is
+ * until its container closes; an open container is always its parent's last
+ * entry, so it does not move while it is open. */
+static struct ynode *add_node(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
 {
     if (++b->nodes > b->limits->max_nodes) {
         diag_add(b->diags, (int)mark.line + 1, (int)mark.column + 1,
@@ -107,37 +113,26 @@ static struct ynode *new_node(struct builder *b, enum ynode_kind kind, yaml_mark
                  b->limits->max_nodes);
         return NULL;
     }
-    struct ynode *node = arena_calloc(b->arena, 1, sizeof(*node));
-    if (node == NULL) {
-        diag_add(b->diags, 0, 0, "out of memory while reading the file");
-        return NULL;
-    }
-    node->kind = kind;
-    node->line = (int)mark.line + 1;
-    node->column = (int)mark.column + 1;
-    return node;
-}
-
-/* Hangs NODE under the innermost open container, or makes it the root. */
-static bool attach(struct builder *b, struct ynode *node)
-{
+    struct ynode *node = &b->tree->root;
     if (b->depth == 0) {
-        b->root = node;
-        return true;
-    }
-    struct level *lv = &b->levels[b->depth - 1];
-    if (lv->count == lv->cap) {
-        size_t cap = lv->cap != 0 ? lv->cap * 2 : 16;
-        struct ynode **items = realloc(lv->items, cap * sizeof(*items));
-        if (items == NULL) {
-            diag_add(b->diags, 0, 0, "out of memory while reading the file");
-            return false;
+        b->tree->has_root = true;
+    } else {
+        struct level *lv = &b->levels[b->depth - 1];
+        if (lv->count == lv->cap) {
+            size_t cap = lv->cap != 0 ? lv->cap * 2 : 16;
+            struct ynode *items = realloc(lv->items, cap * sizeof(*items));
+            if (items == NULL) {
+                diag_add(b->diags, 0, 0, "out of memory while reading the file");
+                return NULL;
+            }
+            lv->items = items;
+            lv->cap = cap;
         }
-        lv->items = items;
-        lv->cap = cap;
+        node = &lv->items[lv->count++];
     }
-    lv->items[lv->count++] = node;
-    return true;
+    *node = (struct ynode){
+        .kind = (unsigned char)kind, .line = (int)mark.line + 1, .column = (int)mark.column + 1};
+    return node;
 }
 
 static bool open_container(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
@@ -148,8 +143,8 @@ static bool open_container(struct builder *b, enum ynode_kind kind, yaml_mark_t 
                  b->limits->max_depth);
         return false;
     }
-    struct ynode *node = new_node(b, kind, mark);
-    if (node == NULL || !attach(b, node))
+    struct ynode *node = add_node(b, kind, mark);
+    if (node == NULL)
         return false;
     struct level *lv = &b->levels[b->depth++];
     lv->node = node;
@@ -160,15 +155,16 @@ static bool open_container(struct builder *b, enum ynode_kind kind, yaml_mark_t 
 static bool close_container(struct builder *b)
 {
     struct level *lv = &b->levels[--b->depth];
-    lv->node->count = lv->count;
+    lv->node->count = (uint32_t)lv->count;
     if (lv->count == 0)
         return true;
-    lv->node->items = arena_calloc(b->arena, lv->count, sizeof(*lv->node->items));
-    if (lv->node->items == NULL) {
+    struct ynode *items = arena_calloc(b->tree->arena, lv->count, sizeof(*items));
+    if (items == NULL) {
         diag_add(b->diags, 0, 0, "out of memory while reading the file");
         return false;
     }
-    memcpy(lv->node->items, lv->items, lv->count * sizeof(*lv->items));
+    memcpy(items, lv->items, lv->count * sizeof(*items));
+    lv->node->items = items;
     return true;
 }
 
@@ -180,17 +176,20 @@ static bool add_scalar(struct builder *b, const yaml_event_t *ev)
                  "this text is too long (%zu bytes; at most %zu)", len, b->limits->max_scalar);
         return false;
     }
-    struct ynode *node = new_node(b, YNODE_SCALAR, ev->start_mark);
+    /* A key is an even entry of a mapping; its text stays with the tree. */
+    const struct level *parent = b->depth > 0 ? &b->levels[b->depth - 1] : NULL;
+    bool key = parent != NULL && parent->node->kind == YNODE_MAP && parent->count % 2 == 0;
+    struct arena *arena = key || b->strings == NULL ? b->tree->arena : b->strings;
+    const char *value = arena_strndup(arena, (const char *)ev->data.scalar.value, len);
+    struct ynode *node = value != NULL ? add_node(b, YNODE_SCALAR, ev->start_mark) : NULL;
+    if (value == NULL)
+        diag_add(b->diags, 0, 0, "out of memory while reading the file");
     if (node == NULL)
         return false;
-    node->value = arena_strndup(b->arena, (const char *)ev->data.scalar.value, len);
-    if (node->value == NULL) {
-        diag_add(b->diags, 0, 0, "out of memory while reading the file");
-        return false;
-    }
-    node->len = len;
+    node->value = value;
+    node->len = (uint32_t)len;
     node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-    return attach(b, node);
+    return true;
 }
 
 /* Handles one event; returns 1 to go on, 0 at the end of the stream, -1 on error. */
@@ -222,10 +221,10 @@ static int handle_event(struct builder *b, const yaml_event_t *ev, int *document
 }
 
 struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
-                          struct diag_list *diags)
+                          struct arena *strings, struct diag_list *diags)
 {
     struct ytree *tree = calloc(1, sizeof(*tree));
-    struct builder b = {.limits = limits, .diags = diags};
+    struct builder b = {.limits = limits, .diags = diags, .tree = tree, .strings = strings};
     yaml_parser_t parser;
     bool parser_ready = false;
     if (tree == NULL || (tree->arena = arena_new()) == NULL ||
@@ -233,7 +232,6 @@ struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits
         diag_add(diags, 0, 0, "out of memory while reading the file");
         goto err;
     }
-    b.arena = tree->arena;
     if (!yaml_parser_initialize(&parser)) {
         diag_add(diags, 0, 0, "out of memory while reading the file");
         goto err;
@@ -258,7 +256,6 @@ struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits
     for (size_t i = 0; i <= limits->max_depth; i++)
         free(b.levels[i].items);
     free(b.levels);
-    tree->root = b.root;
     return tree;
 err:
     if (parser_ready)
@@ -273,7 +270,7 @@ err:
 
 const struct ynode *ytree_root(const struct ytree *tree)
 {
-    return tree->root;
+    return tree->has_root ? &tree->root : NULL;
 }
 
 void ytree_free(struct ytree *tree)
