@@ -24,15 +24,79 @@ struct level {
     size_t cap;
 };
 
+/* Texts packed end to end in chunks of an arena, instead of each rounded up
+ * to the arena's alignment: most texts are short. */
+struct pool {
+    struct arena *arena;
+    char *next;
+    size_t left;
+};
+
+enum { POOL_CHUNK = 16 * 1024, KEY_SLOTS = 128, KEY_MAX = 48 };
+
+/* The keys seen so far, each stored once: a file repeats a few dozen keys
+ * thousands of times. When the table is full, keys are simply copied. */
+struct keys {
+    const char *text[KEY_SLOTS];
+    size_t used;
+};
+
 struct builder {
     const struct ytree_limits *limits;
     struct diag_list *diags;
     struct ytree *tree;
-    struct arena *strings; /* the texts of scalars that are not keys */
-    struct level *levels;  /* max_depth entries */
+    struct pool keys_pool;   /* the keys' texts, in the tree's arena */
+    struct pool values_pool; /* the other texts, in the caller's arena */
+    struct keys keys;
+    struct level *levels; /* max_depth entries */
     size_t depth;
     size_t nodes;
 };
+
+/* A NUL-terminated copy of LEN bytes of TEXT in P, or NULL when out of memory. */
+static const char *pool_copy(struct pool *p, const char *text, size_t len)
+{
+    char *copy;
+    if (len >= p->left) {
+        if (len >= POOL_CHUNK / 4)
+            return arena_strndup(p->arena, text, len);
+        if ((p->next = arena_calloc(p->arena, 1, POOL_CHUNK)) == NULL)
+            return NULL;
+        p->left = POOL_CHUNK;
+    }
+    copy = p->next;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    p->next += len + 1;
+    p->left -= len + 1;
+    return copy;
+}
+
+/* Key TEXT, stored once in the tree; NULL when out of memory. */
+static const char *intern_key(struct builder *b, const char *text, size_t len)
+{
+    if (len > KEY_MAX || memchr(text, '\0', len) != NULL)
+        return pool_copy(&b->keys_pool, text, len);
+    size_t h = 5381;
+    for (size_t i = 0; i < len; i++)
+        h = h * 33 + (unsigned char)text[i];
+    for (size_t i = h % KEY_SLOTS;; i = (i + 1) % KEY_SLOTS) {
+        const char *k = b->keys.text[i];
+        if (k == NULL)
+            break;
+        if (strncmp(k, text, len) == 0 && k[len] == '\0')
+            return k;
+    }
+    const char *copy = pool_copy(&b->keys_pool, text, len);
+    if (copy == NULL || b->keys.used >= KEY_SLOTS / 2)
+        return copy;
+    size_t i = h % KEY_SLOTS;
+    while (b->keys.text[i] != NULL)
+        i = (i + 1) % KEY_SLOTS;
+    b->keys.text[i] = copy;
+    b->keys.used++;
+    return copy;
+}
 
 static const char *const utf8_bom = "\xEF\xBB\xBF";
 
@@ -179,8 +243,8 @@ static bool add_scalar(struct builder *b, const yaml_event_t *ev)
     /* A key is an even entry of a mapping; its text stays with the tree. */
     const struct level *parent = b->depth > 0 ? &b->levels[b->depth - 1] : NULL;
     bool key = parent != NULL && parent->node->kind == YNODE_MAP && parent->count % 2 == 0;
-    struct arena *arena = key || b->strings == NULL ? b->tree->arena : b->strings;
-    const char *value = arena_strndup(arena, (const char *)ev->data.scalar.value, len);
+    const char *text = (const char *)ev->data.scalar.value;
+    const char *value = key ? intern_key(b, text, len) : pool_copy(&b->values_pool, text, len);
     struct ynode *node = value != NULL ? add_node(b, YNODE_SCALAR, ev->start_mark) : NULL;
     if (value == NULL)
         diag_add(b->diags, 0, 0, "out of memory while reading the file");
@@ -224,7 +288,7 @@ struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits
                           struct arena *strings, struct diag_list *diags)
 {
     struct ytree *tree = calloc(1, sizeof(*tree));
-    struct builder b = {.limits = limits, .diags = diags, .tree = tree, .strings = strings};
+    struct builder b = {.limits = limits, .diags = diags, .tree = tree};
     yaml_parser_t parser;
     bool parser_ready = false;
     if (tree == NULL || (tree->arena = arena_new()) == NULL ||
@@ -232,6 +296,8 @@ struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits
         diag_add(diags, 0, 0, "out of memory while reading the file");
         goto err;
     }
+    b.keys_pool.arena = tree->arena;
+    b.values_pool.arena = strings != NULL ? strings : tree->arena;
     if (!yaml_parser_initialize(&parser)) {
         diag_add(diags, 0, 0, "out of memory while reading the file");
         goto err;
