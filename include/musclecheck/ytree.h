@@ -13,21 +13,27 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum ynode_kind { YNODE_SCALAR, YNODE_MAP, YNODE_SEQ };
 
+/* 24 bytes: a large file has hundreds of thousands of nodes, and the memory
+ * they take is most of the time it takes to load. */
 struct ynode {
-    enum ynode_kind kind;
-    int line;   /* 1-based position of the node's first character */
-    int column; /* 1-based, in characters */
-    /* Scalars */
-    const char *value; /* NUL-terminated UTF-8 */
-    size_t len;
-    bool plain; /* written without quotes or block indicator */
-    /* Maps (keys and values alternate: item 2k is a key, 2k+1 its value)
-     * and sequences */
-    struct ynode **items;
-    size_t count;
+    unsigned char kind; /* enum ynode_kind */
+    bool plain;         /* scalars: written without quotes or block indicator */
+    int line;           /* 1-based position of the node's first character */
+    int column;         /* 1-based, in characters */
+    union {
+        uint32_t len;   /* scalars: bytes in value */
+        uint32_t count; /* maps and lists: entries in items */
+    };
+    union {
+        const char *value; /* scalars: NUL-terminated UTF-8 */
+        /* Maps (keys and values alternate: item 2k is a key, 2k+1 its value)
+         * and lists, in order. */
+        const struct ynode *items;
+    };
 };
 
 struct ytree_limits {
@@ -36,6 +42,7 @@ struct ytree_limits {
     size_t max_scalar; /* bytes in one scalar */
 };
 
+struct arena;
 struct ytree;
 
 /* Parses LEN bytes of BUF (UTF-8, or UTF-16 with a BOM). On success returns a
@@ -44,9 +51,13 @@ struct ytree;
  * (scalar) holding a control character other than a line feed or a tab
  * (a carriage return, escape, DEL, C1) gets a located message in DIAGS, yet the
  * tree is still returned so that the rest can be checked: callers must
- * look at DIAGS as well as the result. */
+ * look at DIAGS as well as the result.
+ *
+ * The texts of scalars that are not mapping keys go into STRINGS (when not
+ * NULL), so that a loader can keep them after ytree_free without copying;
+ * the nodes and the keys' texts belong to the tree. */
 struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
-                          struct diag_list *diags);
+                          struct arena *strings, struct diag_list *diags);
 
 /* The document's root node, or NULL when the document is empty. */
 const struct ynode *ytree_root(const struct ytree *tree);

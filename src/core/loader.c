@@ -193,14 +193,17 @@ struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
                  LOADER_MAX_FILE_BYTES);
         return NULL;
     }
-    struct ytree *tree = ytree_parse(buf, len, &limits, diags);
-    if (tree == NULL)
-        return NULL;
     struct survey *s = calloc(1, sizeof(*s));
     if (s == NULL || (s->arena = arena_new()) == NULL) {
         free(s);
-        ytree_free(tree);
         diag_add(diags, 0, 0, "out of memory");
+        return NULL;
+    }
+    /* The texts go straight into the survey's arena: the loader keeps them
+     * without a copy. */
+    struct ytree *tree = ytree_parse(buf, len, &limits, s->arena, diags);
+    if (tree == NULL) {
+        survey_free(s);
         return NULL;
     }
     s->source = arena_strndup(s->arena, name, strlen(name));

@@ -56,10 +56,10 @@ static void load_anchor(struct loader *ld, const struct field *f, const struct y
     c->anchors = 0;
     for (size_t i = 0; i < value->count; i++) {
         enum evidence_kind k;
-        if (!loader_kind(ld, value->items[i], &k))
+        if (!loader_kind(ld, &value->items[i], &k))
             continue;
         if (k != EVIDENCE_SIGN && k != EVIDENCE_CAUSE)
-            AT(ld, value->items[i],
+            AT(ld, &value->items[i],
                "only sign and cause can anchor a condition; %s evidence never lifts one alone",
                evidence_kind_name(k));
         else
@@ -92,7 +92,7 @@ void loader_conditions(struct loader *ld, const struct ynode *node)
     }
     if (node->count == 0 || node->count > LOADER_MAX_CONDITIONS) {
         AT(ld, node, "\"conditions\" must list from 1 to %d conditions (it lists %zu)",
-           LOADER_MAX_CONDITIONS, node->count);
+           LOADER_MAX_CONDITIONS, (size_t)node->count);
         return;
     }
     struct survey *s = ld->s;
@@ -102,7 +102,7 @@ void loader_conditions(struct loader *ld, const struct ynode *node)
         return;
     s->condition_count = node->count;
     for (size_t i = 0; i < node->count; i++) {
-        const struct ynode *item = node->items[i];
+        const struct ynode *item = &node->items[i];
         struct condition *c = &s->conditions[i];
         const struct what what = {"condition", loader_peek_id(item), i + 1};
         const struct target t = {c, i};

@@ -61,7 +61,7 @@ bool loader_match(struct loader *ld, const struct ynode *node, const struct what
         return false;
     }
     for (size_t i = 0; i + 1 < node->count; i += 2) {
-        const struct ynode *key = node->items[i];
+        const struct ynode *key = &node->items[i];
         if (key->kind != YNODE_SCALAR) {
             AT(ld, key, "a key in %s must be a plain word, not %s",
                loader_what_text(w, what, sizeof(what)), loader_kind_name(key));
@@ -76,7 +76,7 @@ bool loader_match(struct loader *ld, const struct ynode *node, const struct what
             AT(ld, key, "\"%s\" is given twice in %s (first at line %d)", key->value,
                loader_what_text(w, what, sizeof(what)), values[k]->line);
         else
-            values[k] = node->items[i + 1];
+            values[k] = &node->items[i + 1];
     }
     return true;
 }
@@ -142,6 +142,9 @@ const char *loader_text(struct loader *ld, const struct ynode *node, const char 
         AT(ld, node, "\"%s\" contains a NUL character; remove it", key);
         return NULL;
     }
+    /* The tree put the text in the survey's arena: keep it unless trimmed. */
+    if (start == node->value && end == node->value + node->len)
+        return node->value;
     const char *copy = arena_strndup(ld->s->arena, start, (size_t)(end - start));
     if (copy == NULL)
         AT(ld, node, "out of memory");
@@ -220,7 +223,7 @@ const char **loader_text_list(struct loader *ld, const struct ynode *node, const
         return NULL;
     }
     if (node->count > LOADER_MAX_LIST) {
-        AT(ld, node, "\"%s\" has too many entries (%zu; at most %d)", key, node->count,
+        AT(ld, node, "\"%s\" has too many entries (%zu; at most %d)", key, (size_t)node->count,
            LOADER_MAX_LIST);
         return NULL;
     }
@@ -228,7 +231,7 @@ const char **loader_text_list(struct loader *ld, const struct ynode *node, const
     if (list == NULL)
         return NULL;
     for (size_t i = 0; i < node->count; i++)
-        list[i] = loader_text(ld, node->items[i], key);
+        list[i] = loader_text(ld, &node->items[i], key);
     *count = node->count;
     return list;
 }
@@ -238,7 +241,7 @@ const char *loader_peek_id(const struct ynode *node)
     if (node->kind != YNODE_MAP)
         return NULL;
     for (size_t i = 0; i + 1 < node->count; i += 2) {
-        const struct ynode *key = node->items[i], *value = node->items[i + 1];
+        const struct ynode *key = &node->items[i], *value = &node->items[i + 1];
         if (key->kind == YNODE_SCALAR && strcmp(key->value, "id") == 0 &&
             value->kind == YNODE_SCALAR && valid_id(value->value))
             return value->value;

@@ -110,7 +110,7 @@ static void load_evidence(struct loader *ld, const struct field *f, const struct
     }
     const struct ynode *seen[LOADER_MAX_CONDITIONS] = {NULL};
     for (size_t i = 0; i + 1 < node->count; i += 2) {
-        const struct ynode *key = node->items[i], *value = node->items[i + 1];
+        const struct ynode *key = &node->items[i], *value = &node->items[i + 1];
         if (key->kind != YNODE_SCALAR) {
             AT(ld, key, "a key in \"evidence\" must be a condition id, not %s",
                loader_kind_name(key));
@@ -276,7 +276,8 @@ void loader_questions(struct loader *ld, const struct ynode *node)
         return;
     }
     if (node->count > LOADER_MAX_QUESTIONS) {
-        AT(ld, node, "too many questions (%zu; at most %d)", node->count, LOADER_MAX_QUESTIONS);
+        AT(ld, node, "too many questions (%zu; at most %d)", (size_t)node->count,
+           LOADER_MAX_QUESTIONS);
         return;
     }
     ld->show_if = calloc(node->count, sizeof(*ld->show_if));
@@ -292,7 +293,7 @@ void loader_questions(struct loader *ld, const struct ynode *node)
     }
     s->question_count = node->count;
     for (size_t i = 0; i < node->count; i++) {
-        const struct ynode *item = node->items[i];
+        const struct ynode *item = &node->items[i];
         struct question *q = &s->questions[i];
         const struct what what = {"question", loader_peek_id(item), i + 1};
         const struct target t = {q, i};

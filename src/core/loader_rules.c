@@ -36,7 +36,7 @@ static void load_when(struct loader *ld, const struct ynode *node, struct condit
     if (groups == NULL || sizes == NULL)
         return;
     for (size_t i = 0; i < node->count; i++) {
-        const struct ynode *group = node->items[i];
+        const struct ynode *group = &node->items[i];
         size_t n = group->kind == YNODE_SEQ ? group->count : 1;
         if (n == 0) {
             AT(ld, group, "a \"when\" group must list at least one question id");
@@ -46,7 +46,7 @@ static void load_when(struct loader *ld, const struct ynode *node, struct condit
         if (groups[i] == NULL)
             return;
         for (size_t k = 0; k < n; k++) {
-            long q = question_ref(ld, group->kind == YNODE_SEQ ? group->items[k] : group);
+            long q = question_ref(ld, group->kind == YNODE_SEQ ? &group->items[k] : group);
             if (q < 0)
                 return;
             groups[i][k] = (size_t)q;
@@ -98,7 +98,7 @@ static bool list_ok(struct loader *ld, const struct ynode *node, const char *key
         return false;
     }
     if (node->count > LOADER_MAX_LIST) {
-        AT(ld, node, "\"%s\" lists too many entries (%zu; at most %d)", key, node->count,
+        AT(ld, node, "\"%s\" lists too many entries (%zu; at most %d)", key, (size_t)node->count,
            LOADER_MAX_LIST);
         return false;
     }
@@ -113,7 +113,7 @@ void loader_rules(struct loader *ld, const struct ynode *node)
         return;
     const char *ids[LOADER_MAX_LIST];
     for (size_t i = 0; i < node->count; i++) {
-        const struct ynode *item = node->items[i], *v[4];
+        const struct ynode *item = &node->items[i], *v[4];
         struct triage_rule *r = &s->rules[i];
         const struct what what = {"triage rule", loader_peek_id(item), i + 1};
         r->line = item->line;
@@ -146,7 +146,7 @@ static void load_explains(struct loader *ld, const struct ynode *node, struct ot
     if (list == NULL)
         return;
     for (size_t i = 0; i < node->count; i++) {
-        const struct ynode *id = node->items[i];
+        const struct ynode *id = &node->items[i];
         long c = id->kind == YNODE_SCALAR && ld->condition_ids != NULL
                      ? idindex_get(ld->condition_ids, id->value)
                      : -1;
@@ -169,7 +169,7 @@ void loader_other_causes(struct loader *ld, const struct ynode *node)
         return;
     const char *ids[LOADER_MAX_LIST];
     for (size_t i = 0; i < node->count; i++) {
-        const struct ynode *item = node->items[i], *v[5];
+        const struct ynode *item = &node->items[i], *v[5];
         struct other_cause *oc = &s->causes[i];
         const struct what what = {"other cause", loader_peek_id(item), i + 1};
         oc->line = item->line;

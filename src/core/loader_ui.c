@@ -59,7 +59,7 @@ void loader_bands(struct loader *ld, const struct ynode *node)
         AT(ld, node,
            "\"bands\" must list from 2 to %d bands (it lists %zu); with one band nothing "
            "could ever be flagged",
-           LOADER_MAX_LIST, node->count);
+           LOADER_MAX_LIST, (size_t)node->count);
         return;
     }
     struct survey *s = ld->s;
@@ -70,7 +70,7 @@ void loader_bands(struct loader *ld, const struct ynode *node)
         const struct what what = {"band", NULL, i + 1};
         const struct target t = {&s->bands[i], i};
         s->bands[i].min_points = -1;
-        loader_mapping(ld, node->items[i], &what, &band_shape, &t);
+        loader_mapping(ld, &node->items[i], &what, &band_shape, &t);
     }
 }
 
@@ -82,7 +82,7 @@ void loader_ui(struct loader *ld, const struct ynode *node)
         return;
     }
     for (size_t i = 0; i + 1 < node->count; i += 2) {
-        const struct ynode *key = node->items[i];
+        const struct ynode *key = &node->items[i];
         int id = key->kind == YNODE_SCALAR ? uistr_find(key->value) : -1;
         if (key->kind != YNODE_SCALAR) {
             AT(ld, key, "a key in \"ui\" must be a plain word, not %s", loader_kind_name(key));
@@ -96,7 +96,7 @@ void loader_ui(struct loader *ld, const struct ynode *node)
         } else if (ld->s->ui[id] != NULL) {
             AT(ld, key, "\"%s\" is given twice in ui", key->value);
         } else {
-            ld->s->ui[id] = loader_text(ld, node->items[i + 1], key->value);
+            ld->s->ui[id] = loader_text(ld, &node->items[i + 1], key->value);
         }
     }
 }

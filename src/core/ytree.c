@@ -9,29 +9,95 @@
 #include <yaml.h>
 
 struct ytree {
-    struct arena *arena;
-    struct ynode *root;
+    struct arena *arena; /* the nodes and the keys' texts */
+    struct ynode root;
+    bool has_root;
 };
 
-/* An open map or list and the children gathered for it so far. The child
- * vectors are kept per depth and reused, so a file with many small maps does
- * not pay one malloc each. */
+/* An open map or list and the entries gathered for it so far. The entries
+ * are kept by value in a vector per depth, reused from one container to the
+ * next, and copied into the arena in one piece when the container closes:
+ * the tree then holds 24 bytes a node and no pointer per entry. */
 struct level {
-    struct ynode *node;
-    struct ynode **items;
+    struct ynode *node; /* the open container: the last entry one level up, or the root */
+    struct ynode *items;
     size_t count;
     size_t cap;
+};
+
+/* Texts packed end to end in chunks of an arena, instead of each rounded up
+ * to the arena's alignment: most texts are short. */
+struct pool {
+    struct arena *arena;
+    char *next;
+    size_t left;
+};
+
+enum { POOL_CHUNK = 16 * 1024, KEY_SLOTS = 128, KEY_MAX = 48 };
+
+/* The keys seen so far, each stored once: a file repeats a few dozen keys
+ * thousands of times. When the table is full, keys are simply copied. */
+struct keys {
+    const char *text[KEY_SLOTS];
+    size_t used;
 };
 
 struct builder {
     const struct ytree_limits *limits;
     struct diag_list *diags;
-    struct arena *arena;
+    struct ytree *tree;
+    struct pool keys_pool;   /* the keys' texts, in the tree's arena */
+    struct pool values_pool; /* the other texts, in the caller's arena */
+    struct keys keys;
     struct level *levels; /* max_depth entries */
     size_t depth;
     size_t nodes;
-    struct ynode *root;
 };
+
+/* A NUL-terminated copy of LEN bytes of TEXT in P, or NULL when out of memory. */
+static const char *pool_copy(struct pool *p, const char *text, size_t len)
+{
+    char *copy;
+    if (len >= p->left) {
+        if (len >= POOL_CHUNK / 4)
+            return arena_strndup(p->arena, text, len);
+        if ((p->next = arena_calloc(p->arena, 1, POOL_CHUNK)) == NULL)
+            return NULL;
+        p->left = POOL_CHUNK;
+    }
+    copy = p->next;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    p->next += len + 1;
+    p->left -= len + 1;
+    return copy;
+}
+
+/* Key TEXT, stored once in the tree; NULL when out of memory. */
+static const char *intern_key(struct builder *b, const char *text, size_t len)
+{
+    if (len > KEY_MAX || memchr(text, '\0', len) != NULL)
+        return pool_copy(&b->keys_pool, text, len);
+    size_t h = 5381;
+    for (size_t i = 0; i < len; i++)
+        h = h * 33 + (unsigned char)text[i];
+    for (size_t i = h % KEY_SLOTS;; i = (i + 1) % KEY_SLOTS) {
+        const char *k = b->keys.text[i];
+        if (k == NULL)
+            break;
+        if (strncmp(k, text, len) == 0 && k[len] == '\0')
+            return k;
+    }
+    const char *copy = pool_copy(&b->keys_pool, text, len);
+    if (copy == NULL || b->keys.used >= KEY_SLOTS / 2)
+        return copy;
+    size_t i = h % KEY_SLOTS;
+    while (b->keys.text[i] != NULL)
+        i = (i + 1) % KEY_SLOTS;
+    b->keys.text[i] = copy;
+    b->keys.used++;
+    return copy;
+}
 
 static const char *const utf8_bom = "\xEF\xBB\xBF";
 
@@ -100,7 +166,11 @@ static void report_parser_error(const yaml_parser_t *parser, const char *buf, si
         diag_add(diags, line, column, "YAML syntax error: %s; %s", problem, hint);
 }
 
-static struct ynode *new_node(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
+/* Adds a node of KIND at MARK under the innermost open container (or as the
+ * root) and returns it, or NULL after a message. The node stays where it is
+ * until its container closes; an open container is always its parent's last
+ * entry, so it does not move while it is open. */
+static struct ynode *add_node(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
 {
     if (++b->nodes > b->limits->max_nodes) {
         diag_add(b->diags, (int)mark.line + 1, (int)mark.column + 1,
@@ -108,37 +178,26 @@ static struct ynode *new_node(struct builder *b, enum ynode_kind kind, yaml_mark
                  b->limits->max_nodes);
         return NULL;
     }
-    struct ynode *node = arena_calloc(b->arena, 1, sizeof(*node));
-    if (node == NULL) {
-        diag_add(b->diags, 0, 0, "out of memory while reading the file");
-        return NULL;
-    }
-    node->kind = kind;
-    node->line = (int)mark.line + 1;
-    node->column = (int)mark.column + 1;
-    return node;
-}
-
-/* Hangs NODE under the innermost open container, or makes it the root. */
-static bool attach(struct builder *b, struct ynode *node)
-{
+    struct ynode *node = &b->tree->root;
     if (b->depth == 0) {
-        b->root = node;
-        return true;
-    }
-    struct level *lv = &b->levels[b->depth - 1];
-    if (lv->count == lv->cap) {
-        size_t cap = lv->cap != 0 ? lv->cap * 2 : 16;
-        struct ynode **items = realloc(lv->items, cap * sizeof(*items));
-        if (items == NULL) {
-            diag_add(b->diags, 0, 0, "out of memory while reading the file");
-            return false;
+        b->tree->has_root = true;
+    } else {
+        struct level *lv = &b->levels[b->depth - 1];
+        if (lv->count == lv->cap) {
+            size_t cap = lv->cap != 0 ? lv->cap * 2 : 16;
+            struct ynode *items = realloc(lv->items, cap * sizeof(*items));
+            if (items == NULL) {
+                diag_add(b->diags, 0, 0, "out of memory while reading the file");
+                return NULL;
+            }
+            lv->items = items;
+            lv->cap = cap;
         }
-        lv->items = items;
-        lv->cap = cap;
+        node = &lv->items[lv->count++];
     }
-    lv->items[lv->count++] = node;
-    return true;
+    *node = (struct ynode){
+        .kind = (unsigned char)kind, .line = (int)mark.line + 1, .column = (int)mark.column + 1};
+    return node;
 }
 
 static bool open_container(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
@@ -149,8 +208,8 @@ static bool open_container(struct builder *b, enum ynode_kind kind, yaml_mark_t 
                  b->limits->max_depth);
         return false;
     }
-    struct ynode *node = new_node(b, kind, mark);
-    if (node == NULL || !attach(b, node))
+    struct ynode *node = add_node(b, kind, mark);
+    if (node == NULL)
         return false;
     struct level *lv = &b->levels[b->depth++];
     lv->node = node;
@@ -161,15 +220,16 @@ static bool open_container(struct builder *b, enum ynode_kind kind, yaml_mark_t 
 static bool close_container(struct builder *b)
 {
     struct level *lv = &b->levels[--b->depth];
-    lv->node->count = lv->count;
+    lv->node->count = (uint32_t)lv->count;
     if (lv->count == 0)
         return true;
-    lv->node->items = arena_calloc(b->arena, lv->count, sizeof(*lv->node->items));
-    if (lv->node->items == NULL) {
+    struct ynode *items = arena_calloc(b->tree->arena, lv->count, sizeof(*items));
+    if (items == NULL) {
         diag_add(b->diags, 0, 0, "out of memory while reading the file");
         return false;
     }
-    memcpy(lv->node->items, lv->items, lv->count * sizeof(*lv->items));
+    memcpy(items, lv->items, lv->count * sizeof(*items));
+    lv->node->items = items;
     return true;
 }
 
@@ -212,18 +272,21 @@ static bool add_scalar(struct builder *b, const yaml_event_t *ev)
                  "this text is too long (%zu bytes; at most %zu)", len, b->limits->max_scalar);
         return false;
     }
-    struct ynode *node = new_node(b, YNODE_SCALAR, ev->start_mark);
+    /* A key is an even entry of a mapping; its text stays with the tree. */
+    const struct level *parent = b->depth > 0 ? &b->levels[b->depth - 1] : NULL;
+    bool key = parent != NULL && parent->node->kind == YNODE_MAP && parent->count % 2 == 0;
+    const char *text = (const char *)ev->data.scalar.value;
+    const char *value = key ? intern_key(b, text, len) : pool_copy(&b->values_pool, text, len);
+    struct ynode *node = value != NULL ? add_node(b, YNODE_SCALAR, ev->start_mark) : NULL;
+    if (value == NULL)
+        diag_add(b->diags, 0, 0, "out of memory while reading the file");
     if (node == NULL)
         return false;
-    node->value = arena_strndup(b->arena, (const char *)ev->data.scalar.value, len);
-    if (node->value == NULL) {
-        diag_add(b->diags, 0, 0, "out of memory while reading the file");
-        return false;
-    }
-    node->len = len;
+    node->value = value;
+    node->len = (uint32_t)len;
     node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     check_controls(b, ev, node->value, len);
-    return attach(b, node);
+    return true;
 }
 
 /* Handles one event; returns 1 to go on, 0 at the end of the stream, -1 on error. */
@@ -255,10 +318,10 @@ static int handle_event(struct builder *b, const yaml_event_t *ev, int *document
 }
 
 struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
-                          struct diag_list *diags)
+                          struct arena *strings, struct diag_list *diags)
 {
     struct ytree *tree = calloc(1, sizeof(*tree));
-    struct builder b = {.limits = limits, .diags = diags};
+    struct builder b = {.limits = limits, .diags = diags, .tree = tree};
     yaml_parser_t parser;
     bool parser_ready = false;
     if (tree == NULL || (tree->arena = arena_new()) == NULL ||
@@ -266,7 +329,8 @@ struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits
         diag_add(diags, 0, 0, "out of memory while reading the file");
         goto err;
     }
-    b.arena = tree->arena;
+    b.keys_pool.arena = tree->arena;
+    b.values_pool.arena = strings != NULL ? strings : tree->arena;
     if (!yaml_parser_initialize(&parser)) {
         diag_add(diags, 0, 0, "out of memory while reading the file");
         goto err;
@@ -291,7 +355,6 @@ struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits
     for (size_t i = 0; i <= limits->max_depth; i++)
         free(b.levels[i].items);
     free(b.levels);
-    tree->root = b.root;
     return tree;
 err:
     if (parser_ready)
@@ -306,7 +369,7 @@ err:
 
 const struct ynode *ytree_root(const struct ytree *tree)
 {
-    return tree->root;
+    return tree->has_root ? &tree->root : NULL;
 }
 
 void ytree_free(struct ytree *tree)

@@ -23,8 +23,8 @@ static const struct ynode *get(const struct ynode *node, const char *key)
     if (node == NULL || node->kind != YNODE_MAP)
         return NULL;
     for (size_t i = 0; i + 1 < node->count; i += 2)
-        if (node->items[i]->kind == YNODE_SCALAR && strcmp(node->items[i]->value, key) == 0)
-            return node->items[i + 1];
+        if (node->items[i].kind == YNODE_SCALAR && strcmp(node->items[i].value, key) == 0)
+            return &node->items[i + 1];
     return NULL;
 }
 
@@ -72,9 +72,9 @@ static const char *check_case(const struct survey *s, const struct ynode *node)
         return "bad default";
     /* Every listed answer must name a question: a typo would test nothing. */
     for (size_t i = 0; answers != NULL && i + 1 < answers->count; i += 2)
-        if (survey_find_question(s, answers->items[i]->value) < 0) {
+        if (survey_find_question(s, answers->items[i].value) < 0) {
             snprintf(why, sizeof(why), "answers name no question \"%s\"",
-                     answers->items[i]->value);
+                     answers->items[i].value);
             return why;
         }
     struct flow *f = flow_new(s);
@@ -109,7 +109,7 @@ static const char *check_case(const struct survey *s, const struct ynode *node)
     }
     const struct ynode *top2 = get(expect, "top2");
     for (size_t i = 0; fail == NULL && top2 != NULL && i < top2->count; i++) {
-        const char *id = text(top2->items[i]);
+        const char *id = text(&top2->items[i]);
         if (id == NULL || rank_of(r, condition_index(s, id), &flagged) > 1 || !flagged) {
             snprintf(why, sizeof(why), "%s is not flagged in the top two", id ? id : "?");
             fail = why;
@@ -153,7 +153,7 @@ int main(int argc, char **argv)
         size_t len = 0;
         static const struct ytree_limits limits = {16, 500000, 4000};
         struct ytree *tree = readfile(argv[a], 8 << 20, &buf, &len, diags) == READ_OK
-                                 ? ytree_parse(buf, len, &limits, diags)
+                                 ? ytree_parse(buf, len, &limits, NULL, diags)
                                  : NULL;
         const struct ynode *root = tree != NULL ? ytree_root(tree) : NULL;
         if (root == NULL || root->kind != YNODE_SEQ) {
@@ -162,7 +162,7 @@ int main(int argc, char **argv)
             return 2;
         }
         for (size_t i = 0; i < root->count; i++) {
-            const struct ynode *c = root->items[i];
+            const struct ynode *c = &root->items[i];
             const char *id = text(get(c, "id")), *kind = text(get(c, "kind"));
             if (id == NULL || kind == NULL || get(c, "source") == NULL ||
                 get(c, "expect") == NULL) {
