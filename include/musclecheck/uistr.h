@@ -24,6 +24,8 @@
     X(UI_AGAINST, "against", "Against it, you said no to:")                                        \
     X(UI_EXPLAINED, "explained",                                                                   \
       "{cause} may explain some of this, so it is shown one step lower.")                          \
+    X(UI_CAUSE_EXPLAINS, "cause_explains",                                                         \
+      "It may explain answers that would otherwise point to: {conditions}.")                      \
     X(UI_SAME_DAY_TITLE, "same_day_title", "Speak to someone today")                               \
     X(UI_KIOSK_SAME_DAY, "kiosk_same_day",                                                         \
       "Please speak to the staff at the desk before you leave, and show them this screen.")        \

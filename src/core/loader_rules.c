@@ -70,11 +70,8 @@ static const struct shape rule_shape = {rule_fields, sizeof(rule_fields) / sizeo
                                         true};
 
 static const struct field cause_fields[] = {
-    {"id", true, NULL, 0},
-    {"name", true, NULL, 0},
-    {"text", true, NULL, 0},
-    {"when", true, NULL, 0},
-    {"explains", false, NULL, 0},
+    {"id", true, NULL, 0},   {"name", true, NULL, 0},      {"text", true, NULL, 0},
+    {"when", true, NULL, 0}, {"explains", false, NULL, 0},
 };
 
 static const struct shape cause_shape = {cause_fields,

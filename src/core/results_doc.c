@@ -151,9 +151,24 @@ static void causes(struct builder *b, const struct survey *s, const struct repor
     add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_OTHER_CAUSES));
     for (size_t i = 0; i < r->cause_count; i++) {
         const struct other_cause *oc = survey_other_cause(s, r->causes[i]);
-        struct rdoc_block *bl = add(b, RDOC_FIELD, RDOC_PLAIN, 0, oc->text);
-        if (bl != NULL)
-            bl->label = oc->name;
+        add(b, RDOC_PARA, RDOC_EMPHASIS, 0, oc->name);
+        add(b, RDOC_PARA, RDOC_PLAIN, 1, oc->text);
+        /* Say which conditions it held back, flagged or not: a condition it
+         * took down to "unlikely" has no details to say so. */
+        char names[512] = "";
+        for (size_t k = 0; k < r->result_count; k++) {
+            const struct report_result *res = &r->results[k];
+            if (res->explained_by != (long)r->causes[i])
+                continue;
+            const char *name = survey_condition(s, res->score.condition)->name;
+            size_t used = strlen(names);
+            snprintf(names + used, sizeof(names) - used, "%s%s", used > 0 ? ", " : "", name);
+        }
+        if (names[0] != '\0') {
+            const char *vars[] = {"conditions", names, NULL};
+            char *text = uistr_expand(survey_ui(s, UI_CAUSE_EXPLAINS), vars);
+            add(b, RDOC_PARA, RDOC_PLAIN, 1, own(b, text, text != NULL ? 0 : -1));
+        }
     }
 }
 

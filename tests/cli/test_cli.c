@@ -694,7 +694,8 @@ static void batch_other_causes_and_explained_by(void **state)
     assert_int_equal(r.status, 0);
     expect_contains(r.out, "1. Magnesium: Possible");
     expect_contains(r.out, "Also worth mentioning to a doctor\n");
-    expect_contains(r.out, "Cholesterol medicine (a statin): ");
+    expect_contains(r.out, "Cholesterol medicine (a statin)\n");
+    expect_contains(r.out, "would otherwise point to: ");
     expect_contains(r.out, "may explain some of this");
     expect_contains(r.out, "Ask a doctor or nurse for a blood test");
     expect_no_percentages(r.out);

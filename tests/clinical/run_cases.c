@@ -73,22 +73,19 @@ static const char *check_case(const struct survey *s, const struct ynode *node)
     /* Every listed answer must name a question: a typo would test nothing. */
     for (size_t i = 0; answers != NULL && i + 1 < answers->count; i += 2)
         if (survey_find_question(s, answers->items[i].value) < 0) {
-            snprintf(why, sizeof(why), "answers name no question \"%s\"",
-                     answers->items[i].value);
+            snprintf(why, sizeof(why), "answers name no question \"%s\"", answers->items[i].value);
             return why;
         }
     struct flow *f = flow_new(s);
     enum flow_step step = flow_begin(f);
     while (step == FLOW_QUESTION)
-        step = flow_answer(
-            f, answer_for(answers, survey_question(s, flow_question(f))->id, dflt));
+        step = flow_answer(f, answer_for(answers, survey_question(s, flow_question(f))->id, dflt));
     struct report *r = report_new(flow_session(f));
     const char *fail = NULL;
     enum triage want;
     const char *level = text(get(expect, "triage"));
     if (level != NULL && triage_parse(level, &want) && r->level < want) {
-        snprintf(why, sizeof(why), "triage %s, expected at least %s", triage_name(r->level),
-                 level);
+        snprintf(why, sizeof(why), "triage %s, expected at least %s", triage_name(r->level), level);
         fail = why;
     }
     const char *flags = text(get(expect, "flags"));

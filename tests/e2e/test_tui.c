@@ -557,10 +557,10 @@ static void wide_characters_wrap_by_display_width(void **state)
     VT_ASSERT_TEXT(vt, "brûlée", T);
     vt_send(vt, "y");
     VT_ASSERT_TEXT(vt, "1. 鉄分", T);
-    /* The band's own (wide) word, whichever band three points make. */
+    /* The band's own (wide) word: three points of a sign make it "high". */
     VT_ASSERT(vt, vt_find(vt, "1. 鉄分", &row, &col));
     char *line = vt_row(vt, row);
-    VT_ASSERT(vt, strstr(line, "低い") != NULL || strstr(line, "高い") != NULL);
+    VT_ASSERT(vt, strstr(line, "高い") != NULL);
     free(line);
 }
 

@@ -56,12 +56,31 @@ static void bundled_files_get_the_letters(void **state)
     }
 }
 
+/* A bundled translation gives every interface string: none falls back to
+ * English in the middle of a Spanish screen. ("No" is the same word.) */
+static void spanish_translates_every_interface_string(void **state)
+{
+    (void)state;
+    struct diag_list *diags = diag_list_new(NULL);
+    struct survey *s = NULL;
+    assert_int_equal(survey_load_file(support_path("questions/es.yaml"), &s, diags), LOAD_OK);
+    for (int i = 0; i < UI_COUNT; i++) {
+        char *english = keys_expand(uistr_default((enum uistr)i));
+        if (i != UI_NO && strcmp(survey_ui(s, (enum uistr)i), english) == 0)
+            fail_msg("es.yaml does not translate ui \"%s\"", uistr_key((enum uistr)i));
+        free(english);
+    }
+    survey_free(s);
+    diag_list_free(diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(letters_of_the_answer_keys),
         cmocka_unit_test(expand_fills_in_letters_only),
         cmocka_unit_test(bundled_files_get_the_letters),
+        cmocka_unit_test(spanish_translates_every_interface_string),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
