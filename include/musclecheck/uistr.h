@@ -25,7 +25,7 @@
     X(UI_EXPLAINED, "explained",                                                                   \
       "{cause} may explain some of this, so it is shown one step lower.")                          \
     X(UI_CAUSE_EXPLAINS, "cause_explains",                                                         \
-      "It may explain answers that would otherwise point to: {conditions}.")                      \
+      "It may explain answers that would otherwise point to: {conditions}.")                       \
     X(UI_SAME_DAY_TITLE, "same_day_title", "Speak to someone today")                               \
     X(UI_KIOSK_SAME_DAY, "kiosk_same_day",                                                         \
       "Please speak to the staff at the desk before you leave, and show them this screen.")        \
@@ -36,10 +36,9 @@
     X(UI_NEXT_EMERGENCY, "next_emergency",                                                         \
       "First get help now, as advised at the top. Everything else can wait.")                      \
     X(UI_NEXT_SAME_DAY, "next_same_day",                                                           \
-      "Speak to a doctor, nurse or pharmacist today, as advised above. Ask them about a blood "     \
+      "Speak to a doctor, nurse or pharmacist today, as advised above. Ask them about a blood "    \
       "test too.")                                                                                 \
-    X(UI_UNREVIEWED, "unreviewed",                                                                 \
-      "A clinician has not yet checked these questions.")                                          \
+    X(UI_UNREVIEWED, "unreviewed", "A clinician has not yet checked these questions.")             \
     X(UI_ROLE, "role", "Role in the body")                                                         \
     X(UI_MUSCLE_SYMPTOMS, "muscle_symptoms", "Muscle symptoms")                                    \
     X(UI_OTHER_SYMPTOMS, "other_symptoms", "Other symptoms")                                       \
@@ -62,6 +61,8 @@
     X(UI_KEYS_RESULTS, "keys_results",                                                             \
       "Arrows, PgUp/PgDn scroll   {table} table   {again} start again   {quit} quit")              \
     X(UI_KEYS_WELCOME, "keys_welcome", "Enter start   {help} help   {quit} quit")                  \
+    X(UI_KEYS_RESULTS_KIOSK, "keys_results_kiosk",                                                 \
+      "Arrows, PgUp/PgDn scroll   {table} table   {again} finish")                                 \
     X(UI_HELP_TITLE, "help_title", "Help")                                                         \
     X(UI_HELP_KEYS, "help_keys",                                                                   \
       "{yes} = Yes, {no} = No, {unsure} = Not sure.\n"                                             \

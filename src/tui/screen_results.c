@@ -123,7 +123,7 @@ void screen_results_draw(const struct tui *ui, struct hits *hits)
     int count = results_buttons(ui, buttons);
     widget_buttons(hits, ui->big_buttons, LINES - 1 - button_h, buttons, count, ui->focus,
                    button_h);
-    widget_keys(survey_ui(s, UI_KEYS_RESULTS));
+    widget_keys(survey_ui(s, ui->kiosk ? UI_KEYS_RESULTS_KIOSK : UI_KEYS_RESULTS));
 }
 
 /* The area the view is laid out for: the reading column for the results;
