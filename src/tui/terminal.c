@@ -66,6 +66,23 @@ static void term_putcap(const char *name)
         putp(cap);
 }
 
+/* Bracketed paste on (or off), where the terminal has it: terminfo's BE
+ * and BD, or, for the multiplexers and emulators known to understand it
+ * whose entries lack them (screen, tmux, rxvt), the xterm sequence. Other
+ * terminals cannot tell a paste from typing. */
+static void paste_mode(bool on)
+{
+    char *cap = tigetstr(on ? "BE" : "BD");
+    if (cap != NULL && cap != (char *)-1) {
+        putp(cap);
+        return;
+    }
+    const char *term = getenv("TERM");
+    if (term != NULL && (strncmp(term, "screen", 6) == 0 || strncmp(term, "tmux", 4) == 0 ||
+                         strncmp(term, "rxvt", 4) == 0))
+        putp(on ? "\033[?2004h" : "\033[?2004l");
+}
+
 int term_start(bool kiosk, bool ascii, const char **why)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -138,7 +155,7 @@ int term_start(bool kiosk, bool ascii, const char **why)
     mouseinterval(0); /* report presses at once; a touch screen has no double clicks */
     /* Bracketed paste, where the terminal has it: pasted text then comes as
      * one event the screens ignore, never as keys that answer. */
-    term_putcap("BE");
+    paste_mode(true);
     return 0;
 }
 
@@ -171,7 +188,7 @@ void term_stop(void)
         blank_terminal();
     leaveok(stdscr, FALSE);
     curs_set(1);
-    term_putcap("BD");
+    paste_mode(false);
     endwin();
     /* Some terminals restore the cursor's visibility from when the alternate
      * screen was entered; show it once more on the normal screen. */
