@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "kiosk_start.h"
 #include "vt.h"
 #include "vt_assert.h"
 
@@ -41,19 +42,7 @@ static int teardown(void **state)
 /* Starts "musclecheck --kiosk" with EXTRA arguments (NULL-terminated) and ENV. */
 static struct vt *start_kiosk(void **state, const char *const *extra, char *const env[])
 {
-    static char questions[4096];
-    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
-    char *argv[16] = {(char *)binary, "--kiosk", "--questions", questions};
-    int argc = 4;
-    for (; extra != NULL && *extra != NULL && argc < 15; extra++)
-        argv[argc++] = (char *)*extra;
-    argv[argc] = NULL;
-    struct vt *vt = vt_spawn(argv, env, 24, 80);
-    assert_non_null(vt);
-    *state = vt;
-    VT_ASSERT_TEXT(vt, "Press Enter to start", T);
-    VT_ASSERT(vt, vt_wait_quiet(vt, 30, T));
-    return vt;
+    return kiosk_start(state, binary, source_dir, extra, env);
 }
 
 static void wait_question(struct vt *vt, int n)
