@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* survey_impl: the layout of struct survey, shared by the model's accessors
- * (survey.c) and the loader that fills it (loader.c). Nothing else includes
+ * (survey.c) and the loader that fills it (loader*.c). Nothing else includes
  * this. */
 #ifndef MUSCLECHECK_SURVEY_IMPL_H
 #define MUSCLECHECK_SURVEY_IMPL_H
