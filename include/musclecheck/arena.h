@@ -5,6 +5,7 @@
 #ifndef MUSCLECHECK_ARENA_H
 #define MUSCLECHECK_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena;
@@ -21,6 +22,10 @@ void *arena_calloc(struct arena *a, size_t count, size_t size);
 
 /* A NUL-terminated copy of LEN bytes of TEXT, owned by A; NULL when out of memory. */
 char *arena_strndup(struct arena *a, const char *text, size_t len);
+
+/* Whether any allocation from A failed: code that builds something big
+ * from many allocations checks this once instead of after each one. */
+bool arena_failed(const struct arena *a);
 
 /* Bytes handed out so far (for tests of memory growth). */
 size_t arena_used(const struct arena *a);

@@ -36,8 +36,9 @@ void output_doc_text(FILE *out, const struct results_doc *d, const struct survey
 /* The results (a title line, then RDOC_RESULTS_SECTIONS of D) wrapped to WIDTH. */
 void output_report_text(FILE *out, const struct results_doc *d, const struct survey *s, int width);
 
-/* The report as JSON: {"urgent", "red_flags", "results"}. Returns false
- * when out of memory. */
+/* The report as JSON: {"triage", "urgent", "red_flags", "rules",
+ * "other_causes", "results"} (docs/cli.md). Returns false when out of
+ * memory. */
 bool output_report_json(FILE *out, const struct report *r, const struct session *se);
 
 /* The summary a person can take to their doctor: the date (NOW), the

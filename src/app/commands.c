@@ -188,7 +188,7 @@ time_t commands_now(void)
     char *end = NULL;
     if (fixed != NULL && *fixed != '\0') {
         long long t = strtoll(fixed, &end, 10);
-        if (*end == '\0' && t >= 0)
+        if (*end == '\0' && t >= 0 && t <= 253402300799LL) /* up to the end of year 9999 */
             return (time_t)t;
     }
     return time(NULL);

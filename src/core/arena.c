@@ -3,6 +3,7 @@
 #include "musclecheck/arena.h"
 
 #include <stdalign.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@ struct block {
 struct arena {
     struct block *head;
     size_t used;
+    bool failed; /* an allocation ran out of memory */
 };
 
 struct arena *arena_new(void)
@@ -47,8 +49,10 @@ static void *arena_alloc(struct arena *a, size_t size)
     if (b == NULL || b->size - b->used < size) {
         size_t want = size > ARENA_BLOCK ? size : ARENA_BLOCK;
         b = malloc(sizeof(*b) + want);
-        if (b == NULL)
+        if (b == NULL) {
+            a->failed = true;
             return NULL;
+        }
         b->size = want;
         b->used = 0;
         /* A big one-off block goes behind the current one so that the
@@ -69,8 +73,10 @@ static void *arena_alloc(struct arena *a, size_t size)
 
 void *arena_calloc(struct arena *a, size_t count, size_t size)
 {
-    if (size != 0 && count > SIZE_MAX / size)
+    if (size != 0 && count > SIZE_MAX / size) {
+        a->failed = true;
         return NULL;
+    }
     size_t total = count * size;
     void *p = arena_alloc(a, total != 0 ? total : 1);
     if (p != NULL)
@@ -88,6 +94,11 @@ char *arena_strndup(struct arena *a, const char *text, size_t len)
     memcpy(copy, text, len);
     copy[len] = '\0';
     return copy;
+}
+
+bool arena_failed(const struct arena *a)
+{
+    return a != NULL && a->failed;
 }
 
 size_t arena_used(const struct arena *a)

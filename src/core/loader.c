@@ -42,8 +42,8 @@ static void load_nonspecific_cap(struct loader *ld, const struct field *f,
         s->nonspecific_cap = (int)cap;
 }
 
-static void load_review_status(struct loader *ld, const struct field *f,
-                               const struct ynode *value, const struct target *t)
+static void load_review_status(struct loader *ld, const struct field *f, const struct ynode *value,
+                               const struct target *t)
 {
     struct survey *s = t->obj;
     const char *status = loader_text(ld, value, f->key);
@@ -217,8 +217,11 @@ struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
         load_top(&ld, root);
     }
     ytree_free(tree);
-    if (diag_count(diags) == errors_before && s->source != NULL && !survey_fill_ui(s))
-        diag_add(diags, 1, 1, "out of memory");
+    /* Any allocation that failed on the way (some paths stop quietly)
+     * leaves a survey that must not be used. */
+    if (diag_count(diags) == errors_before &&
+        (s->source == NULL || arena_failed(s->arena) || !survey_fill_ui(s)))
+        diag_add(diags, 0, 0, "out of memory while loading the file");
     if (diag_count(diags) > errors_before || s->source == NULL) {
         survey_free(s);
         return NULL;

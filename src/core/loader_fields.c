@@ -72,9 +72,9 @@ bool loader_match(struct loader *ld, const struct ynode *node, const struct what
             k++;
         if (k == shape->count)
             unknown_key(ld, key, w, shape);
-        else if (values[k] != NULL)
+        else if (values[k] != NULL) /* its key is the entry before the value */
             AT(ld, key, "\"%s\" is given twice in %s (first at line %d)", key->value,
-               loader_what_text(w, what, sizeof(what)), values[k]->line);
+               loader_what_text(w, what, sizeof(what)), (values[k] - 1)->line);
         else
             values[k] = &node->items[i + 1];
     }

@@ -338,7 +338,10 @@ bool output_fhir(FILE *out, const struct session *se, time_t now)
     const struct survey *s = session_survey(se);
     char authored[32], url[256], canonical[512], language[32];
     struct tm tm;
-    strftime(authored, sizeof(authored), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+    /* A time past year 9999 (a bogus SOURCE_DATE_EPOCH) has no broken-down form. */
+    if (gmtime_r(&now, &tm) == NULL ||
+        strftime(authored, sizeof(authored), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        snprintf(authored, sizeof(authored), "1970-01-01T00:00:00Z");
     output_fhir_url(s, url, sizeof(url));
     snprintf(canonical, sizeof(canonical), "%s|%s", url, survey_text(s, SURVEY_VERSION));
     fhir_language(s, language, sizeof(language));

@@ -7,7 +7,8 @@ void output_summary(FILE *out, const struct results_doc *d, const struct survey 
 {
     char date[64];
     struct tm tm;
-    strftime(date, sizeof(date), "%Y-%m-%d %H:%M", localtime_r(&now, &tm));
+    if (localtime_r(&now, &tm) == NULL || strftime(date, sizeof(date), "%Y-%m-%d %H:%M", &tm) == 0)
+        snprintf(date, sizeof(date), "?");
     fprintf(out, "%s: %s\n\n", survey_text(s, SURVEY_TITLE), survey_ui(s, UI_SUMMARY_TITLE));
     fprintf(out, "%s: %s\n", survey_ui(s, UI_DATE), date);
     fprintf(out, "%s: %s %s (%s)\n\n", survey_ui(s, UI_QUESTIONNAIRE), survey_text(s, SURVEY_ID),

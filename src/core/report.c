@@ -35,6 +35,19 @@ static void rank(struct report_result *results, size_t n)
     }
 }
 
+/* What answer A to question Q counts for condition C: its points, with a
+ * non-specific "yes" counted at most up to the cap (a cap of 0 makes it
+ * count for nothing, so it is no reason). */
+static int counted(const struct survey *s, size_t q, size_t c, enum answer a)
+{
+    const struct question *qu = survey_question(s, q);
+    int p = score_answer_points(qu, c, a);
+    int cap = survey_nonspecific_cap(s);
+    if (a == ANSWER_YES && qu->evidence[c].kind == EVIDENCE_NONSPECIFIC && p > cap)
+        p = cap;
+    return p;
+}
+
 /* Sorts the questions in LIST by how much their answer moved condition C,
  * most first (stable). */
 static void sort_reasons(size_t *list, size_t n, const struct session *se, size_t c)
@@ -42,10 +55,9 @@ static void sort_reasons(size_t *list, size_t n, const struct session *se, size_
     const struct survey *s = session_survey(se);
     for (size_t i = 1; i < n; i++) {
         size_t q = list[i];
-        int w = abs(score_answer_points(survey_question(s, q), c, session_answer(se, q)));
+        int w = abs(counted(s, q, c, session_answer(se, q)));
         size_t j = i;
-        while (j > 0 && abs(score_answer_points(survey_question(s, list[j - 1]), c,
-                                                session_answer(se, list[j - 1]))) < w) {
+        while (j > 0 && abs(counted(s, list[j - 1], c, session_answer(se, list[j - 1]))) < w) {
             list[j] = list[j - 1];
             j--;
         }
@@ -62,7 +74,7 @@ static size_t reasons(const struct session *se, size_t c, int sign, size_t *next
     for (size_t q = 0; q < survey_question_count(s); q++) {
         if (!session_visible(se, q))
             continue;
-        int p = score_answer_points(survey_question(s, q), c, session_answer(se, q));
+        int p = counted(s, q, c, session_answer(se, q));
         if (p * sign > 0)
             next[n++] = q;
     }

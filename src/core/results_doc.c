@@ -155,20 +155,29 @@ static void causes(struct builder *b, const struct survey *s, const struct repor
         add(b, RDOC_PARA, RDOC_PLAIN, 1, oc->text);
         /* Say which conditions it held back, flagged or not: a condition it
          * took down to "unlikely" has no details to say so. */
-        char names[512] = "";
+        size_t len = 0;
+        for (size_t k = 0; k < r->result_count; k++)
+            if (r->results[k].explained_by == (long)r->causes[i])
+                len += strlen(survey_condition(s, r->results[k].score.condition)->name) + 2;
+        if (len == 0)
+            continue;
+        char *names = malloc(len + 1);
+        if (names == NULL) {
+            b->failed = true;
+            return;
+        }
+        names[0] = '\0';
         for (size_t k = 0; k < r->result_count; k++) {
-            const struct report_result *res = &r->results[k];
-            if (res->explained_by != (long)r->causes[i])
+            if (r->results[k].explained_by != (long)r->causes[i])
                 continue;
-            const char *name = survey_condition(s, res->score.condition)->name;
-            size_t used = strlen(names);
-            snprintf(names + used, sizeof(names) - used, "%s%s", used > 0 ? ", " : "", name);
+            if (names[0] != '\0')
+                strcat(names, ", ");
+            strcat(names, survey_condition(s, r->results[k].score.condition)->name);
         }
-        if (names[0] != '\0') {
-            const char *vars[] = {"conditions", names, NULL};
-            char *text = uistr_expand(survey_ui(s, UI_CAUSE_EXPLAINS), vars);
-            add(b, RDOC_PARA, RDOC_PLAIN, 1, own(b, text, text != NULL ? 0 : -1));
-        }
+        const char *vars[] = {"conditions", names, NULL};
+        char *text = uistr_expand(survey_ui(s, UI_CAUSE_EXPLAINS), vars);
+        free(names);
+        add(b, RDOC_PARA, RDOC_PLAIN, 1, own(b, text, text != NULL ? 0 : -1));
     }
 }
 

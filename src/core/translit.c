@@ -3,6 +3,7 @@
 #include "musclecheck/translit.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* Latin-1 Supplement letters U+00C0..U+00FF without their accents. */
 static const char latin1[] = "AAAAAAACEEEEIIII"  /* C0-CF */
@@ -27,6 +28,11 @@ static size_t decode(const unsigned char *p, size_t n, uint32_t *cp)
             return 0;
         c = c << 6 | (p[i] & 0x3F);
     }
+    /* Overlong forms (which could smuggle in a control character),
+     * surrogates and values past Unicode are invalid. */
+    static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < least[len] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+        return 0;
     *cp = c;
     return len;
 }
@@ -92,9 +98,12 @@ size_t translit_ascii(const char *text, size_t len, char *out, size_t size)
         uint32_t c;
         size_t n = decode(p + i, len - i, &c);
         const char *s = n == 0 ? "?" : stand_in(c);
+        size_t w = s != NULL ? strlen(s) : 0;
+        if (o + w >= size)
+            break; /* a stand-in is written whole or not at all */
         i += n == 0 ? 1 : n;
-        for (; s != NULL && *s != '\0' && o + 1 < size; s++)
-            out[o++] = *s;
+        memcpy(out + o, s, w);
+        o += w;
     }
     out[o] = '\0';
     return o;

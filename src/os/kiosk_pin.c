@@ -74,14 +74,18 @@ static int load_file(const char *file, char **pin, char *err, size_t err_size)
 int kiosk_pin_load(const char *file, char **pin, char *err, size_t err_size)
 {
     *pin = NULL;
-    if (file != NULL)
-        return load_file(file, pin, err, err_size);
     char *value = getenv(KIOSK_PIN_ENV);
-    if (value == NULL || *value == '\0')
-        return 0;
-    int r = accept(value, strlen(value), pin, err, err_size);
-    explicit_bzero(value, strlen(value));
-    unsetenv(KIOSK_PIN_ENV);
+    int r = 0;
+    if (file != NULL)
+        r = load_file(file, pin, err, err_size);
+    else if (value != NULL && *value != '\0')
+        r = accept(value, strlen(value), pin, err, err_size);
+    /* Gone from the environment in every case, so that no command the kiosk
+     * starts (the print command) can read it. */
+    if (value != NULL) {
+        explicit_bzero(value, strlen(value));
+        unsetenv(KIOSK_PIN_ENV);
+    }
     return r;
 }
 

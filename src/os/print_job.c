@@ -221,6 +221,9 @@ enum print_status print_job_poll(struct print_job *job, long long now_ms)
         job->status = job->ending == ENDING_TIMEOUT ? PRINT_TIMED_OUT : PRINT_CANCELLED;
         return job->status;
     }
+    /* The shell is done: nothing it started may outlive the print either
+     * (the group id stays reserved until the leader is reaped). */
+    signal_group(job, SIGKILL);
     int status = reap(job);
     bool complete = job->off == job->len && !job->write_failed;
     stop_writing(job);

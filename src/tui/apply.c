@@ -137,6 +137,21 @@ static void stale_red_flag(struct tui *ui)
     drop_results(ui);
     flow_reset(ui->flow);
     ui->red_flag_stale = true;
+    if (ui->overlay == OVERLAY_STAFF) { /* a half-typed PIN goes too */
+        close_pin(ui);
+        ui->overlay = OVERLAY_NONE;
+    }
+}
+
+bool tui_idle_expired(const struct tui *ui, long long now)
+{
+    if (!ui->kiosk || ui->print != NULL || ui->last_input + ui->idle_ms > now)
+        return false;
+    if (ui->screen == SCREEN_RED_FLAG)
+        return !ui->red_flag_stale;
+    if (ui->screen == SCREEN_WELCOME)
+        return ui->overlay != OVERLAY_NONE || ui->survey != ui->surveys[0];
+    return true;
 }
 
 bool tui_idle_tick(struct tui *ui, long long now)

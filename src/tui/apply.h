@@ -29,6 +29,10 @@ void tui_view_sync(struct tui *ui);
  * red-flag screen left alone. Returns true when the screen changed. */
 bool tui_idle_tick(struct tui *ui, long long now);
 
+/* Kiosk: whether the idle time has run out at NOW with something to wipe,
+ * so that a key arriving now must not reach the old session. */
+bool tui_idle_expired(const struct tui *ui, long long now);
+
 /* Frees what UI owns, wiping the answers; a print job still running is
  * ended. */
 void tui_state_free(struct tui *ui);

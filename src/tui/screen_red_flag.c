@@ -67,6 +67,8 @@ struct action screen_red_flag_key(const struct tui *ui, int key)
         return ACTION(ACT_QUIT);
     if (keymap_is(key, CMD_CHOOSE))
         return ACTION(ui->focus == BUTTON_RESULTS ? ACT_RESULTS : ACT_QUIT);
+    if (keymap_is(key, CMD_HELP))
+        return ACTION(ACT_HELP);
     if (keymap_is(key, CMD_QUIT) || keymap_is(key, CMD_CANCEL))
         return ACTION(ACT_ASK_QUIT);
     return ACTION(ACT_NONE);

@@ -167,6 +167,8 @@ struct action screen_results_key(const struct tui *ui, int key)
         return ACTION(ui->kiosk ? ACT_ASK_QUIT : ACT_START_AGAIN);
     if (keymap_is(key, CMD_TABLE))
         return ACTION(ACT_TOGGLE_TABLE);
+    if (keymap_is(key, CMD_HELP))
+        return ACTION(ACT_HELP);
     if (keymap_is(key, CMD_CHOOSE))
         return screen_results_key(ui, buttons[ui->focus < count ? ui->focus : 0].key);
     if (keymap_is(key, CMD_QUIT) || keymap_is(key, CMD_CANCEL))

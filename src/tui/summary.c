@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,7 +32,8 @@ void summary_save_start(struct tui *ui)
     char date[32];
     time_t now = time(NULL);
     struct tm tm;
-    strftime(date, sizeof(date), "%Y-%m-%d", localtime_r(&now, &tm));
+    if (localtime_r(&now, &tm) == NULL || strftime(date, sizeof(date), "%Y-%m-%d", &tm) == 0)
+        snprintf(date, sizeof(date), "today");
     ui->save_len =
         (size_t)snprintf(ui->save_path, sizeof(ui->save_path), "musclecheck-summary-%s.txt", date);
     ui->save_confirm = false;
@@ -40,13 +42,28 @@ void summary_save_start(struct tui *ui)
 
 void summary_save(struct tui *ui, bool replace)
 {
-    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (replace ? O_TRUNC : O_EXCL);
+    /* O_NONBLOCK: a named pipe must not freeze the screen waiting for a
+     * reader; anything but a regular file is refused before writing. */
+    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK | (replace ? 0 : O_EXCL);
     int fd = open(ui->save_path, flags, 0600);
     if (fd < 0 && errno == EEXIST) {
         ui->save_confirm = true;
         return;
     }
+    struct stat st;
+    if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+        close(fd);
+        set_message(ui, UI_SAVE_FAILED, "reason", "that name is not an ordinary file");
+        return;
+    }
+    if (fd >= 0 && (fcntl(fd, F_SETFL, 0) != 0 || (replace && ftruncate(fd, 0) != 0))) {
+        close(fd);
+        fd = -1;
+    }
     FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+    char iobuf[BUFSIZ]; /* ours, so that it can be wiped after use */
+    if (fp != NULL)
+        setvbuf(fp, iobuf, _IOFBF, sizeof(iobuf));
     if (fp == NULL) {
         set_message(ui, UI_SAVE_FAILED, "reason", strerror(errno));
         if (fd >= 0)
@@ -58,6 +75,7 @@ void summary_save(struct tui *ui, bool replace)
     int err = errno;
     if (fclose(fp) != 0)
         ok = false;
+    explicit_bzero(iobuf, sizeof(iobuf));
     if (!ok) {
         set_message(ui, UI_SAVE_FAILED, "reason", strerror(err));
         return;
@@ -66,26 +84,56 @@ void summary_save(struct tui *ui, bool replace)
     set_message(ui, UI_SAVED, "file", realpath(ui->save_path, full) != NULL ? full : ui->save_path);
 }
 
+/* A buffer that grows for a stdio stream and wipes every copy it drops:
+ * open_memstream would free its smaller buffers with the text still in them. */
+struct wiping_buffer {
+    char *data;
+    size_t len, cap;
+    bool failed;
+};
+
+static ssize_t wiping_write(void *cookie, const char *text, size_t size)
+{
+    struct wiping_buffer *b = cookie;
+    if (b->len + size > b->cap) {
+        size_t cap = b->cap != 0 ? b->cap : 4096;
+        while (cap < b->len + size)
+            cap *= 2;
+        char *bigger = malloc(cap);
+        if (bigger == NULL) {
+            b->failed = true;
+            return -1;
+        }
+        if (b->data != NULL) {
+            memcpy(bigger, b->data, b->len);
+            explicit_bzero(b->data, b->cap);
+            free(b->data);
+        }
+        b->data = bigger;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, text, size);
+    b->len += size;
+    return (ssize_t)size;
+}
+
 void summary_print(struct tui *ui)
 {
     if (ui->print_command == NULL || ui->results == NULL || ui->print != NULL)
         return;
-    char *text = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&text, &len);
-    if (mem == NULL) {
-        set_message(ui, UI_PRINT_FAILED, "", "");
-        return;
+    struct wiping_buffer b = {0};
+    FILE *out = fopencookie(&b, "w", (cookie_io_functions_t){.write = wiping_write});
+    if (out != NULL) {
+        setvbuf(out, NULL, _IONBF, 0); /* no stdio buffer holding a copy */
+        output_summary(out, ui->results, ui->survey, time(NULL), SUMMARY_WIDTH);
+        if (fclose(out) == 0 && !b.failed)
+            ui->print = print_job_start(ui->print_command, b.data, b.len,
+                                        print_job_now_ms() + PRINT_TIMEOUT_MS);
     }
-    output_summary(mem, ui->results, ui->survey, time(NULL), SUMMARY_WIDTH);
-    bool ok = fclose(mem) == 0;
-    if (ok)
-        ui->print =
-            print_job_start(ui->print_command, text, len, print_job_now_ms() + PRINT_TIMEOUT_MS);
     /* The job keeps (and wipes) its own copy: ours goes now. */
-    if (text != NULL)
-        explicit_bzero(text, len);
-    free(text);
+    if (b.data != NULL)
+        explicit_bzero(b.data, b.cap);
+    free(b.data);
     if (ui->print == NULL) {
         set_message(ui, UI_PRINT_FAILED, "", "");
         return;

@@ -102,6 +102,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         /* While printing, look at the job often; the loop never waits on it. */
         int wait =
             ui.print != NULL ? print_job_wait_ms(ui.print, print_job_now_ms(), 100) : KEY_WAIT_MS;
+        bool was_printing = ui.print != NULL;
         int key = term_read_key(wait > 0 ? wait : 1, &mouse_y, &mouse_x);
         if (key == TERM_KEY_SIGNAL || key == TERM_KEY_HANGUP) {
             /* A kiosk is stopped on purpose (systemctl stop, staff closing
@@ -120,7 +121,20 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
             }
             continue;
         }
-        ui.last_input = term_now_ms();
+        long long now = term_now_ms();
+        /* A key after the idle time must not reach the old session: wipe
+         * first (the key then only wakes the screen). */
+        if (key != KEY_RESIZE && tui_idle_expired(&ui, now)) {
+            tui_idle_tick(&ui, now);
+            ui.last_input = now;
+            dirty = true;
+            continue;
+        }
+        ui.last_input = now;
+        /* A key pressed while printing waits for nothing: it must not close
+         * the outcome the print has just shown. */
+        if (was_printing && key != KEY_RESIZE)
+            continue;
         if (key == KEY_RESIZE) {
             /* Terminals differ in what they keep of the old contents (a quick
              * shrink and grow can leave curses' size unchanged but the screen
@@ -133,9 +147,13 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         }
         if (key == KEY_MOUSE) {
             const struct hitbox *hit = widget_hit(&hits, mouse_y, mouse_x);
-            if (hit == NULL)
+            /* A box that any key closes (help, a message, "still there?")
+             * closes with a tap anywhere too: touch screens have no keys. */
+            bool any_key_box = ui.overlay == OVERLAY_HELP || ui.overlay == OVERLAY_MESSAGE ||
+                               ui.overlay == OVERLAY_IDLE;
+            if (hit == NULL && !any_key_box)
                 continue;
-            key = hit->key;
+            key = hit != NULL ? hit->key : ' ';
         }
         if (too_small())
             continue;

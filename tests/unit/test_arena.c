@@ -27,7 +27,9 @@ static void allocations_are_zeroed_aligned_and_separate(void **state)
     }
     void *big = arena_calloc(a, 1, 1 << 20);
     assert_non_null(big);
+    assert_false(arena_failed(a));
     assert_null(arena_calloc(a, SIZE_MAX / 2, 4)); /* overflow refused */
+    assert_true(arena_failed(a));                  /* and remembered */
     char *s = arena_strndup(a, "hello world", 5);
     assert_string_equal(s, "hello");
     assert_true(arena_used(a) > (1 << 20));

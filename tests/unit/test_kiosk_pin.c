@@ -74,7 +74,12 @@ static void private_file_is_read(void **state)
     assert_string_equal(pin, "987654");
     kiosk_pin_free(pin);
     path = write_pin_file("pin640", "987654\n", 0640);
+    /* A PIN also in the environment is removed from it all the same, so
+     * that no command the kiosk starts can read it. */
+    setenv(KIOSK_PIN_ENV, "1111", 1);
     assert_int_equal(kiosk_pin_load(path, &pin, err, sizeof(err)), 1);
+    assert_string_equal(pin, "987654");
+    assert_null(getenv(KIOSK_PIN_ENV));
     kiosk_pin_free(pin);
 }
 

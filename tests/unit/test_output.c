@@ -7,6 +7,7 @@
 #include "sample.h"
 
 #include <cjson/cJSON.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -285,6 +286,10 @@ static void summary_for_the_doctor(void **state)
     assert_null(strstr(text, "A1?"));                       /* hidden: not asked */
     assert_non_null(strstr(text, "blood test"));
     assert_null(strstr(text, "apples")); /* foods and tips are for the patient */
+    free(text);
+    /* A time past any calendar (a bogus SOURCE_DATE_EPOCH) does not crash. */
+    CAPTURE(text, output_summary(out, d, sample, (time_t)INT64_MAX, 70));
+    assert_non_null(strstr(text, "Date: ?\n"));
     free(text);
     results_doc_free(d);
     report_free(r);

@@ -219,6 +219,23 @@ static void no_child_or_grandchild_outlives_a_timeout(void **state)
     }
 }
 
+/* What a command leaves running in the background goes when it ends well. */
+static void nothing_outlives_a_good_print(void **state)
+{
+    (void)state;
+    char *path = temp_path();
+    char cmd[256];
+    snprintf(cmd, sizeof(cmd), "echo $$ > %s; sleep 1000 & cat > /dev/null", path);
+    struct print_job *job = print_job_start(cmd, "x", 1, print_job_now_ms() + 5000);
+    assert_non_null(job);
+    pid_t pgid = started_group(path);
+    assert_int_equal(run(job, 5000), PRINT_DONE_OK);
+    assert_false(group_alive(pgid));
+    print_job_free(job);
+    unlink(path);
+    free(path);
+}
+
 static void cancel_and_free_end_the_group(void **state)
 {
     (void)state;
@@ -267,6 +284,7 @@ int main(void)
         cmocka_unit_test(a_hanging_command_times_out),
         cmocka_unit_test(a_command_that_never_reads_times_out),
         cmocka_unit_test(no_child_or_grandchild_outlives_a_timeout),
+        cmocka_unit_test(nothing_outlives_a_good_print),
         cmocka_unit_test(cancel_and_free_end_the_group),
         cmocka_unit_test(wait_hint_follows_the_deadline),
     };

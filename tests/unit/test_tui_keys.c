@@ -114,6 +114,7 @@ static void results_keys_differ_in_a_kiosk(void **state)
     ASSERT_ACTION(screen_results_key(&ui, 'p'), ACT_NONE, 0);
     ASSERT_ACTION(screen_results_key(&ui, 'r'), ACT_START_AGAIN, 0);
     ASSERT_ACTION(screen_results_key(&ui, 't'), ACT_TOGGLE_TABLE, 0);
+    ASSERT_ACTION(screen_results_key(&ui, '?'), ACT_HELP, 0);
     ASSERT_ACTION(screen_results_key(&ui, KEY_NPAGE), ACT_SCROLL, 9);
     ASSERT_ACTION(screen_results_key(&ui, KEY_UP), ACT_SCROLL, -1);
     ASSERT_ACTION(screen_results_key(&ui, KEY_HOME), ACT_SCROLL_TO, 0);
@@ -211,6 +212,31 @@ static void applying_answers_follows_the_flow(void **state)
     tui_state_free(&ui);
 }
 
+/* A key after the idle time must not reach the old session. */
+static void idle_time_runs_out(void **state)
+{
+    (void)state;
+    struct tui ui = make(true);
+    ui.idle_ms = 1000;
+    ui.last_input = 0;
+    ui.screen = SCREEN_QUESTION;
+    assert_false(tui_idle_expired(&ui, 999));
+    assert_true(tui_idle_expired(&ui, 1000));
+    ui.screen = SCREEN_WELCOME; /* nothing to wipe ... */
+    assert_false(tui_idle_expired(&ui, 5000));
+    ui.overlay = OVERLAY_STAFF; /* ... but a PIN box left open */
+    assert_true(tui_idle_expired(&ui, 5000));
+    ui.overlay = OVERLAY_NONE;
+    ui.screen = SCREEN_RED_FLAG;
+    assert_true(tui_idle_expired(&ui, 5000));
+    ui.red_flag_stale = true; /* already wiped */
+    assert_false(tui_idle_expired(&ui, 5000));
+    ui.kiosk = false;
+    ui.screen = SCREEN_QUESTION;
+    assert_false(tui_idle_expired(&ui, 5000)); /* only a kiosk wipes */
+    tui_state_free(&ui);
+}
+
 static void wrong_pins_lock_the_prompt(void **state)
 {
     (void)state;
@@ -246,6 +272,7 @@ int main(void)
         cmocka_unit_test(boxes_take_every_key),
         cmocka_unit_test(staff_key_only_in_a_kiosk_with_a_pin),
         cmocka_unit_test(applying_answers_follows_the_flow),
+        cmocka_unit_test(idle_time_runs_out),
         cmocka_unit_test(wrong_pins_lock_the_prompt),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
