@@ -102,7 +102,8 @@ size_t translit_ascii(const char *text, size_t len, char *out, size_t size)
         if (o + w >= size)
             break; /* a stand-in is written whole or not at all */
         i += n == 0 ? 1 : n;
-        memcpy(out + o, s, w);
+        if (w > 0) /* a combining mark has no stand-in */
+            memcpy(out + o, s, w);
         o += w;
     }
     out[o] = '\0';
