@@ -156,27 +156,19 @@ bool tui_idle_expired(const struct tui *ui, long long now)
 
 bool tui_idle_tick(struct tui *ui, long long now)
 {
-    if (!ui->kiosk || ui->print != NULL)
+    if (tui_idle_expired(ui, now)) {
+        if (ui->screen == SCREEN_RED_FLAG)
+            stale_red_flag(ui);
+        else
+            tui_kiosk_reset(ui);
+        return true;
+    }
+    /* The welcome and red-flag screens have no countdown: the first has
+     * nothing to lose, the second stays for staff to see. */
+    if (!ui->kiosk || ui->print != NULL || ui->screen == SCREEN_WELCOME ||
+        ui->screen == SCREEN_RED_FLAG)
         return false;
     long long left = ui->last_input + ui->idle_ms - now;
-    if (ui->screen == SCREEN_RED_FLAG) {
-        if (left > 0 || ui->red_flag_stale)
-            return false;
-        stale_red_flag(ui);
-        return true;
-    }
-    if (ui->screen == SCREEN_WELCOME) {
-        /* Nothing to wipe but a box left open (a half-typed PIN) or another
-         * language chosen: both go once the terminal has been left alone. */
-        if (left > 0 || (ui->overlay == OVERLAY_NONE && ui->survey == ui->surveys[0]))
-            return false;
-        tui_kiosk_reset(ui);
-        return true;
-    }
-    if (left <= 0) {
-        tui_kiosk_reset(ui);
-        return true;
-    }
     if (left > idle_warning_ms(ui))
         return false;
     int seconds = (int)((left + 999) / 1000);

@@ -3,8 +3,16 @@
 #include "keymap.h"
 #include "screens.h"
 
+bool tui_any_key_closes(const struct tui *ui)
+{
+    return ui->overlay == OVERLAY_HELP || ui->overlay == OVERLAY_MESSAGE ||
+           ui->overlay == OVERLAY_IDLE;
+}
+
 struct action tui_key_action(const struct tui *ui, int key)
 {
+    if (tui_any_key_closes(ui))
+        return ACTION(ACT_CLOSE); /* the key only says "read it" or "still here" */
     switch (ui->overlay) {
     case OVERLAY_QUIT: return overlay_quit_key(ui, key);
     case OVERLAY_STAFF: return overlay_staff_key(ui, key);
@@ -13,7 +21,7 @@ struct action tui_key_action(const struct tui *ui, int key)
         return ACTION(ACT_NONE); /* keys pressed while printing must not print again */
     case OVERLAY_HELP:
     case OVERLAY_MESSAGE:
-    case OVERLAY_IDLE: return ACTION(ACT_CLOSE); /* the key only says "read it" or "still here" */
+    case OVERLAY_IDLE: /* closed above */
     case OVERLAY_NONE: break;
     }
     if (ui->kiosk && keymap_is(key, CMD_STAFF) && ui->staff_pin != NULL &&

@@ -51,6 +51,10 @@ void overlay_printing_draw(const struct tui *ui, struct hits *hits);
 /* The "please enlarge the window" screen. */
 void screen_small_draw(const struct tui *ui);
 
+/* Whether the box on top is one that any key (or a tap) closes: help, a
+ * message, "still there?". */
+bool tui_any_key_closes(const struct tui *ui);
+
 /* What KEY asks for on whatever is on top (an overlay, or the screen). */
 struct action tui_key_action(const struct tui *ui, int key);
 

@@ -149,9 +149,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
             const struct hitbox *hit = widget_hit(&hits, mouse_y, mouse_x);
             /* A box that any key closes (help, a message, "still there?")
              * closes with a tap anywhere too: touch screens have no keys. */
-            bool any_key_box = ui.overlay == OVERLAY_HELP || ui.overlay == OVERLAY_MESSAGE ||
-                               ui.overlay == OVERLAY_IDLE;
-            if (hit == NULL && !any_key_box)
+            if (hit == NULL && !tui_any_key_closes(&ui))
                 continue;
             key = hit != NULL ? hit->key : ' ';
         }
