@@ -82,20 +82,29 @@ static enum rdoc_tone tone(size_t band, size_t band_count)
     return band + 1 >= band_count ? RDOC_TONE_HIGH : RDOC_TONE_MID;
 }
 
-/* The advice of red flags and rules at LEVEL, in file order. */
-static void advice_at(struct builder *b, const struct survey *s, const struct report *r,
-                      enum triage level, enum rdoc_style style)
+/* The advice of red flags and rules at LEVEL, in file order, added to B
+ * (or, with B NULL, only counted). Returns how many there are. */
+static size_t advice_at(struct builder *b, const struct survey *s, const struct report *r,
+                        enum triage level, enum rdoc_style style)
 {
+    size_t n = 0;
     for (size_t i = 0; i < r->red_flag_count; i++) {
         const struct question *q = survey_question(s, r->red_flags[i]);
-        if (q->red_flag_level == level)
+        if (q->red_flag_level != level)
+            continue;
+        n++;
+        if (b != NULL)
             add(b, RDOC_ITEM, style, 0, q->red_flag);
     }
     for (size_t i = 0; i < r->rule_count; i++) {
         const struct triage_rule *rule = survey_rule(s, r->rules[i]);
-        if (rule->level == level)
+        if (rule->level != level)
+            continue;
+        n++;
+        if (b != NULL)
             add(b, RDOC_ITEM, style, 0, rule->advice);
     }
+    return n;
 }
 
 static void urgent(struct builder *b, const struct survey *s, const struct report *r)
@@ -104,17 +113,6 @@ static void urgent(struct builder *b, const struct survey *s, const struct repor
     add(b, RDOC_PARA, RDOC_WARNING, 0, survey_ui(s, UI_URGENT_TITLE));
     advice_at(b, s, r, TRIAGE_EMERGENCY, RDOC_WARNING);
     add(b, RDOC_PARA, RDOC_PLAIN, 0, survey_ui(s, UI_URGENT_OVERRIDES));
-}
-
-static bool has_advice_at(const struct survey *s, const struct report *r, enum triage level)
-{
-    for (size_t i = 0; i < r->red_flag_count; i++)
-        if (survey_question(s, r->red_flags[i])->red_flag_level == level)
-            return true;
-    for (size_t i = 0; i < r->rule_count; i++)
-        if (survey_rule(s, r->rules[i])->level == level)
-            return true;
-    return false;
 }
 
 static void same_day(struct builder *b, const struct survey *s, const struct report *r, bool kiosk)
@@ -272,9 +270,9 @@ struct results_doc *results_doc_new(const struct report *r, const struct session
         return NULL;
     b->doc.level = r->level;
     /* The most urgent advice leads: everything else can wait. */
-    if (has_advice_at(s, r, TRIAGE_EMERGENCY))
+    if (advice_at(NULL, s, r, TRIAGE_EMERGENCY, RDOC_PLAIN) > 0)
         urgent(b, s, r);
-    if (has_advice_at(s, r, TRIAGE_SAME_DAY))
+    if (advice_at(NULL, s, r, TRIAGE_SAME_DAY, RDOC_PLAIN) > 0)
         same_day(b, s, r, kiosk);
     begin(b, RDOC_NOTE);
     add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_NOT_A_DIAGNOSIS));
