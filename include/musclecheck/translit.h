@@ -3,8 +3,9 @@
  * Latin-1 locale, a serial line). Each character becomes ASCII of the same
  * display width: accented letters lose their accents, quotes and dashes
  * become their ASCII look-alikes, line-drawing characters become | - +, a
- * tick becomes *, anything else ? (?? for a wide character). Layout done
- * on the UTF-8 text therefore stays right. Pure function, no locale. */
+ * tick becomes *, anything else ? (?? for a wide character). Widths are
+ * wrap_width's (so it needs the UTF-8 LC_CTYPE main sets up): layout done
+ * on the UTF-8 text therefore stays right. */
 #ifndef MUSCLECHECK_TRANSLIT_H
 #define MUSCLECHECK_TRANSLIT_H
 

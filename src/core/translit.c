@@ -2,6 +2,8 @@
 /* translit: UTF-8 to same-width ASCII for terminals without UTF-8. */
 #include "musclecheck/translit.h"
 
+#include "musclecheck/wrap.h"
+
 #include <stdint.h>
 #include <string.h>
 
@@ -37,8 +39,7 @@ static size_t decode(const unsigned char *p, size_t n, uint32_t *cp)
     return len;
 }
 
-/* The ASCII stand-in for code point C, or NULL when it has no width (a
- * combining mark). */
+/* The ASCII stand-in for code point C, a one-column character. */
 static const char *stand_in(uint32_t c)
 {
     static char one[2];
@@ -50,8 +51,6 @@ static const char *stand_in(uint32_t c)
         one[0] = latin1[c - 0xC0];
         return one;
     }
-    if (c >= 0x300 && c <= 0x36F)
-        return NULL; /* combining accents */
     switch (c) {
     case 0xA0: return " ";
     case 0xA1: return "!";
@@ -80,13 +79,6 @@ static const char *stand_in(uint32_t c)
     case 0x2022: return "*";
     default: break;
     }
-    /* East Asian wide characters take two columns (the ranges wrap_width uses). */
-    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
-        (c >= 0x20000 && c <= 0x3FFFD))
-        return "??";
     return "?";
 }
 
@@ -97,13 +89,15 @@ size_t translit_ascii(const char *text, size_t len, char *out, size_t size)
     while (i < len && o + 1 < size) {
         uint32_t c;
         size_t n = decode(p + i, len - i, &c);
-        const char *s = n == 0 ? "?" : stand_in(c);
-        size_t w = s != NULL ? strlen(s) : 0;
+        /* As wide as wrap_width measures it, so that layout stays right: a
+         * combining mark has no stand-in, a wide character two ?. */
+        int cols = n == 0 ? 1 : wrap_width(text + i, n);
+        const char *s = n == 0 ? "?" : cols <= 0 ? "" : cols >= 2 ? "??" : stand_in(c);
+        size_t w = strlen(s);
         if (o + w >= size)
             break; /* a stand-in is written whole or not at all */
         i += n == 0 ? 1 : n;
-        if (w > 0) /* a combining mark has no stand-in */
-            memcpy(out + o, s, w);
+        memcpy(out + o, s, w);
         o += w;
     }
     out[o] = '\0';
