@@ -404,6 +404,13 @@ static void format_1_is_refused_with_the_conversion_hint(void **state)
                 "format 1 (weights and scores) is no longer read; this version of musclecheck "
                 "reads format 2 (evidence points, triage levels): see \"Converting a format 1 "
                 "file\" in docs/question-format.md");
+    /* A real format 1 file gets that message alone, not one per old key. */
+    struct diag_list *diags = diag_list_new("old.yaml");
+    struct survey *old = NULL;
+    assert_int_equal(survey_load_file(support_path("tests/data/bad/format-1.yaml"), &old, diags),
+                     LOAD_BAD_DATA);
+    assert_int_equal(diag_count(diags), 1);
+    diag_list_free(diags);
     /* Format 1's keys are unknown now. */
     expect("  - id: q1\n    text: A?\n    weights: {alpha: 2}\n", Q1 + 2, 5,
            "unknown key \"weights\" in question \"q1\"");
