@@ -20,8 +20,17 @@ void arena_free(struct arena *a);
  * or when SIZE times COUNT overflows. */
 void *arena_calloc(struct arena *a, size_t count, size_t size);
 
-/* A NUL-terminated copy of LEN bytes of TEXT, owned by A; NULL when out of memory. */
+/* arena_calloc for objects that need only ALIGN (a power of two, at most
+ * max_align_t's alignment): small objects of chars pack tighter. */
+void *arena_calloc_aligned(struct arena *a, size_t count, size_t size, size_t align);
+
+/* A NUL-terminated copy of LEN bytes of TEXT, owned by A and
+ * packed right after the previous text; NULL when out of memory. */
 char *arena_strndup(struct arena *a, const char *text, size_t len);
+
+/* Takes back everything A handed out, keeping its newest block for what
+ * comes next: for memory that is reused over and over (one entry at a time). */
+void arena_reset(struct arena *a);
 
 /* Whether any allocation from A failed: code that builds something big
  * from many allocations checks this once instead of after each one. */

@@ -35,6 +35,11 @@ void diag_add(struct diag_list *list, int line, int column, const char *fmt, ...
     __attribute__((format(printf, 4, 5)));
 void diag_addv(struct diag_list *list, int line, int column, const char *fmt, va_list ap);
 
+/* Moves every message of FROM to the end of TO, in order, and empties FROM:
+ * messages found early (while a file is still being read) can then take
+ * their place among the others. */
+void diag_list_move(struct diag_list *to, struct diag_list *from);
+
 /* Number of messages added, kept or not. */
 size_t diag_count(const struct diag_list *list);
 

@@ -17,8 +17,8 @@
 
 struct report_result {
     struct condition_score score;
-    size_t band;  /* the band shown: the score's, one lower while an other cause explains it */
-    bool flagged; /* band above the first */
+    size_t band;       /* the band shown: the score's, one lower while an other cause explains it */
+    bool flagged;      /* band above the first */
     long explained_by; /* the other cause that held it back one band, or -1 */
     const size_t *reasons_for; /* questions whose answers added points, most first */
     size_t for_count;

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* An answer to one question. ANSWER_NONE is "not answered (yet)". */
 enum answer { ANSWER_NONE = 0, ANSWER_YES, ANSWER_NO, ANSWER_UNSURE };
@@ -54,10 +55,11 @@ const char *evidence_kind_name(enum evidence_kind k);
 #define PRIOR_MIN (-5)
 #define PRIOR_MAX 5
 
+/* Three bytes: a large file has one per question and condition. */
 struct evidence {
-    int yes; /* points when answered yes, 0..EVIDENCE_YES_MAX */
-    int no;  /* points when answered no, EVIDENCE_NO_MIN..0 */
-    enum evidence_kind kind;
+    signed char yes;    /* points when answered yes, 0..EVIDENCE_YES_MAX */
+    signed char no;     /* points when answered no, EVIDENCE_NO_MIN..0 */
+    unsigned char kind; /* enum evidence_kind */
 };
 
 /* Whether E says anything at all (a question without evidence for a
@@ -89,18 +91,19 @@ struct band {
     int min_points;    /* fewest points in this band; the first band takes any */
 };
 
+/* The pointers first and the small fields packed after them (64 bytes). */
 struct question {
     const char *id;
     const char *text;
-    const char *help;              /* "why we ask"; NULL when none */
+    const char *help;                /* "why we ask"; NULL when none */
     const struct evidence *evidence; /* one per condition, in condition order */
-    bool has_show_if;              /* ask only when show_if_question got show_if_answer */
-    size_t show_if_question;       /* index of an earlier question */
+    const char *red_flag;            /* advice when answered yes; NULL when none */
+    uint32_t show_if_question;       /* index of an earlier question */
     enum answer show_if_answer;
-    const char *red_flag;     /* advice when answered yes; NULL when none */
     enum triage red_flag_level; /* TRIAGE_EMERGENCY or TRIAGE_SAME_DAY, with red_flag */
-    int line;                 /* where the question starts in its file, 1-based */
+    int line;                   /* where the question starts in its file, 1-based */
     int column;
+    bool has_show_if; /* ask only when show_if_question got show_if_answer */
 };
 
 /* A set of questions answered yes: every group needs a yes to one of its

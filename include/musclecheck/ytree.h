@@ -42,8 +42,24 @@ struct ytree_limits {
     size_t max_scalar; /* bytes in one scalar */
 };
 
-struct arena;
 struct ytree;
+
+/* A list handed to the caller entry by entry while the file is read, so that
+ * the tree never holds all of it: the list that is the value of the
+ * top-level key KEY. */
+struct ytree_stream {
+    const char *key;
+    /* Called with each entry of the list as soon as it is complete, its
+     * 0-based INDEX, the LIST node (still open: only its position means
+     * anything) and the top-level entries read before KEY (TOP_COUNT nodes,
+     * keys and values alternating). Returns true when it has taken what it
+     * needs: the tree then drops the entry and reuses its memory (texts
+     * included). Returns false to keep it: that entry and every later one
+     * stay in the tree. */
+    bool (*entry)(void *ctx, const struct ynode *top, size_t top_count, const struct ynode *list,
+                  const struct ynode *entry, size_t index);
+    void *ctx;
+};
 
 /* Parses LEN bytes of BUF (UTF-8, or UTF-16 with a BOM). On success returns a
  * tree whose root may be NULL for an empty document. On a syntax error or a
@@ -53,11 +69,10 @@ struct ytree;
  * tree is still returned so that the rest can be checked: callers must
  * look at DIAGS as well as the result.
  *
- * The texts of scalars that are not mapping keys go into STRINGS (when not
- * NULL), so that a loader can keep them after ytree_free without copying;
- * the nodes and the keys' texts belong to the tree. */
+ * STREAM, when not NULL, names a list handed over entry by entry (above).
+ * The tree owns every node and text. */
 struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
-                          struct arena *strings, struct diag_list *diags);
+                          const struct ytree_stream *stream, struct diag_list *diags);
 
 /* The document's root node, or NULL when the document is empty. */
 const struct ynode *ytree_root(const struct ytree *tree);

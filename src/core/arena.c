@@ -28,33 +28,49 @@ struct arena *arena_new(void)
     return calloc(1, sizeof(struct arena));
 }
 
-void arena_free(struct arena *a)
+static void free_blocks(struct block *b)
 {
-    if (a == NULL)
-        return;
-    struct block *b = a->head;
     while (b != NULL) {
         struct block *next = b->next;
         free(b);
         b = next;
     }
+}
+
+void arena_free(struct arena *a)
+{
+    if (a == NULL)
+        return;
+    free_blocks(a->head);
     free(a);
 }
 
-static void *arena_alloc(struct arena *a, size_t size)
+void arena_reset(struct arena *a)
 {
-    const size_t align = alignof(max_align_t);
-    size = (size + align - 1) & ~(align - 1);
+    if (a->head == NULL)
+        return;
+    free_blocks(a->head->next);
+    a->head->next = NULL;
+    a->head->used = 0;
+    a->used = 0;
+}
+
+/* SIZE bytes at a multiple of ALIGN (a power of two, at most max_align_t's).
+ * Only the start is aligned, so that texts (ALIGN 1) are packed end to end:
+ * a large file has tens of thousands of short ones. */
+static void *arena_alloc(struct arena *a, size_t size, size_t align)
+{
     struct block *b = a->head;
-    if (b == NULL || b->size - b->used < size) {
+    size_t start = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (b == NULL || start > b->size || b->size - start < size) {
         size_t want = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-        b = malloc(sizeof(*b) + want);
-        if (b == NULL) {
+        if (want > SIZE_MAX - sizeof(*b) || (b = malloc(sizeof(*b) + want)) == NULL) {
             a->failed = true;
             return NULL;
         }
         b->size = want;
         b->used = 0;
+        start = 0;
         /* A big one-off block goes behind the current one so that the
          * current block's free space is still used. */
         if (a->head != NULL && size > ARENA_BLOCK) {
@@ -65,30 +81,35 @@ static void *arena_alloc(struct arena *a, size_t size)
             a->head = b;
         }
     }
-    void *p = b->data + b->used;
-    b->used += size;
-    a->used += size;
+    void *p = b->data + start;
+    a->used += start - b->used + size;
+    b->used = start + size;
     return p;
 }
 
-void *arena_calloc(struct arena *a, size_t count, size_t size)
+void *arena_calloc_aligned(struct arena *a, size_t count, size_t size, size_t align)
 {
     if (size != 0 && count > SIZE_MAX / size) {
         a->failed = true;
         return NULL;
     }
     size_t total = count * size;
-    void *p = arena_alloc(a, total != 0 ? total : 1);
+    void *p = arena_alloc(a, total != 0 ? total : 1, align);
     if (p != NULL)
         memset(p, 0, total);
     return p;
+}
+
+void *arena_calloc(struct arena *a, size_t count, size_t size)
+{
+    return arena_calloc_aligned(a, count, size, alignof(max_align_t));
 }
 
 char *arena_strndup(struct arena *a, const char *text, size_t len)
 {
     if (len == SIZE_MAX)
         return NULL;
-    char *copy = arena_alloc(a, len + 1);
+    char *copy = arena_alloc(a, len + 1, 1);
     if (copy == NULL)
         return NULL;
     memcpy(copy, text, len);

@@ -86,8 +86,7 @@ static void compare_question(const struct survey *ref, const struct survey *tr, 
     }
     for (size_t c = 0; c < survey_condition_count(ref); c++) {
         const struct evidence *ea = &a->evidence[c], *eb = &b->evidence[c];
-        if (ea->yes != eb->yes || ea->no != eb->no ||
-            (evidence_any(ea) && ea->kind != eb->kind)) {
+        if (ea->yes != eb->yes || ea->no != eb->no || (evidence_any(ea) && ea->kind != eb->kind)) {
             diag_add(diags, b->line, b->column,
                      "question \"%s\" gives %s {yes: %d, no: %d, kind: %s} here but {yes: %d, "
                      "no: %d, kind: %s} in %s; a translation must not change the evidence",

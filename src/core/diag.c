@@ -67,6 +67,23 @@ void diag_add(struct diag_list *list, int line, int column, const char *fmt, ...
     va_end(ap);
 }
 
+void diag_list_move(struct diag_list *to, struct diag_list *from)
+{
+    if (to == NULL || from == NULL)
+        return;
+    for (size_t i = 0; i < from->kept; i++) {
+        if (to->kept < DIAG_MAX_KEPT) {
+            to->items[to->kept++] = from->items[i];
+        } else {
+            free(from->items[i].file);
+            free(from->items[i].message);
+        }
+    }
+    to->count += from->count;
+    from->kept = 0;
+    from->count = 0;
+}
+
 size_t diag_count(const struct diag_list *list)
 {
     return list != NULL ? list->count : 0;

@@ -90,14 +90,23 @@ static void load_conditions(struct loader *ld, const struct field *f, const stru
                             const struct target *t)
 {
     (void)f, (void)t;
-    loader_conditions(ld, value);
+    const struct streaming *st = &ld->stream;
+    if (st->conditions_line != 0 &&
+        loader_same_node(value, st->conditions_line, st->conditions_column))
+        diag_list_move(ld->diags, st->conditions_diags); /* loaded before the questions */
+    else
+        loader_conditions(ld, value);
 }
 
 static void load_questions(struct loader *ld, const struct field *f, const struct ynode *value,
                            const struct target *t)
 {
     (void)f, (void)t;
-    loader_questions(ld, value);
+    const struct streaming *st = &ld->stream;
+    if (st->on && loader_same_node(value, st->line, st->column))
+        loader_questions_streamed(ld, value);
+    else
+        loader_questions(ld, value);
 }
 
 static void load_advice(struct loader *ld, const struct field *f, const struct ynode *value,
@@ -211,24 +220,36 @@ struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
         diag_add(diags, 0, 0, "out of memory");
         return NULL;
     }
-    /* The texts go straight into the survey's arena: the loader keeps them
-     * without a copy. */
-    struct ytree *tree = ytree_parse(buf, len, &limits, s->arena, diags);
+    struct loader ld = {.diags = diags, .s = s};
+    const char *file = diag_file(diags);
+    ld.stream.conditions_diags = diag_list_new(file);
+    ld.stream.question_diags = diag_list_new(file);
+    ld.stream.show_if_diags = diag_list_new(file);
+    if (ld.stream.conditions_diags == NULL || ld.stream.question_diags == NULL ||
+        ld.stream.show_if_diags == NULL) {
+        loader_release(&ld);
+        survey_free(s);
+        diag_add(diags, 0, 0, "out of memory");
+        return NULL;
+    }
+    /* The questions are checked as they are read (loader_stream.c). */
+    const struct ytree_stream stream = {"questions", loader_stream_entry, &ld};
+    struct ytree *tree = ytree_parse(buf, len, &limits, &stream, diags);
     if (tree == NULL) {
+        loader_release(&ld);
         survey_free(s);
         return NULL;
     }
     s->source = arena_strndup(s->arena, name, strlen(name));
     const struct ynode *root = ytree_root(tree);
-    if (root == NULL) {
+    if (root == NULL)
         diag_add(diags, 1, 1,
                  "the file is empty; a question file starts with \"format: 2\" and "
                  "holds the questionnaire (see docs/question-format.md)");
-    } else {
-        struct loader ld = {.diags = diags, .s = s};
+    else
         load_top(&ld, root);
-    }
     ytree_free(tree);
+    loader_release(&ld);
     /* Any allocation that failed on the way (some paths stop quietly)
      * leaves a survey that must not be used. */
     if (diag_count(diags) == errors_before &&

@@ -142,9 +142,8 @@ const char *loader_text(struct loader *ld, const struct ynode *node, const char 
         AT(ld, node, "\"%s\" contains a NUL character; remove it", key);
         return NULL;
     }
-    /* The tree put the text in the survey's arena: keep it unless trimmed. */
-    if (start == node->value && end == node->value + node->len)
-        return node->value;
+    /* The tree's memory is reused as the file is read: the survey keeps a
+     * copy, packed with its other texts. */
     const char *copy = arena_strndup(ld->s->arena, start, (size_t)(end - start));
     if (copy == NULL)
         AT(ld, node, "out of memory");

@@ -17,13 +17,36 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* A show_if that names no earlier question, looked at again once the list
+ * ends: the question it names may come later, or not at all. */
+struct show_if_later {
+    size_t question;    /* the question with the show_if */
+    const char *target; /* the id it names, in the survey's arena */
+    int line, column;   /* where it names it */
+};
+
+/* The questions loaded as the file is read (ytree_stream), so that the
+ * tree never holds the whole list. The messages found meanwhile wait in
+ * lists of their own and join the others where the list is checked, so
+ * that they come out in the same order as when nothing is streamed. */
+struct streaming {
+    bool on;
+    int line, column;    /* the streamed list */
+    int conditions_line; /* the conditions loaded early (0: none) */
+    int conditions_column;
+    size_t count; /* entries handed over */
+    struct diag_list *conditions_diags, *question_diags, *show_if_diags;
+    struct show_if_later *later; /* malloc'd */
+    size_t later_count, later_cap;
+};
+
 struct loader {
-    struct diag_list *diags;
+    struct diag_list *diags; /* where messages go now */
     struct survey *s;
-    struct idindex *question_ids;
-    struct idindex *condition_ids;
-    const struct ynode **show_if; /* per question, resolved once every id is known */
-    bool *referenced;             /* per question: named by a rule or other cause */
+    struct idindex *question_ids;  /* handed to the survey at the end */
+    struct idindex *condition_ids; /* freed at the end */
+    bool *referenced;              /* per question: named by show_if, a rule or a cause */
+    struct streaming stream;
 };
 
 /* Reports a problem at NODE's position. */
@@ -118,6 +141,27 @@ bool loader_kind(struct loader *ld, const struct ynode *node, enum evidence_kind
 /* Scalar NODE as the level of a red flag (emergency or same_day) or, when
  * SOON_OK, of a rule (also soon); false after a message. */
 bool loader_level(struct loader *ld, const struct ynode *node, bool soon_ok, enum triage *out);
+
+/* Whether NODE is the one at LINE, COLUMN (a node loaded while streaming). */
+static inline bool loader_same_node(const struct ynode *node, int line, int column)
+{
+    return node->line == line && node->column == column;
+}
+
+/* The streaming of the questions list, for ytree_stream (loader_stream.c). */
+bool loader_stream_entry(void *ctx, const struct ynode *top, size_t top_count,
+                         const struct ynode *list, const struct ynode *entry, size_t index);
+/* Question INDEX, ITEM, of the list (loader_questions.c). */
+void loader_question(struct loader *ld, const struct ynode *item, size_t index);
+/* Before the first question: room for CAPACITY of them; false after a
+ * message at LIST. */
+bool loader_questions_start(struct loader *ld, const struct ynode *list, size_t capacity);
+/* After the last of COUNT questions: what needs them all. */
+void loader_questions_finish(struct loader *ld, size_t count);
+/* The top-level pass's turn for the streamed questions list NODE. */
+void loader_questions_streamed(struct loader *ld, const struct ynode *node);
+/* Frees what only loading needs. */
+void loader_release(struct loader *ld);
 
 /* The lists, each in its own file. */
 void loader_bands(struct loader *ld, const struct ynode *node);

@@ -7,7 +7,9 @@
 #include "musclecheck/loader.h"
 #include "musclecheck/suggest.h"
 
+#include <stdalign.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +24,8 @@ static void load_id(struct loader *ld, const struct field *f, const struct ynode
     if (first >= 0)
         AT(ld, value, "question id \"%s\" is used twice (first at line %d)", q->id,
            ld->s->questions[first].line);
+    else if (first < -1)
+        AT(ld, value, "out of memory");
 }
 
 /* Reports key KEY of "evidence", which names no condition. */
@@ -77,7 +81,7 @@ static void load_one_evidence(struct loader *ld, const struct ynode *key, const 
     *e = (struct evidence){.kind = EVIDENCE_SIGN};
     if (value->kind == YNODE_SCALAR) {
         if (loader_int(ld, value, key->value, true, 0, EVIDENCE_YES_MAX, &n))
-            e->yes = (int)n;
+            e->yes = (signed char)n;
         return;
     }
     const struct ynode *v[3];
@@ -87,11 +91,12 @@ static void load_one_evidence(struct loader *ld, const struct ynode *key, const 
     if (!loader_require(ld, value, v[0], "yes", &what))
         return;
     if (loader_int(ld, v[0], "yes", false, 0, EVIDENCE_YES_MAX, &n))
-        e->yes = (int)n;
+        e->yes = (signed char)n;
     if (v[1] != NULL && loader_int(ld, v[1], "no", false, EVIDENCE_NO_MIN, 0, &n))
-        e->no = (int)n;
-    if (v[2] != NULL)
-        loader_kind(ld, v[2], &e->kind);
+        e->no = (signed char)n;
+    enum evidence_kind kind;
+    if (v[2] != NULL && loader_kind(ld, v[2], &kind))
+        e->kind = (unsigned char)kind;
 }
 
 static void load_evidence(struct loader *ld, const struct field *f, const struct ynode *node,
@@ -175,25 +180,6 @@ static void load_red_flag(struct loader *ld, const struct field *f, const struct
         q->red_flag = loader_text(ld, v[1], "advice");
 }
 
-static void load_show_if(struct loader *ld, const struct field *f, const struct ynode *value,
-                         const struct target *t)
-{
-    (void)f;
-    ld->show_if[t->index] = value;
-}
-
-static const struct field question_fields[] = {
-    {"id", true, load_id, 0},
-    {"text", true, loader_text_at, offsetof(struct question, text)},
-    {"help", false, loader_text_at, offsetof(struct question, help)},
-    {"red_flag", false, load_red_flag, 0},
-    {"evidence", false, load_evidence, 0},
-    {"show_if", false, load_show_if, 0},
-};
-
-static const struct shape question_shape = {
-    question_fields, sizeof(question_fields) / sizeof(question_fields[0]), false};
-
 /* Only matched: the two values depend on each other, so resolve_show_if
  * checks them itself. */
 static const struct field show_if_fields[] = {
@@ -204,7 +190,9 @@ static const struct field show_if_fields[] = {
 static const struct shape show_if_shape = {
     show_if_fields, sizeof(show_if_fields) / sizeof(show_if_fields[0]), true};
 
-/* Resolves question I's show_if NODE, now that every id is known. */
+/* Resolves question I's show_if NODE against the questions before it. A
+ * question it does not find may come later: that is looked at once the list
+ * ends (show_if_later). */
 static void resolve_show_if(struct loader *ld, const struct ynode *node, size_t i)
 {
     struct question *q = &ld->s->questions[i];
@@ -218,28 +206,78 @@ static void resolve_show_if(struct loader *ld, const struct ynode *node, size_t 
         return;
     const char *target = loader_text(ld, v[0], "question");
     const char *answer = loader_text(ld, v[1], "answer");
-    if (answer != NULL && !answer_parse(answer, &q->show_if_answer)) {
+    enum answer value;
+    if (answer != NULL && !answer_parse(answer, &value)) {
         AT(ld, v[1], "show_if answer must be yes, no or unsure, not \"%s\"", answer);
         return;
     }
     if (target == NULL || answer == NULL)
         return;
     long t = idindex_get(ld->question_ids, target);
-    if (t < 0) {
-        AT(ld, v[0], "show_if refers to \"%s\", but no question has that id", target);
-    } else if ((size_t)t == i) {
+    if ((size_t)t == i) {
         AT(ld, v[0], "show_if of question \"%s\" refers to itself", target);
-    } else if ((size_t)t > i) {
-        AT(ld, v[0],
-           "show_if refers to \"%s\", which comes later (line %d); a question can only "
-           "depend on one asked before it",
-           target, ld->s->questions[t].line);
-    } else {
+    } else if (t >= 0) {
         q->has_show_if = true;
-        q->show_if_question = (size_t)t;
+        q->show_if_question = (uint32_t)t;
+        q->show_if_answer = value;
         ld->referenced[t] = true; /* a gateway counts for what it opens */
+    } else {
+        struct streaming *st = &ld->stream;
+        if (st->later_count == st->later_cap) {
+            size_t cap = st->later_cap != 0 ? st->later_cap * 2 : 8;
+            struct show_if_later *later = realloc(st->later, cap * sizeof(*later));
+            if (later == NULL) {
+                AT(ld, node, "out of memory");
+                return;
+            }
+            st->later = later;
+            st->later_cap = cap;
+        }
+        st->later[st->later_count++] = (struct show_if_later){i, target, v[0]->line, v[0]->column};
     }
 }
+
+/* The show_if messages, in their own list until the question's own ones
+ * are all out (as when every show_if waited for the whole list). */
+static void load_show_if(struct loader *ld, const struct field *f, const struct ynode *value,
+                         const struct target *t)
+{
+    (void)f;
+    struct diag_list *diags = ld->diags;
+    ld->diags = ld->stream.show_if_diags;
+    resolve_show_if(ld, value, t->index);
+    ld->diags = diags;
+}
+
+/* The show_ifs that named no earlier question, now that every id is known. */
+static void resolve_later(struct loader *ld)
+{
+    const struct streaming *st = &ld->stream;
+    for (size_t k = 0; k < st->later_count; k++) {
+        const struct show_if_later *l = &st->later[k];
+        long t = idindex_get(ld->question_ids, l->target);
+        if (t < 0)
+            diag_add(ld->diags, l->line, l->column,
+                     "show_if refers to \"%s\", but no question has that id", l->target);
+        else
+            diag_add(ld->diags, l->line, l->column,
+                     "show_if refers to \"%s\", which comes later (line %d); a question can "
+                     "only depend on one asked before it",
+                     l->target, ld->s->questions[t].line);
+    }
+}
+
+static const struct field question_fields[] = {
+    {"id", true, load_id, 0},
+    {"text", true, loader_text_at, offsetof(struct question, text)},
+    {"help", false, loader_text_at, offsetof(struct question, help)},
+    {"red_flag", false, load_red_flag, 0},
+    {"evidence", false, load_evidence, 0},
+    {"show_if", false, load_show_if, 0},
+};
+
+static const struct shape question_shape = {
+    question_fields, sizeof(question_fields) / sizeof(question_fields[0]), false};
 
 /* Emergency questions come first, as triage services ask them: none may
  * follow a question that is not itself a red flag. */
@@ -263,9 +301,53 @@ static void check_emergencies_first(struct loader *ld)
     }
 }
 
-void loader_questions(struct loader *ld, const struct ynode *node)
+bool loader_questions_start(struct loader *ld, const struct ynode *list, size_t capacity)
 {
     struct survey *s = ld->s;
+    /* Room for CAPACITY questions is only address space until questions
+     * are written into it; the list is trimmed to its length at the end. */
+    s->questions = malloc(capacity * sizeof(*s->questions));
+    ld->referenced = calloc(capacity, sizeof(*ld->referenced));
+    s->question_ids = ld->question_ids = idindex_new(capacity);
+    if (s->questions == NULL || ld->referenced == NULL || ld->question_ids == NULL) {
+        AT(ld, list, "out of memory");
+        free(s->questions);
+        s->questions = NULL;
+        free(ld->referenced);
+        ld->referenced = NULL;
+        idindex_free(ld->question_ids);
+        s->question_ids = ld->question_ids = NULL;
+        return false;
+    }
+    return true;
+}
+
+void loader_question(struct loader *ld, const struct ynode *item, size_t index)
+{
+    struct survey *s = ld->s;
+    struct question *q = &s->questions[index];
+    const struct what what = {"question", loader_peek_id(item), index + 1};
+    const struct target t = {q, index};
+    *q = (struct question){.line = item->line, .column = item->column};
+    q->evidence = arena_calloc_aligned(s->arena, s->condition_count + 1, sizeof(*q->evidence),
+                                       alignof(struct evidence));
+    s->question_count = index + 1;
+    loader_mapping(ld, item, &what, &question_shape, &t);
+}
+
+void loader_questions_finish(struct loader *ld, size_t count)
+{
+    struct survey *s = ld->s;
+    struct question *trimmed = realloc(s->questions, count * sizeof(*s->questions));
+    if (trimmed != NULL)
+        s->questions = trimmed;
+    diag_list_move(ld->diags, ld->stream.show_if_diags);
+    resolve_later(ld);
+    check_emergencies_first(ld);
+}
+
+void loader_questions(struct loader *ld, const struct ynode *node)
+{
     if (node->kind != YNODE_SEQ) {
         AT(ld, node, "\"questions\" must be a list (one \"- id: ...\" entry per question), not %s",
            loader_kind_name(node));
@@ -280,33 +362,9 @@ void loader_questions(struct loader *ld, const struct ynode *node)
            LOADER_MAX_QUESTIONS);
         return;
     }
-    ld->show_if = calloc(node->count, sizeof(*ld->show_if));
-    ld->referenced = arena_calloc(s->arena, node->count, sizeof(*ld->referenced));
-    s->questions = arena_calloc(s->arena, node->count, sizeof(*s->questions));
-    ld->question_ids = idindex_new(s->arena, node->count);
-    if (ld->show_if == NULL || ld->referenced == NULL || s->questions == NULL ||
-        ld->question_ids == NULL) {
-        AT(ld, node, "out of memory");
-        free(ld->show_if);
-        ld->show_if = NULL;
+    if (!loader_questions_start(ld, node, node->count))
         return;
-    }
-    s->question_count = node->count;
-    for (size_t i = 0; i < node->count; i++) {
-        const struct ynode *item = &node->items[i];
-        struct question *q = &s->questions[i];
-        const struct what what = {"question", loader_peek_id(item), i + 1};
-        const struct target t = {q, i};
-        q->line = item->line;
-        q->column = item->column;
-        q->evidence = arena_calloc(s->arena, s->condition_count + 1, sizeof(*q->evidence));
-        loader_mapping(ld, item, &what, &question_shape, &t);
-    }
     for (size_t i = 0; i < node->count; i++)
-        if (ld->show_if[i] != NULL)
-            resolve_show_if(ld, ld->show_if[i], i);
-    free(ld->show_if);
-    ld->show_if = NULL;
-    s->question_ids = ld->question_ids;
-    check_emergencies_first(ld);
+        loader_question(ld, &node->items[i], i);
+    loader_questions_finish(ld, node->count);
 }

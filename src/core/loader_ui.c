@@ -25,7 +25,7 @@ static void load_band_id(struct loader *ld, const struct field *f, const struct 
 
 /* The bands must rise from 0; a band whose min_points is wrong keeps -1. */
 static void load_min_points(struct loader *ld, const struct field *f, const struct ynode *value,
-                           const struct target *t)
+                            const struct target *t)
 {
     struct band *b = t->obj;
     const struct band *prev = t->index > 0 ? &ld->s->bands[t->index - 1] : NULL;

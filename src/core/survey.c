@@ -30,6 +30,8 @@ void survey_free(struct survey *s)
     if (s == NULL)
         return;
     arena_free(s->arena);
+    free(s->questions);
+    idindex_free(s->question_ids);
     free(s);
 }
 
@@ -140,8 +142,7 @@ const struct other_cause *survey_other_cause(const struct survey *s, size_t i)
     return &s->causes[i];
 }
 
-static const char *const kind_names[EVIDENCE_KIND_COUNT] = {"sign", "cause", "risk",
-                                                            "nonspecific"};
+static const char *const kind_names[EVIDENCE_KIND_COUNT] = {"sign", "cause", "risk", "nonspecific"};
 
 const char *evidence_kind_name(enum evidence_kind k)
 {

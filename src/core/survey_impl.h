@@ -10,16 +10,16 @@
 #include "musclecheck/survey.h"
 
 struct survey {
-    struct arena *arena; /* owns every string and array below */
+    struct arena *arena; /* owns every string and array below but two */
     const char *source;
     const char *texts[SURVEY_TEXT_COUNT];
     const char *ui[UI_COUNT]; /* NULL where the file gives no translation, until
                                  survey_fill_ui fills in the defaults */
     struct condition *conditions;
     size_t condition_count;
-    struct question *questions;
+    struct question *questions; /* malloc'd: the loader fills it as it reads */
     size_t question_count;
-    struct idindex *question_ids; /* id -> index, in the arena */
+    struct idindex *question_ids; /* id -> index; owned (idindex_free) */
     struct band *bands;
     size_t band_count;
     int nonspecific_cap;

@@ -9,7 +9,8 @@
 #include <yaml.h>
 
 struct ytree {
-    struct arena *arena; /* the nodes and the keys' texts */
+    struct arena *arena;   /* the nodes and texts kept, and every key's text */
+    struct arena *scratch; /* one streamed list entry at a time */
     struct ynode root;
     bool has_root;
 };
@@ -25,15 +26,7 @@ struct level {
     size_t cap;
 };
 
-/* Texts packed end to end in chunks of an arena, instead of each rounded up
- * to the arena's alignment: most texts are short. */
-struct pool {
-    struct arena *arena;
-    char *next;
-    size_t left;
-};
-
-enum { POOL_CHUNK = 16 * 1024, KEY_SLOTS = 128, KEY_MAX = 48 };
+enum { KEY_SLOTS = 128, KEY_MAX = 48 };
 
 /* The keys seen so far, each stored once: a file repeats a few dozen keys
  * thousands of times. When the table is full, keys are simply copied. */
@@ -44,40 +37,23 @@ struct keys {
 
 struct builder {
     const struct ytree_limits *limits;
+    const struct ytree_stream *stream; /* NULL, or the list handed over entry by entry */
     struct diag_list *diags;
     struct ytree *tree;
-    struct pool keys_pool;   /* the keys' texts, in the tree's arena */
-    struct pool values_pool; /* the other texts, in the caller's arena */
+    struct arena *nodes; /* where nodes and values go now: the tree's arena or its scratch */
     struct keys keys;
     struct level *levels; /* max_depth entries */
     size_t depth;
-    size_t nodes;
+    size_t nodes_seen;
+    size_t streamed; /* entries of the streamed list handed over so far */
+    bool stream_off; /* the callback kept an entry: the rest stays in the tree */
 };
-
-/* A NUL-terminated copy of LEN bytes of TEXT in P, or NULL when out of memory. */
-static const char *pool_copy(struct pool *p, const char *text, size_t len)
-{
-    char *copy;
-    if (len >= p->left) {
-        if (len >= POOL_CHUNK / 4)
-            return arena_strndup(p->arena, text, len);
-        if ((p->next = arena_calloc(p->arena, 1, POOL_CHUNK)) == NULL)
-            return NULL;
-        p->left = POOL_CHUNK;
-    }
-    copy = p->next;
-    memcpy(copy, text, len);
-    copy[len] = '\0';
-    p->next += len + 1;
-    p->left -= len + 1;
-    return copy;
-}
 
 /* Key TEXT, stored once in the tree; NULL when out of memory. */
 static const char *intern_key(struct builder *b, const char *text, size_t len)
 {
     if (len > KEY_MAX || memchr(text, '\0', len) != NULL)
-        return pool_copy(&b->keys_pool, text, len);
+        return arena_strndup(b->tree->arena, text, len);
     size_t h = 5381;
     for (size_t i = 0; i < len; i++)
         h = h * 33 + (unsigned char)text[i];
@@ -88,7 +64,7 @@ static const char *intern_key(struct builder *b, const char *text, size_t len)
         if (strncmp(k, text, len) == 0 && k[len] == '\0')
             return k;
     }
-    const char *copy = pool_copy(&b->keys_pool, text, len);
+    const char *copy = arena_strndup(b->tree->arena, text, len);
     if (copy == NULL || b->keys.used >= KEY_SLOTS / 2)
         return copy;
     size_t i = h % KEY_SLOTS;
@@ -172,7 +148,7 @@ static void report_parser_error(const yaml_parser_t *parser, const char *buf, si
  * entry, so it does not move while it is open. */
 static struct ynode *add_node(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
 {
-    if (++b->nodes > b->limits->max_nodes) {
+    if (++b->nodes_seen > b->limits->max_nodes) {
         diag_add(b->diags, (int)mark.line + 1, (int)mark.column + 1,
                  "the file has too many entries (more than %zu); split or shorten it",
                  b->limits->max_nodes);
@@ -200,6 +176,39 @@ static struct ynode *add_node(struct builder *b, enum ynode_kind kind, yaml_mark
     return node;
 }
 
+/* Whether an entry that opens or ends now, at depth 2, belongs to the
+ * streamed list: the value of the top-level key the stream names. */
+static bool in_stream(const struct builder *b)
+{
+    if (b->stream == NULL || b->stream_off || b->depth != 2)
+        return false;
+    const struct level *top = &b->levels[0], *list = &b->levels[1];
+    if (top->node->kind != YNODE_MAP || list->node->kind != YNODE_SEQ || top->count < 2)
+        return false;
+    const struct ynode *key = &top->items[top->count - 2];
+    return key->kind == YNODE_SCALAR && strcmp(key->value, b->stream->key) == 0;
+}
+
+/* Hands the streamed list's last entry to the callback; when it is taken,
+ * drops it and reuses the memory it took. */
+static void hand_over(struct builder *b)
+{
+    struct level *top = &b->levels[0], *list = &b->levels[1];
+    bool taken = b->stream->entry(b->stream->ctx, top->items, top->count - 2, list->node,
+                                  &list->items[list->count - 1], b->streamed);
+    if (taken) {
+        list->count--;
+        b->streamed++;
+    } else {
+        b->stream_off = true; /* what the scratch holds stays with the tree */
+    }
+    if (b->nodes == b->tree->scratch) {
+        if (taken)
+            arena_reset(b->tree->scratch);
+        b->nodes = b->tree->arena;
+    }
+}
+
 static bool open_container(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
 {
     if (b->depth == b->limits->max_depth) {
@@ -207,6 +216,15 @@ static bool open_container(struct builder *b, enum ynode_kind kind, yaml_mark_t 
                  "the lists and mappings are nested too deeply (more than %zu levels)",
                  b->limits->max_depth);
         return false;
+    }
+    /* A streamed entry is built in the scratch arena, which is reset once
+     * the entry is handed over. */
+    if (in_stream(b)) {
+        if (b->tree->scratch == NULL && (b->tree->scratch = arena_new()) == NULL) {
+            diag_add(b->diags, 0, 0, "out of memory while reading the file");
+            return false;
+        }
+        b->nodes = b->tree->scratch;
     }
     struct ynode *node = add_node(b, kind, mark);
     if (node == NULL)
@@ -221,15 +239,17 @@ static bool close_container(struct builder *b)
 {
     struct level *lv = &b->levels[--b->depth];
     lv->node->count = (uint32_t)lv->count;
-    if (lv->count == 0)
-        return true;
-    struct ynode *items = arena_calloc(b->tree->arena, lv->count, sizeof(*items));
-    if (items == NULL) {
-        diag_add(b->diags, 0, 0, "out of memory while reading the file");
-        return false;
+    if (lv->count > 0) {
+        struct ynode *items = arena_calloc(b->nodes, lv->count, sizeof(*items));
+        if (items == NULL) {
+            diag_add(b->diags, 0, 0, "out of memory while reading the file");
+            return false;
+        }
+        memcpy(items, lv->items, lv->count * sizeof(*items));
+        lv->node->items = items;
     }
-    memcpy(items, lv->items, lv->count * sizeof(*items));
-    lv->node->items = items;
+    if (in_stream(b))
+        hand_over(b);
     return true;
 }
 
@@ -276,7 +296,7 @@ static bool add_scalar(struct builder *b, const yaml_event_t *ev)
     const struct level *parent = b->depth > 0 ? &b->levels[b->depth - 1] : NULL;
     bool key = parent != NULL && parent->node->kind == YNODE_MAP && parent->count % 2 == 0;
     const char *text = (const char *)ev->data.scalar.value;
-    const char *value = key ? intern_key(b, text, len) : pool_copy(&b->values_pool, text, len);
+    const char *value = key ? intern_key(b, text, len) : arena_strndup(b->nodes, text, len);
     struct ynode *node = value != NULL ? add_node(b, YNODE_SCALAR, ev->start_mark) : NULL;
     if (value == NULL)
         diag_add(b->diags, 0, 0, "out of memory while reading the file");
@@ -286,6 +306,8 @@ static bool add_scalar(struct builder *b, const yaml_event_t *ev)
     node->len = (uint32_t)len;
     node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     check_controls(b, ev, node->value, len);
+    if (in_stream(b))
+        hand_over(b);
     return true;
 }
 
@@ -318,10 +340,10 @@ static int handle_event(struct builder *b, const yaml_event_t *ev, int *document
 }
 
 struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
-                          struct arena *strings, struct diag_list *diags)
+                          const struct ytree_stream *stream, struct diag_list *diags)
 {
     struct ytree *tree = calloc(1, sizeof(*tree));
-    struct builder b = {.limits = limits, .diags = diags, .tree = tree};
+    struct builder b = {.limits = limits, .stream = stream, .diags = diags, .tree = tree};
     yaml_parser_t parser;
     bool parser_ready = false;
     if (tree == NULL || (tree->arena = arena_new()) == NULL ||
@@ -329,8 +351,7 @@ struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits
         diag_add(diags, 0, 0, "out of memory while reading the file");
         goto err;
     }
-    b.keys_pool.arena = tree->arena;
-    b.values_pool.arena = strings != NULL ? strings : tree->arena;
+    b.nodes = tree->arena;
     if (!yaml_parser_initialize(&parser)) {
         diag_add(diags, 0, 0, "out of memory while reading the file");
         goto err;
@@ -377,5 +398,6 @@ void ytree_free(struct ytree *tree)
     if (tree == NULL)
         return;
     arena_free(tree->arena);
+    arena_free(tree->scratch);
     free(tree);
 }

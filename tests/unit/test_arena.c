@@ -40,8 +40,7 @@ static void allocations_are_zeroed_aligned_and_separate(void **state)
 static void index_finds_and_refuses_duplicates(void **state)
 {
     (void)state;
-    struct arena *a = arena_new();
-    struct idindex *ix = idindex_new(a, 1000);
+    struct idindex *ix = idindex_new(1000);
     char keys[1000][16];
     for (int i = 0; i < 1000; i++) {
         snprintf(keys[i], sizeof(keys[i]), "q%d", i);
@@ -52,7 +51,8 @@ static void index_finds_and_refuses_duplicates(void **state)
     assert_int_equal(idindex_put(ix, "q17", 5), 17);
     assert_int_equal(idindex_get(ix, "nope"), -1);
     assert_int_equal(idindex_put(ix, "extra", 1), -2); /* full */
-    arena_free(a);
+    idindex_free(ix);
+    idindex_free(NULL);
 }
 
 int main(void)
