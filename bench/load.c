@@ -6,11 +6,13 @@
  * that sizes can be compared (memory should grow in line with the file).
  *
  * Every load is timed twice over. First as a program meets it: the memory
- * the loader writes is fresh, and the time includes the page faults that
- * bring it in (malloc gives freed memory back to the system between runs,
- * so each run pays them again); "pages" is how many there were per load.
+ * the loader writes is fresh, and the time includes bringing it in
+ * (malloc_trim gives freed memory back to the system between runs, so each
+ * run pays again); "pages" is how many pages a load brings in.
  * Then with that memory kept in the process (malloc told not to give it
- * back), which leaves the loader's own work.
+ * back), which leaves the loader's own work. Each load is compared with
+ * the scan run just before it, so that a shared machine slowing down or
+ * speeding up during the run weighs on both sides of a ratio alike.
  * Usage: load SHIPPED_FILE [RUNS] | load --memory N */
 #include "musclecheck/loader.h"
 #include "musclecheck/readfile.h"
@@ -122,28 +124,38 @@ static struct stats summarize(double *v, int n)
     return (struct stats){v[0], v[n / 2], v[n - 1]};
 }
 
-static long minor_faults(void)
+/* Pages of this process in memory now: what a load brings in shows however
+ * it comes (faults one page at a time, or the loader's prefault). */
+static long resident_pages(void)
 {
-    struct rusage usage;
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_minflt;
+    long size = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f == NULL)
+        return 0;
+    if (fscanf(f, "%ld %ld", &size, &resident) != 2)
+        resident = 0;
+    fclose(f);
+    return resident;
 }
+
+static bool fresh; /* give freed memory back to the system after each load */
 
 static void bench(const char *name, const char *buf, size_t len, int runs)
 {
     double *load_t = calloc((size_t)runs, sizeof(double)),
-           *scan_t = calloc((size_t)runs, sizeof(double));
+           *scan_t = calloc((size_t)runs, sizeof(double)),
+           *ratio = calloc((size_t)runs, sizeof(double));
     size_t questions = 0;
-    long faults = 0;
+    long pages = 0;
     for (int r = 0; r < runs; r++) {
+        struct diag_list *diags = diag_list_new(name);
+        long before = resident_pages();
         double t0 = now_ms();
         scan(buf, len);
         double t1 = now_ms();
-        struct diag_list *diags = diag_list_new(name);
-        long f0 = minor_faults();
         struct survey *s = survey_load_buffer(name, buf, len, diags);
         double t2 = now_ms();
-        faults += minor_faults() - f0;
+        pages += resident_pages() - before;
         if (s == NULL) {
             diag_print(diags, stderr);
             exit(1);
@@ -151,16 +163,21 @@ static void bench(const char *name, const char *buf, size_t len, int runs)
         questions = survey_question_count(s);
         survey_free(s);
         diag_list_free(diags);
+        if (fresh)
+            malloc_trim(0);
         scan_t[r] = t1 - t0;
         load_t[r] = t2 - t1;
+        ratio[r] = load_t[r] / scan_t[r];
     }
-    struct stats l = summarize(load_t, runs), sc = summarize(scan_t, runs);
-    printf("%-22s %6zu questions %8zu bytes  load %8.3f / %8.3f / %8.3f ms   "
-           "libyaml scan %8.3f / %8.3f / %8.3f ms   ratio %.2f   pages %ld\n",
-           name, questions, len, l.min, l.median, l.max, sc.min, sc.median, sc.max,
-           l.median / sc.median, faults / runs);
+    struct stats l = summarize(load_t, runs), sc = summarize(scan_t, runs),
+                 q = summarize(ratio, runs);
+    printf("%-16s %5zu questions %7zu bytes  load %7.3f / %7.3f / %7.3f ms  "
+           "libyaml scan %7.3f / %7.3f / %7.3f ms  ratio %.2f (%.2f-%.2f)  pages %ld\n",
+           name, questions, len, l.min, l.median, l.max, sc.min, sc.median, sc.max, q.median, q.min,
+           q.max, pages / runs);
     free(load_t);
     free(scan_t);
+    free(ratio);
 }
 
 /* Peak resident memory (kB) of this process after loading a generated file
@@ -204,11 +221,20 @@ int main(int argc, char **argv)
     size_t lens[3] = {len, 0, 0};
     char *bufs[3] = {buf, generate(1000, &lens[1]), generate(10000, &lens[2])};
     const char *names[3] = {"shipped file", "generated 1000", "generated 10000"};
-    printf("min / median / max over %d runs; pages: fresh memory pages per load\n", runs);
+    printf("min / median / max over %d runs; ratio: the median (min-max) of each load's time\n"
+           "over that of the scan just before it; pages: pages a load brings into memory\n",
+           runs);
+    /* Fresh memory: every free page goes back to the system after each load
+     * (fixed thresholds, so that glibc does not start keeping freed memory
+     * after a large free). */
+    mallopt(M_TRIM_THRESHOLD, 128 << 10);
+    mallopt(M_MMAP_THRESHOLD, 128 << 10);
+    fresh = true;
     printf("-- fresh memory (as a program loads its file)\n");
     for (int i = 0; i < 3; i++)
         bench(names[i], bufs[i], lens[i], runs);
     /* Keep freed memory in the process; one load of each warms it up. */
+    fresh = false;
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     printf("-- memory kept from earlier loads (the loader's own work)\n");

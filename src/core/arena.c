@@ -2,18 +2,21 @@
 /* arena: bump allocation in growing blocks. */
 #include "musclecheck/arena.h"
 
+#include "musclecheck/prefault.h"
+
 #include <stdalign.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { ARENA_BLOCK = 64 * 1024 };
+enum { ARENA_BLOCK = 64 * 1024, READY_STEP = 16 * 1024 };
 
 struct block {
     struct block *next;
     size_t size; /* usable bytes after the header */
     size_t used;
+    size_t ready; /* bytes from the start whose pages have been brought in */
     alignas(max_align_t) unsigned char data[];
 };
 
@@ -51,7 +54,7 @@ void arena_reset(struct arena *a)
         return;
     free_blocks(a->head->next);
     a->head->next = NULL;
-    a->head->used = 0;
+    a->head->used = 0; /* its pages stay ready */
     a->used = 0;
 }
 
@@ -70,6 +73,7 @@ static void *arena_alloc(struct arena *a, size_t size, size_t align)
         }
         b->size = want;
         b->used = 0;
+        b->ready = 0;
         start = 0;
         /* A big one-off block goes behind the current one so that the
          * current block's free space is still used. */
@@ -84,6 +88,17 @@ static void *arena_alloc(struct arena *a, size_t size, size_t align)
     void *p = b->data + start;
     a->used += start - b->used + size;
     b->used = start + size;
+    /* The pages are brought in ahead of use (prefault.h): a few at a time
+     * in a first block, which may stay almost empty (as a scratch arena's
+     * does), and a whole block at once in an arena that has filled one. */
+    if (b->used > b->ready) {
+        size_t ready =
+            b->next != NULL ? b->size : (b->used + READY_STEP - 1) / READY_STEP * READY_STEP;
+        if (ready > b->size)
+            ready = b->size;
+        prefault(b->data + b->ready, ready - b->ready);
+        b->ready = ready;
+    }
     return p;
 }
 

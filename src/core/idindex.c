@@ -4,6 +4,8 @@
  * (questions are loaded as they are read) needs no guess. */
 #include "musclecheck/idindex.h"
 
+#include "musclecheck/prefault.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +85,7 @@ static bool grow(struct idindex *ix)
         ix->slots = old;
         return false;
     }
+    prefault(ix->slots, size * sizeof(*ix->slots)); /* the hashes fill it all over */
     ix->mask = size - 1;
     for (size_t i = 0; i < old_size; i++)
         if (old[i].key != NULL)

@@ -179,7 +179,8 @@ static void check_every_question_counts(struct loader *ld)
 
 static void load_top(struct loader *ld, const struct ynode *root)
 {
-    static const struct what top = {"the top level", NULL, 0}, file = {"the file", NULL, 0};
+    static const struct what top = {"the top level", NULL, 0, NULL},
+                             file = {"the file", NULL, 0, NULL};
     const struct ynode *values[LOADER_MAX_FIELDS];
     const struct target t = {ld->s, 0};
     ld->s->nonspecific_cap = 2;

@@ -104,7 +104,7 @@ void loader_conditions(struct loader *ld, const struct ynode *node)
     for (size_t i = 0; i < node->count; i++) {
         const struct ynode *item = &node->items[i];
         struct condition *c = &s->conditions[i];
-        const struct what what = {"condition", loader_peek_id(item), i + 1};
+        const struct what what = {"condition", NULL, i + 1, item};
         const struct target t = {c, i};
         c->line = item->line;
         c->column = item->column;

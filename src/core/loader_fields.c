@@ -23,10 +23,11 @@ const char *loader_kind_name(const struct ynode *node)
 
 const char *loader_what_text(const struct what *w, char *buf, size_t size)
 {
+    const char *id = w->id != NULL ? w->id : w->item != NULL ? loader_peek_id(w->item) : NULL;
     if (w->index == 0)
         snprintf(buf, size, "%s", w->kind);
-    else if (w->id != NULL)
-        snprintf(buf, size, "%s \"%s\"", w->kind, w->id);
+    else if (id != NULL)
+        snprintf(buf, size, "%s \"%s\"", w->kind, id);
     else
         snprintf(buf, size, "%s %zu", w->kind, w->index);
     return buf;
@@ -68,7 +69,8 @@ bool loader_match(struct loader *ld, const struct ynode *node, const struct what
             continue;
         }
         size_t k = 0;
-        while (k < shape->count && strcmp(shape->fields[k].key, key->value) != 0)
+        while (k < shape->count && (shape->fields[k].key[0] != key->value[0] ||
+                                    strcmp(shape->fields[k].key, key->value) != 0))
             k++;
         if (k == shape->count)
             unknown_key(ld, key, w, shape);

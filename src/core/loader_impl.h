@@ -46,6 +46,7 @@ struct loader {
     struct idindex *question_ids;  /* handed to the survey at the end */
     struct idindex *condition_ids; /* freed at the end */
     bool *referenced;              /* per question: named by show_if, a rule or a cause */
+    size_t question_capacity;      /* room in s->questions while loading */
     struct streaming stream;
 };
 
@@ -56,8 +57,9 @@ struct loader {
  * loading a large file must not pay for messages it never prints. */
 struct what {
     const char *kind; /* "question", "condition", "band"; or the whole name */
-    const char *id;   /* the mapping's id when it has a usable one, else NULL */
+    const char *id;   /* the mapping's id, or NULL: then ITEM's id when it has a usable one */
     size_t index;     /* 1-based position; 0 when KIND is the whole name */
+    const struct ynode *item; /* the mapping, looked at only when a message needs its id */
 };
 
 /* The object a table's functions fill, and its 0-based position in its list. */

@@ -5,6 +5,7 @@
 #include "loader_impl.h"
 
 #include "musclecheck/loader.h"
+#include "musclecheck/prefault.h"
 #include "musclecheck/suggest.h"
 
 #include <stdalign.h>
@@ -85,7 +86,7 @@ static void load_one_evidence(struct loader *ld, const struct ynode *key, const 
         return;
     }
     const struct ynode *v[3];
-    const struct what what = {"the evidence for", key->value, 1};
+    const struct what what = {"the evidence for", key->value, 1, NULL};
     if (!loader_match(ld, value, &what, &evidence_shape, v))
         return;
     if (!loader_require(ld, value, v[0], "yes", &what))
@@ -171,7 +172,7 @@ static void load_red_flag(struct loader *ld, const struct field *f, const struct
         return;
     }
     const struct ynode *v[2];
-    const struct what what = {"red_flag", NULL, 0};
+    const struct what what = {"red_flag", NULL, 0, NULL};
     if (!loader_match(ld, node, &what, &red_flag_shape, v))
         return;
     bool ok = loader_require(ld, node, v[0], "level", &what);
@@ -197,7 +198,7 @@ static void resolve_show_if(struct loader *ld, const struct ynode *node, size_t 
 {
     struct question *q = &ld->s->questions[i];
     const struct ynode *v[2];
-    static const struct what what = {"show_if", NULL, 0};
+    static const struct what what = {"show_if", NULL, 0, NULL};
     if (!loader_match(ld, node, &what, &show_if_shape, v))
         return;
     bool ok = loader_require(ld, node, v[0], "question", &what);
@@ -307,8 +308,9 @@ bool loader_questions_start(struct loader *ld, const struct ynode *list, size_t 
     /* Room for CAPACITY questions is only address space until questions
      * are written into it; the list is trimmed to its length at the end. */
     s->questions = malloc(capacity * sizeof(*s->questions));
-    ld->referenced = calloc(capacity, sizeof(*ld->referenced));
+    ld->referenced = malloc(capacity * sizeof(*ld->referenced)); /* set as questions come */
     s->question_ids = ld->question_ids = idindex_new(capacity);
+    ld->question_capacity = capacity;
     if (s->questions == NULL || ld->referenced == NULL || ld->question_ids == NULL) {
         AT(ld, list, "out of memory");
         free(s->questions);
@@ -326,10 +328,17 @@ void loader_question(struct loader *ld, const struct ynode *item, size_t index)
 {
     struct survey *s = ld->s;
     struct question *q = &s->questions[index];
-    const struct what what = {"question", loader_peek_id(item), index + 1};
+    /* As the list doubles, the room for as many again is brought in at once
+     * (never more than twice what the list takes). */
+    if (index >= 64 && (index & (index - 1)) == 0) {
+        size_t left = ld->question_capacity - index;
+        prefault(q, (index < left ? index : left) * sizeof(*q));
+    }
+    const struct what what = {"question", NULL, index + 1, item};
     const struct target t = {q, index};
     *q = (struct question){.line = item->line, .column = item->column};
-    q->evidence = arena_calloc_aligned(s->arena, s->condition_count + 1, sizeof(*q->evidence),
+    ld->referenced[index] = false;
+    q->evidence = arena_calloc_aligned(s->arena, s->condition_count, sizeof(*q->evidence),
                                        alignof(struct evidence));
     s->question_count = index + 1;
     loader_mapping(ld, item, &what, &question_shape, &t);

@@ -112,7 +112,7 @@ void loader_rules(struct loader *ld, const struct ynode *node)
     for (size_t i = 0; i < node->count; i++) {
         const struct ynode *item = &node->items[i], *v[4];
         struct triage_rule *r = &s->rules[i];
-        const struct what what = {"triage rule", loader_peek_id(item), i + 1};
+        const struct what what = {"triage rule", NULL, i + 1, item};
         r->line = item->line;
         r->column = item->column;
         ids[i] = NULL;
@@ -168,7 +168,7 @@ void loader_other_causes(struct loader *ld, const struct ynode *node)
     for (size_t i = 0; i < node->count; i++) {
         const struct ynode *item = &node->items[i], *v[5];
         struct other_cause *oc = &s->causes[i];
-        const struct what what = {"other cause", loader_peek_id(item), i + 1};
+        const struct what what = {"other cause", NULL, i + 1, item};
         oc->line = item->line;
         oc->column = item->column;
         ids[i] = NULL;

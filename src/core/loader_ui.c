@@ -67,7 +67,7 @@ void loader_bands(struct loader *ld, const struct ynode *node)
         return;
     s->band_count = node->count;
     for (size_t i = 0; i < node->count; i++) {
-        const struct what what = {"band", NULL, i + 1};
+        const struct what what = {"band", NULL, i + 1, NULL};
         const struct target t = {&s->bands[i], i};
         s->bands[i].min_points = -1;
         loader_mapping(ld, &node->items[i], &what, &band_shape, &t);

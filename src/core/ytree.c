@@ -253,6 +253,26 @@ static bool close_container(struct builder *b)
     return true;
 }
 
+/* Whether the LEN bytes at P are all printable ASCII (0x20 to 0x7E), as
+ * most texts are: eight bytes at a time, since every text is checked. */
+static bool printable_ascii(const char *p, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x, del;
+        memcpy(&x, p + i, 8);
+        del = x ^ (ones * 0x7F); /* a zero byte where x had DEL */
+        /* a byte below 0x20, a DEL, or a byte from 0x80 up */
+        if ((((x - ones * 0x20) & ~x) | ((del - ones) & ~del) | x) & highs)
+            return false;
+    }
+    for (; i < len; i++)
+        if ((unsigned char)p[i] < 0x20 || (unsigned char)p[i] >= 0x7F)
+            return false;
+    return true;
+}
+
 /* Reports the first control character in scalar VALUE (LEN bytes of valid
  * UTF-8): C0 but line feed and tab (which YAML allows in texts, and
  * which the writers turn into spaces), DEL and C1. A terminal would act on them (move
@@ -262,6 +282,8 @@ static bool close_container(struct builder *b)
  * texts, whose place in the value is not that in the file. */
 static void check_controls(struct builder *b, const yaml_event_t *ev, const char *value, size_t len)
 {
+    if (printable_ascii(value, len))
+        return;
     size_t chars = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)value[i];
