@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Tests for the arena allocator and the id index built on it. */
+/* Tests for the arena allocator and the id index. */
 #include "support.h"
 
 #include "musclecheck/arena.h"
@@ -37,6 +37,28 @@ static void allocations_are_zeroed_aligned_and_separate(void **state)
     arena_free(NULL);
 }
 
+static void texts_are_packed_and_reset_reuses_memory(void **state)
+{
+    (void)state;
+    struct arena *a = arena_new();
+    char *first = arena_strndup(a, "abc", 3), *second = arena_strndup(a, "de", 2);
+    assert_ptr_equal(second, first + 4); /* right after "abc" and its NUL */
+    unsigned char *small = arena_calloc_aligned(a, 3, 1, 1);
+    assert_ptr_equal(small, (unsigned char *)second + 3);
+    void *aligned = arena_calloc(a, 1, 8);
+    assert_int_equal((uintptr_t)aligned % alignof(max_align_t), 0);
+    for (int i = 0; i < 100; i++) /* several blocks */
+        assert_non_null(arena_calloc(a, 1, 4096));
+    void *last = arena_calloc(a, 1, 16);
+    arena_reset(a);
+    assert_int_equal(arena_used(a), 0);
+    /* Only the newest block is kept, and it is used again from its start. */
+    void *again = arena_calloc(a, 1, 16);
+    assert_true((char *)again <= (char *)last);
+    assert_false(arena_failed(a));
+    arena_free(a);
+}
+
 static void index_finds_and_refuses_duplicates(void **state)
 {
     (void)state;
@@ -59,6 +81,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(allocations_are_zeroed_aligned_and_separate),
+        cmocka_unit_test(texts_are_packed_and_reset_reuses_memory),
         cmocka_unit_test(index_finds_and_refuses_duplicates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

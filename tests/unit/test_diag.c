@@ -55,6 +55,29 @@ static char *safe(const char *bytes, size_t len)
     return text;
 }
 
+static void moves_messages_in_order(void **state)
+{
+    (void)state;
+    struct diag_list *to = diag_list_new("f.yaml"), *from = diag_list_new("f.yaml");
+    diag_add(to, 1, 1, "first");
+    diag_add(from, 2, 3, "second");
+    diag_add(from, 4, 5, "third");
+    diag_list_move(to, from);
+    assert_int_equal(diag_count(to), 3);
+    assert_int_equal(diag_count(from), 0);
+    assert_string_equal(diag_get(to, 1)->message, "second");
+    assert_int_equal(diag_get(to, 2)->line, 4);
+    /* Past the kept limit only the count moves. */
+    for (int i = 0; i < DIAG_MAX_KEPT; i++)
+        diag_add(from, 9, 9, "more %d", i);
+    diag_list_move(to, from);
+    assert_int_equal(diag_count(to), 3 + DIAG_MAX_KEPT);
+    assert_int_equal(diag_kept(to), DIAG_MAX_KEPT);
+    assert_string_equal(diag_get(to, 3)->message, "more 0");
+    diag_list_free(to);
+    diag_list_free(from);
+}
+
 static void shows_bytes_safely(void **state)
 {
     (void)state;
@@ -105,6 +128,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(prints_file_line_column),
         cmocka_unit_test(keeps_a_bounded_number),
+        cmocka_unit_test(moves_messages_in_order),
         cmocka_unit_test(shows_bytes_safely),
         cmocka_unit_test(print_escapes_messages_and_file_names),
     };
