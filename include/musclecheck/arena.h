@@ -24,6 +24,10 @@ void *arena_calloc(struct arena *a, size_t count, size_t size);
  * max_align_t's alignment): small objects of chars pack tighter. */
 void *arena_calloc_aligned(struct arena *a, size_t count, size_t size, size_t align);
 
+/* A copy of the SIZE bytes at P, aligned for any type, owned by A; NULL when
+ * out of memory. */
+void *arena_memdup(struct arena *a, const void *p, size_t size);
+
 /* A NUL-terminated copy of LEN bytes of TEXT, owned by A and
  * packed right after the previous text; NULL when out of memory. */
 char *arena_strndup(struct arena *a, const char *text, size_t len);

@@ -10,10 +10,11 @@
 
 struct idindex;
 
-/* An empty index that will take up to CAPACITY ids; the caller owns it
- * (idindex_free). Keys are not copied: they must live as long as the index.
- * NULL when out of memory. */
-struct idindex *idindex_new(size_t capacity);
+/* An empty index that will take up to CAPACITY ids, with room from the
+ * start for about EXPECTED of them (growing costs a copy); the caller owns
+ * it (idindex_free). Keys are not copied: they must live as long as the
+ * index. NULL when out of memory. */
+struct idindex *idindex_new(size_t capacity, size_t expected);
 
 /* Frees IX (not the keys); idindex_free(NULL) is a no-op. */
 void idindex_free(struct idindex *ix);

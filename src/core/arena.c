@@ -120,6 +120,14 @@ void *arena_calloc(struct arena *a, size_t count, size_t size)
     return arena_calloc_aligned(a, count, size, alignof(max_align_t));
 }
 
+void *arena_memdup(struct arena *a, const void *p, size_t size)
+{
+    void *copy = arena_alloc(a, size != 0 ? size : 1, alignof(max_align_t));
+    if (copy != NULL)
+        memcpy(copy, p, size);
+    return copy;
+}
+
 char *arena_strndup(struct arena *a, const char *text, size_t len)
 {
     if (len == SIZE_MAX)

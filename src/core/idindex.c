@@ -37,14 +37,19 @@ static uint32_t hash(const char *key)
 
 enum { FIRST_SIZE = 16 };
 
-struct idindex *idindex_new(size_t capacity)
+struct idindex *idindex_new(size_t capacity, size_t expected)
 {
+    size_t size = FIRST_SIZE;
+    if (expected > capacity)
+        expected = capacity;
+    while (size / 4 * 3 < expected)
+        size *= 2;
     struct idindex *ix = calloc(1, sizeof(*ix));
-    if (ix == NULL || (ix->slots = calloc(FIRST_SIZE, sizeof(*ix->slots))) == NULL) {
+    if (ix == NULL || (ix->slots = calloc(size, sizeof(*ix->slots))) == NULL) {
         free(ix);
         return NULL;
     }
-    ix->mask = FIRST_SIZE - 1;
+    ix->mask = size - 1;
     ix->capacity = capacity;
     return ix;
 }

@@ -221,7 +221,7 @@ struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
         diag_add(diags, 0, 0, "out of memory");
         return NULL;
     }
-    struct loader ld = {.diags = diags, .s = s};
+    struct loader ld = {.diags = diags, .s = s, .file_size = len};
     const char *file = diag_file(diags);
     ld.stream.conditions_diags = diag_list_new(file);
     ld.stream.question_diags = diag_list_new(file);

@@ -97,7 +97,7 @@ void loader_conditions(struct loader *ld, const struct ynode *node)
     }
     struct survey *s = ld->s;
     s->conditions = arena_calloc(s->arena, node->count, sizeof(*s->conditions));
-    ld->condition_ids = idindex_new(node->count);
+    ld->condition_ids = idindex_new(node->count, node->count);
     if (s->conditions == NULL || ld->condition_ids == NULL)
         return;
     s->condition_count = node->count;

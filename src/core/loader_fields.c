@@ -194,18 +194,23 @@ bool loader_int(struct loader *ld, const struct ynode *node, const char *name, b
     }
     const char *p = node->value;
     bool ok = node->plain && node->len > 0 && node->len < 12;
+    bool negative = ok && *p == '-';
     if (ok && (*p == '-' || *p == '+'))
         p++;
     ok = ok && *p != '\0';
-    for (; ok && *p != '\0'; p++)
+    long long value = 0; /* at most 11 digits: no overflow */
+    for (; ok && *p != '\0'; p++) {
         ok = isdigit((unsigned char)*p) != 0;
-    long value = ok ? strtol(node->value, NULL, 10) : 0;
+        value = value * 10 + (*p - '0');
+    }
+    if (negative)
+        value = -value;
     if (!ok || value < min || value > max) {
         AT(ld, node, "%s\"%s\" must be a whole number from %ld to %ld, not \"%s\"", prefix, name,
            min, max, node->value);
         return false;
     }
-    *out = value;
+    *out = (long)value;
     return true;
 }
 

@@ -47,6 +47,7 @@ struct loader {
     struct idindex *condition_ids; /* freed at the end */
     bool *referenced;              /* per question: named by show_if, a rule or a cause */
     size_t question_capacity;      /* room in s->questions while loading */
+    size_t file_size;              /* bytes in the file */
     struct streaming stream;
 };
 
@@ -155,9 +156,10 @@ bool loader_stream_entry(void *ctx, const struct ynode *top, size_t top_count,
                          const struct ynode *list, const struct ynode *entry, size_t index);
 /* Question INDEX, ITEM, of the list (loader_questions.c). */
 void loader_question(struct loader *ld, const struct ynode *item, size_t index);
-/* Before the first question: room for CAPACITY of them; false after a
- * message at LIST. */
-bool loader_questions_start(struct loader *ld, const struct ynode *list, size_t capacity);
+/* Before the first question: room for CAPACITY of them, about EXPECTED of
+ * which are expected; false after a message at LIST. */
+bool loader_questions_start(struct loader *ld, const struct ynode *list, size_t capacity,
+                            size_t expected);
 /* After the last of COUNT questions: what needs them all. */
 void loader_questions_finish(struct loader *ld, size_t count);
 /* The top-level pass's turn for the streamed questions list NODE. */

@@ -302,14 +302,15 @@ static void check_emergencies_first(struct loader *ld)
     }
 }
 
-bool loader_questions_start(struct loader *ld, const struct ynode *list, size_t capacity)
+bool loader_questions_start(struct loader *ld, const struct ynode *list, size_t capacity,
+                            size_t expected)
 {
     struct survey *s = ld->s;
     /* Room for CAPACITY questions is only address space until questions
      * are written into it; the list is trimmed to its length at the end. */
     s->questions = malloc(capacity * sizeof(*s->questions));
     ld->referenced = malloc(capacity * sizeof(*ld->referenced)); /* set as questions come */
-    s->question_ids = ld->question_ids = idindex_new(capacity);
+    s->question_ids = ld->question_ids = idindex_new(capacity, expected);
     ld->question_capacity = capacity;
     if (s->questions == NULL || ld->referenced == NULL || ld->question_ids == NULL) {
         AT(ld, list, "out of memory");
@@ -371,7 +372,7 @@ void loader_questions(struct loader *ld, const struct ynode *node)
            LOADER_MAX_QUESTIONS);
         return;
     }
-    if (!loader_questions_start(ld, node, node->count))
+    if (!loader_questions_start(ld, node, node->count, node->count))
         return;
     for (size_t i = 0; i < node->count; i++)
         loader_question(ld, &node->items[i], i);

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { QUESTION_BYTES = 200 };
+
 /* The value of the first KEY among the top-level entries TOP, or NULL. */
 static const struct ynode *top_value(const struct ynode *top, size_t count, const char *key)
 {
@@ -42,7 +44,10 @@ static bool stream_begin(struct loader *ld, const struct ynode *top, size_t top_
     st->conditions_line = conditions->line;
     st->conditions_column = conditions->column;
     ld->diags = st->question_diags;
-    bool started = loader_questions_start(ld, list, LOADER_MAX_QUESTIONS);
+    /* A question takes a couple of hundred bytes: the id index starts with
+     * room for as many as the file could hold, and grows if there are more. */
+    bool started =
+        loader_questions_start(ld, list, LOADER_MAX_QUESTIONS, ld->file_size / QUESTION_BYTES);
     ld->diags = diags;
     if (!started)
         return false;

@@ -29,9 +29,11 @@ struct level {
 enum { KEY_SLOTS = 128, KEY_MAX = 48 };
 
 /* The keys seen so far, each stored once: a file repeats a few dozen keys
- * thousands of times. When the table is full, keys are simply copied. */
+ * thousands of times. When the table is full, keys are simply copied. A
+ * key is compared by length and bytes (it may hold a NUL from an escape). */
 struct keys {
     const char *text[KEY_SLOTS];
+    unsigned char len[KEY_SLOTS];
     size_t used;
 };
 
@@ -52,26 +54,21 @@ struct builder {
 /* Key TEXT, stored once in the tree; NULL when out of memory. */
 static const char *intern_key(struct builder *b, const char *text, size_t len)
 {
-    if (len > KEY_MAX || memchr(text, '\0', len) != NULL)
+    if (len > KEY_MAX)
         return arena_strndup(b->tree->arena, text, len);
     size_t h = 5381;
     for (size_t i = 0; i < len; i++)
         h = h * 33 + (unsigned char)text[i];
-    for (size_t i = h % KEY_SLOTS;; i = (i + 1) % KEY_SLOTS) {
-        const char *k = b->keys.text[i];
-        if (k == NULL)
-            break;
-        if (strncmp(k, text, len) == 0 && k[len] == '\0')
-            return k;
-    }
-    const char *copy = arena_strndup(b->tree->arena, text, len);
-    if (copy == NULL || b->keys.used >= KEY_SLOTS / 2)
-        return copy;
     size_t i = h % KEY_SLOTS;
-    while (b->keys.text[i] != NULL)
-        i = (i + 1) % KEY_SLOTS;
-    b->keys.text[i] = copy;
-    b->keys.used++;
+    for (; b->keys.text[i] != NULL; i = (i + 1) % KEY_SLOTS)
+        if (b->keys.len[i] == len && memcmp(b->keys.text[i], text, len) == 0)
+            return b->keys.text[i];
+    const char *copy = arena_strndup(b->tree->arena, text, len);
+    if (copy != NULL && b->keys.used < KEY_SLOTS / 2) {
+        b->keys.text[i] = copy;
+        b->keys.len[i] = (unsigned char)len;
+        b->keys.used++;
+    }
     return copy;
 }
 
@@ -240,12 +237,11 @@ static bool close_container(struct builder *b)
     struct level *lv = &b->levels[--b->depth];
     lv->node->count = (uint32_t)lv->count;
     if (lv->count > 0) {
-        struct ynode *items = arena_calloc(b->nodes, lv->count, sizeof(*items));
+        struct ynode *items = arena_memdup(b->nodes, lv->items, lv->count * sizeof(*items));
         if (items == NULL) {
             diag_add(b->diags, 0, 0, "out of memory while reading the file");
             return false;
         }
-        memcpy(items, lv->items, lv->count * sizeof(*items));
         lv->node->items = items;
     }
     if (in_stream(b))

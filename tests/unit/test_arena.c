@@ -62,7 +62,7 @@ static void texts_are_packed_and_reset_reuses_memory(void **state)
 static void index_finds_and_refuses_duplicates(void **state)
 {
     (void)state;
-    struct idindex *ix = idindex_new(1000);
+    struct idindex *ix = idindex_new(1000, 10);
     char keys[1000][16];
     for (int i = 0; i < 1000; i++) {
         snprintf(keys[i], sizeof(keys[i]), "q%d", i);
