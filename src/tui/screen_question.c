@@ -32,8 +32,14 @@ void screen_question_draw(const struct tui *ui, struct hits *hits)
 
     /* The buttons follow the text, but never below the last rows, so a long
      * question is cut (its help stays one key away) rather than its answers. */
+    enum answer current = session_answer(flow_session(ui->flow), qi);
+    struct button buttons[CHOICE_COUNT];
+    for (int i = 0; i < CHOICE_COUNT; i++)
+        buttons[i] = (struct button){survey_answer_label(s, choices[i]), keymap_key(choice_cmds[i]),
+                                     current == choices[i]};
     int button_h = widget_button_height(ui);
-    int last_buttons_y = LINES - 2 - button_h;
+    int last_buttons_y =
+        LINES - 2 - button_h * widget_button_rows(buttons, CHOICE_COUNT, ui->big_buttons);
     int y = 4;
     y += widget_text(y, x, w, last_buttons_y - 1 - y, q->text, ROLE_TITLE) + 1;
     if (q->help != NULL && y < last_buttons_y - 1) {
@@ -44,11 +50,6 @@ void screen_question_draw(const struct tui *ui, struct hits *hits)
         }
     }
     int buttons_y = y + 1 < last_buttons_y ? y + 1 : last_buttons_y;
-    enum answer current = session_answer(flow_session(ui->flow), qi);
-    struct button buttons[CHOICE_COUNT];
-    for (int i = 0; i < CHOICE_COUNT; i++)
-        buttons[i] = (struct button){survey_answer_label(s, choices[i]), keymap_key(choice_cmds[i]),
-                                     current == choices[i]};
     widget_buttons(hits, ui->big_buttons, buttons_y, buttons, CHOICE_COUNT, ui->focus, button_h);
     widget_keys(survey_ui(s, ui->kiosk ? UI_KEYS_QUESTION_KIOSK : UI_KEYS_QUESTION));
 }

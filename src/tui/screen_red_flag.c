@@ -15,8 +15,15 @@ void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
     /* The whole top of the screen is the warning: strong colour, and reverse
      * video without colour, so it cannot be missed. */
     attr_t urgent = theme_attr(ROLE_URGENT);
+    const struct button buttons[BUTTON_COUNT] = {
+        {survey_ui(s, UI_SEE_RESULTS), keymap_key(CMD_RESULTS), false},
+        {survey_ui(s, UI_STOP), keymap_key(CMD_STOP), false},
+    };
+    /* A kiosk has nothing to stop to: the screen stays until a key is pressed. */
+    int count = ui->kiosk ? 1 : BUTTON_COUNT;
     int button_h = widget_button_height(ui);
-    int band_end = LINES - 3 - button_h;
+    int buttons_h = button_h * widget_button_rows(buttons, count, ui->big_buttons);
+    int band_end = LINES - 3 - buttons_h;
     attron(urgent);
     for (int row = 0; row < band_end; row++)
         mvhline(row, 0, ' ', COLS);
@@ -42,13 +49,8 @@ void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
     }
     if (y < band_end - 1)
         widget_text(y, x, w, band_end - 1 - y, survey_ui(s, UI_URGENT_OVERRIDES), ROLE_URGENT);
-    const struct button buttons[BUTTON_COUNT] = {
-        {survey_ui(s, UI_SEE_RESULTS), keymap_key(CMD_RESULTS), false},
-        {survey_ui(s, UI_STOP), keymap_key(CMD_STOP), false},
-    };
-    /* A kiosk has nothing to stop to: the screen stays until a key is pressed. */
-    widget_buttons(hits, ui->big_buttons, LINES - 2 - button_h, buttons,
-                   ui->kiosk ? 1 : BUTTON_COUNT, ui->focus, button_h);
+    widget_buttons(hits, ui->big_buttons, LINES - 2 - buttons_h, buttons, count, ui->focus,
+                   button_h);
     widget_keys(survey_ui(s, ui->kiosk ? UI_KIOSK_URGENT_KEY : UI_KEYS_RED_FLAG));
 }
 

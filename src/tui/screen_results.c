@@ -40,11 +40,22 @@ int screen_results_button_count(const struct tui *ui)
     return results_buttons(ui, b);
 }
 
-void screen_results_geometry(const struct tui *ui, int *top, int *rows, int *button_h)
+/* The height of one button: boxed when there is room or touch-sized
+ * buttons are wanted. */
+static int button_height(const struct tui *ui)
 {
-    *button_h = LINES >= 30 || (ui->big_buttons && LINES >= 20) ? 3 : 1;
+    return LINES >= 30 || (ui->big_buttons && LINES >= 20) ? 3 : 1;
+}
+
+void screen_results_geometry(const struct tui *ui, int *top, int *rows, int *buttons_h)
+{
+    struct button b[MAX_BUTTONS];
+    int count = results_buttons(ui, b);
+    /* In a narrow window the buttons take two rows or more: all of them
+     * stay on the screen, and the results get what is left. */
+    *buttons_h = button_height(ui) * widget_button_rows(b, count, ui->big_buttons);
     *top = 3;
-    *rows = LINES - 2 - *button_h - *top;
+    *rows = LINES - 2 - *buttons_h - *top;
 }
 
 static enum role tone_role(enum rdoc_tone tone)
@@ -106,8 +117,8 @@ void screen_results_draw(const struct tui *ui, struct hits *hits)
     screen_results_area(ui->screen, &x, &w);
     widget_header(survey_text(s, SURVEY_TITLE), survey_ui(s, UI_RESULTS_TITLE));
     const struct doc *d = &ui->view.doc;
-    int top, page, button_h;
-    screen_results_geometry(ui, &top, &page, &button_h);
+    int top, page, buttons_h;
+    screen_results_geometry(ui, &top, &page, &buttons_h);
     for (int row = 0; row < page && (size_t)(ui->scroll + row) < d->count; row++)
         draw_line(d, &d->lines[ui->scroll + row], top + row, x, w);
     if ((size_t)(ui->scroll + page) < d->count) {
@@ -121,8 +132,8 @@ void screen_results_draw(const struct tui *ui, struct hits *hits)
     }
     struct button buttons[MAX_BUTTONS];
     int count = results_buttons(ui, buttons);
-    widget_buttons(hits, ui->big_buttons, LINES - 1 - button_h, buttons, count, ui->focus,
-                   button_h);
+    widget_buttons(hits, ui->big_buttons, LINES - 1 - buttons_h, buttons, count, ui->focus,
+                   button_height(ui));
     widget_keys(survey_ui(s, ui->kiosk ? UI_KEYS_RESULTS_KIOSK : UI_KEYS_RESULTS));
 }
 

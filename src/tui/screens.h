@@ -24,8 +24,9 @@ struct action screen_red_flag_key(const struct tui *ui, int key);
  * drawn from the laid-out view (view.h). */
 void screen_results_draw(const struct tui *ui, struct hits *hits);
 /* Where the scrolling area of the results sits in this window: its first
- * row, how many rows it has, and the height of the buttons under it. */
-void screen_results_geometry(const struct tui *ui, int *top, int *rows, int *button_h);
+ * row, how many rows it has, and the rows the buttons under it take (more
+ * than one button's height when a narrow window puts them on two rows). */
+void screen_results_geometry(const struct tui *ui, int *top, int *rows, int *buttons_h);
 /* The column and width the view of SCREEN is laid out in. */
 void screen_results_area(enum screen_id screen, int *x, int *w);
 /* How many buttons the results screen has (its focus indexes them). */

@@ -182,26 +182,40 @@ static void draw_button(int y, int x, int w, int h, const struct button *b, bool
     attroff(fill);
 }
 
+/* The end of the row of buttons that starts with button I of N: as many as
+ * fit in the window's width, and at least one. */
+static int row_end(const struct button *buttons, int n, int i, bool big)
+{
+    int w = button_width(&buttons[i], big), j = i + 1;
+    while (j < n && w + 2 + button_width(&buttons[j], big) <= COLS - 2)
+        w += 2 + button_width(&buttons[j++], big);
+    return j;
+}
+
+int widget_button_rows(const struct button *buttons, int n, bool big)
+{
+    int rows = 0;
+    for (int i = 0; i < n; i = row_end(buttons, n, i, big))
+        rows++;
+    return rows;
+}
+
 int widget_buttons(struct hits *hits, bool big, int y, const struct button *buttons, int n,
                    int focus, int height)
 {
-    int total = buttons_width(buttons, n, big);
-    int x = total < COLS ? (COLS - total) / 2 : 0;
-    int rows = height;
-    /* Too narrow for one row: stack them, one per row. */
-    bool stacked = total > COLS - 2;
-    for (int i = 0; i < n; i++) {
-        int w = button_width(&buttons[i], big);
-        if (stacked) {
-            x = w < COLS ? (COLS - w) / 2 : 0;
-            if (i > 0)
-                y += height;
+    int rows = 0;
+    for (int i = 0; i < n; rows++, y += height) {
+        int end = row_end(buttons, n, i, big);
+        int total = buttons_width(buttons + i, end - i, big);
+        int x = total < COLS ? (COLS - total) / 2 : 0;
+        for (; i < end; i++) {
+            int w = button_width(&buttons[i], big);
+            draw_button(y, x, w, height, &buttons[i], i == focus, big);
+            add_hit(hits, y, x, height, w, buttons[i].key);
+            x += w + 2;
         }
-        draw_button(y, x, w, height, &buttons[i], i == focus, big);
-        add_hit(hits, y, x, height, w, buttons[i].key);
-        x += w + 2;
     }
-    return stacked ? rows * n : rows;
+    return rows * height;
 }
 
 void widget_progress(int y, int x, int width, const char *label, size_t pos, size_t total)

@@ -42,12 +42,16 @@ struct button {
     bool chosen; /* marks the recorded answer */
 };
 
-/* Lays out N buttons in a centred row from row Y (each HEIGHT rows: 1, or
- * 3 for boxed buttons that are easy to hit on a touch screen), the FOCUS-th
- * highlighted, wider labels when BIG; records them in HITS. Returns the
- * rows used. */
+/* Lays out N buttons in centred rows from row Y (each HEIGHT rows: 1, or
+ * 3 for boxed buttons that are easy to hit on a touch screen), as many to a
+ * row as the width allows, the FOCUS-th highlighted, wider labels when BIG;
+ * records them in HITS. Returns the screen rows used. */
 int widget_buttons(struct hits *hits, bool big, int y, const struct button *buttons, int n,
                    int focus, int height);
+
+/* How many rows of buttons widget_buttons makes of BUTTONS at this width:
+ * a screen reserves that many times the button height. */
+int widget_button_rows(const struct button *buttons, int n, bool big);
 
 /* Rows for a button on this screen: boxed (3) when there is room or touch-
  * sized buttons are wanted, else 1. */

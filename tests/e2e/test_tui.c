@@ -398,6 +398,30 @@ static void resize_on_the_results(void **state)
     VT_ASSERT_TEXT(vt, "1. Vitamin B12", T);
 }
 
+/* A window too narrow for the four buttons under the results in one row
+ * puts them on two: every one stays on the screen and can be clicked. */
+static void narrow_results_keep_every_button(void **state)
+{
+    struct vt *vt = start_env(state, 24, 60, NULL);
+    vt_send(vt, VT_ENTER);
+    answer_file(vt, "all-no.txt");
+    VT_ASSERT_TEXT(vt, "Your results", T);
+    const char *labels[] = {"Start again", "Comparison table", "Save summary", "[ Quit ]"};
+    int rows[4], col;
+    for (int i = 0; i < 4; i++) {
+        VT_ASSERT_TEXT(vt, labels[i], T);
+        VT_ASSERT(vt, vt_find(vt, labels[i], &rows[i], &col));
+        VT_ASSERT(vt, rows[i] < 23); /* above the key line */
+    }
+    VT_ASSERT(vt, rows[0] < rows[3]); /* two rows of buttons */
+    /* The results above them still scroll. */
+    VT_ASSERT_TEXT(vt, "More below", T);
+    /* A button on the second row answers a click: "Quit" asks first. */
+    VT_ASSERT(vt, vt_find(vt, "[ Quit ]", &rows[3], &col));
+    VT_ASSERT(vt, vt_click(vt, rows[3], col + 3) == 0);
+    VT_ASSERT_TEXT(vt, "Quit now?", T);
+}
+
 static void too_small_then_recovers(void **state)
 {
     struct vt *vt = start(state);
@@ -629,6 +653,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(red_flag_stop_quits, teardown),
         cmocka_unit_test_teardown(resize_during_a_question_keeps_answers, teardown),
         cmocka_unit_test_teardown(resize_on_the_results, teardown),
+        cmocka_unit_test_teardown(narrow_results_keep_every_button, teardown),
         cmocka_unit_test_teardown(too_small_then_recovers, teardown),
         cmocka_unit_test_teardown(quit_asks_first, teardown),
         cmocka_unit_test_teardown(signals_restore_the_terminal, teardown),
