@@ -74,6 +74,12 @@ struct ytree_stream {
 struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
                           const struct ytree_stream *stream, struct diag_list *diags);
 
+/* A copy of NODE, its entries and their texts in arena A, or NULL when out
+ * of memory: what a stream's callback keeps of an entry outlives it. The
+ * depth is that of the tree's limits. */
+struct arena;
+const struct ynode *ynode_copy(struct arena *a, const struct ynode *node);
+
 /* The document's root node, or NULL when the document is empty. */
 const struct ynode *ytree_root(const struct ytree *tree);
 

@@ -225,9 +225,7 @@ struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
     const char *file = diag_file(diags);
     ld.stream.conditions_diags = diag_list_new(file);
     ld.stream.question_diags = diag_list_new(file);
-    ld.stream.show_if_diags = diag_list_new(file);
-    if (ld.stream.conditions_diags == NULL || ld.stream.question_diags == NULL ||
-        ld.stream.show_if_diags == NULL) {
+    if (ld.stream.conditions_diags == NULL || ld.stream.question_diags == NULL) {
         loader_release(&ld);
         survey_free(s);
         diag_add(diags, 0, 0, "out of memory");

@@ -19,6 +19,8 @@ static void load_id(struct loader *ld, const struct field *f, const struct ynode
     if (first >= 0)
         AT(ld, value, "condition id \"%s\" is used twice (first by condition %ld)", c->id,
            first + 1);
+    else if (first < -1)
+        AT(ld, value, "out of memory");
 }
 
 static void load_foods(struct loader *ld, const struct field *f, const struct ynode *value,

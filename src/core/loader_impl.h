@@ -17,14 +17,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* A show_if that names no earlier question, looked at again once the list
- * ends: the question it names may come later, or not at all. */
-struct show_if_later {
-    size_t question;    /* the question with the show_if */
-    const char *target; /* the id it names, in the survey's arena */
-    int line, column;   /* where it names it */
-};
-
 /* The questions loaded as the file is read (ytree_stream), so that the
  * tree never holds the whole list. The messages found meanwhile wait in
  * lists of their own and join the others where the list is checked, so
@@ -35,9 +27,7 @@ struct streaming {
     int conditions_line; /* the conditions loaded early (0: none) */
     int conditions_column;
     size_t count; /* entries handed over */
-    struct diag_list *conditions_diags, *question_diags, *show_if_diags;
-    struct show_if_later *later; /* malloc'd */
-    size_t later_count, later_cap;
+    struct diag_list *conditions_diags, *question_diags;
 };
 
 struct loader {
@@ -46,6 +36,8 @@ struct loader {
     struct idindex *question_ids;  /* handed to the survey at the end */
     struct idindex *condition_ids; /* freed at the end */
     bool *referenced;              /* per question: named by show_if, a rule or a cause */
+    const struct ynode **show_if;  /* per question, resolved once every id is known */
+    struct arena *kept;            /* the show_if nodes, copied out of streamed questions */
     size_t question_capacity;      /* room in s->questions while loading */
     size_t file_size;              /* bytes in the file */
     struct streaming stream;

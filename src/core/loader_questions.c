@@ -191,9 +191,7 @@ static const struct field show_if_fields[] = {
 static const struct shape show_if_shape = {
     show_if_fields, sizeof(show_if_fields) / sizeof(show_if_fields[0]), true};
 
-/* Resolves question I's show_if NODE against the questions before it. A
- * question it does not find may come later: that is looked at once the list
- * ends (show_if_later). */
+/* Resolves question I's show_if NODE, now that every id is known. */
 static void resolve_show_if(struct loader *ld, const struct ynode *node, size_t i)
 {
     struct question *q = &ld->s->questions[i];
@@ -215,57 +213,35 @@ static void resolve_show_if(struct loader *ld, const struct ynode *node, size_t 
     if (target == NULL || answer == NULL)
         return;
     long t = idindex_get(ld->question_ids, target);
-    if ((size_t)t == i) {
+    if (t < 0) {
+        AT(ld, v[0], "show_if refers to \"%s\", but no question has that id", target);
+    } else if ((size_t)t == i) {
         AT(ld, v[0], "show_if of question \"%s\" refers to itself", target);
-    } else if (t >= 0) {
+    } else if ((size_t)t > i) {
+        AT(ld, v[0],
+           "show_if refers to \"%s\", which comes later (line %d); a question can only "
+           "depend on one asked before it",
+           target, ld->s->questions[t].line);
+    } else {
         q->has_show_if = true;
         q->show_if_question = (uint32_t)t;
         q->show_if_answer = value;
         ld->referenced[t] = true; /* a gateway counts for what it opens */
-    } else {
-        struct streaming *st = &ld->stream;
-        if (st->later_count == st->later_cap) {
-            size_t cap = st->later_cap != 0 ? st->later_cap * 2 : 8;
-            struct show_if_later *later = realloc(st->later, cap * sizeof(*later));
-            if (later == NULL) {
-                AT(ld, node, "out of memory");
-                return;
-            }
-            st->later = later;
-            st->later_cap = cap;
-        }
-        st->later[st->later_count++] = (struct show_if_later){i, target, v[0]->line, v[0]->column};
     }
 }
 
-/* The show_if messages, in their own list until the question's own ones
- * are all out (as when every show_if waited for the whole list). */
+/* Keeps question's show_if until every id is known: a copy, because a
+ * streamed question's nodes are reused once it is loaded. */
 static void load_show_if(struct loader *ld, const struct field *f, const struct ynode *value,
                          const struct target *t)
 {
     (void)f;
-    struct diag_list *diags = ld->diags;
-    ld->diags = ld->stream.show_if_diags;
-    resolve_show_if(ld, value, t->index);
-    ld->diags = diags;
-}
-
-/* The show_ifs that named no earlier question, now that every id is known. */
-static void resolve_later(struct loader *ld)
-{
-    const struct streaming *st = &ld->stream;
-    for (size_t k = 0; k < st->later_count; k++) {
-        const struct show_if_later *l = &st->later[k];
-        long t = idindex_get(ld->question_ids, l->target);
-        if (t < 0)
-            diag_add(ld->diags, l->line, l->column,
-                     "show_if refers to \"%s\", but no question has that id", l->target);
-        else
-            diag_add(ld->diags, l->line, l->column,
-                     "show_if refers to \"%s\", which comes later (line %d); a question can "
-                     "only depend on one asked before it",
-                     l->target, ld->s->questions[t].line);
+    if (ld->kept == NULL && (ld->kept = arena_new()) == NULL) {
+        AT(ld, value, "out of memory");
+        return;
     }
+    if ((ld->show_if[t->index] = ynode_copy(ld->kept, value)) == NULL)
+        AT(ld, value, "out of memory");
 }
 
 static const struct field question_fields[] = {
@@ -309,15 +285,20 @@ bool loader_questions_start(struct loader *ld, const struct ynode *list, size_t 
     /* Room for CAPACITY questions is only address space until questions
      * are written into it; the list is trimmed to its length at the end. */
     s->questions = malloc(capacity * sizeof(*s->questions));
-    ld->referenced = malloc(capacity * sizeof(*ld->referenced)); /* set as questions come */
+    /* set as questions come */
+    ld->referenced = malloc(capacity * sizeof(*ld->referenced));
+    ld->show_if = malloc(capacity * sizeof(*ld->show_if));
     s->question_ids = ld->question_ids = idindex_new(capacity, expected);
     ld->question_capacity = capacity;
-    if (s->questions == NULL || ld->referenced == NULL || ld->question_ids == NULL) {
+    if (s->questions == NULL || ld->referenced == NULL || ld->show_if == NULL ||
+        ld->question_ids == NULL) {
         AT(ld, list, "out of memory");
         free(s->questions);
         s->questions = NULL;
         free(ld->referenced);
         ld->referenced = NULL;
+        free(ld->show_if);
+        ld->show_if = NULL;
         idindex_free(ld->question_ids);
         s->question_ids = ld->question_ids = NULL;
         return false;
@@ -339,6 +320,7 @@ void loader_question(struct loader *ld, const struct ynode *item, size_t index)
     const struct target t = {q, index};
     *q = (struct question){.line = item->line, .column = item->column};
     ld->referenced[index] = false;
+    ld->show_if[index] = NULL;
     q->evidence = arena_calloc_aligned(s->arena, s->condition_count, sizeof(*q->evidence),
                                        alignof(struct evidence));
     s->question_count = index + 1;
@@ -351,8 +333,9 @@ void loader_questions_finish(struct loader *ld, size_t count)
     struct question *trimmed = realloc(s->questions, count * sizeof(*s->questions));
     if (trimmed != NULL)
         s->questions = trimmed;
-    diag_list_move(ld->diags, ld->stream.show_if_diags);
-    resolve_later(ld);
+    for (size_t i = 0; i < count; i++)
+        if (ld->show_if[i] != NULL)
+            resolve_show_if(ld, ld->show_if[i], i);
     check_emergencies_first(ld);
 }
 

@@ -35,8 +35,11 @@ static bool stream_begin(struct loader *ld, const struct ynode *top, size_t top_
     struct streaming *st = &ld->stream;
     const struct ynode *format = top_value(top, top_count, "format");
     const struct ynode *conditions = top_value(top, top_count, "conditions");
-    if (format == NULL || format->kind != YNODE_SCALAR || !format->plain ||
-        strcmp(format->value, "2") != 0 || conditions == NULL)
+    /* Only the first "questions" is the list; any other is reported as
+     * given twice, and checked (or not) with the rest. */
+    if (st->on || top_value(top, top_count, "questions") != NULL || format == NULL ||
+        format->kind != YNODE_SCALAR || !format->plain || strcmp(format->value, "2") != 0 ||
+        conditions == NULL)
         return false;
     struct diag_list *diags = ld->diags;
     ld->diags = st->conditions_diags;
@@ -84,8 +87,7 @@ void loader_questions_streamed(struct loader *ld, const struct ynode *node)
         /* As when nothing is streamed: this message alone, and no question. */
         AT(ld, node, "too many questions (%zu; at most %d)", st->count, LOADER_MAX_QUESTIONS);
         diag_list_free(st->question_diags);
-        diag_list_free(st->show_if_diags);
-        st->question_diags = st->show_if_diags = NULL;
+        st->question_diags = NULL;
         free(s->questions);
         s->questions = NULL;
         s->question_count = 0;
@@ -93,7 +95,6 @@ void loader_questions_streamed(struct loader *ld, const struct ynode *node)
         s->question_ids = ld->question_ids = NULL;
         free(ld->referenced);
         ld->referenced = NULL;
-        st->later_count = 0;
         return;
     }
     diag_list_move(ld->diags, st->question_diags);
@@ -105,11 +106,13 @@ void loader_release(struct loader *ld)
     struct streaming *st = &ld->stream;
     diag_list_free(st->conditions_diags);
     diag_list_free(st->question_diags);
-    diag_list_free(st->show_if_diags);
-    free(st->later);
     free(ld->referenced);
+    free(ld->show_if);
+    arena_free(ld->kept);
     idindex_free(ld->condition_ids);
     *st = (struct streaming){0};
     ld->referenced = NULL;
+    ld->show_if = NULL;
+    ld->kept = NULL;
     ld->condition_ids = NULL;
 }

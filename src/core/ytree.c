@@ -180,7 +180,9 @@ static bool in_stream(const struct builder *b)
     if (b->stream == NULL || b->stream_off || b->depth != 2)
         return false;
     const struct level *top = &b->levels[0], *list = &b->levels[1];
-    if (top->node->kind != YNODE_MAP || list->node->kind != YNODE_SEQ || top->count < 2)
+    /* The list must be a value (an even count: its key, then it), not a key. */
+    if (top->node->kind != YNODE_MAP || list->node->kind != YNODE_SEQ || top->count < 2 ||
+        top->count % 2 != 0)
         return false;
     const struct ynode *key = &top->items[top->count - 2];
     return key->kind == YNODE_SCALAR && strcmp(key->value, b->stream->key) == 0;
@@ -226,6 +228,8 @@ static bool open_container(struct builder *b, enum ynode_kind kind, yaml_mark_t 
     struct ynode *node = add_node(b, kind, mark);
     if (node == NULL)
         return false;
+    if (b->depth == 1)
+        b->streamed = 0; /* a new top-level value: entries count from 0 */
     struct level *lv = &b->levels[b->depth++];
     lv->node = node;
     lv->count = 0;
@@ -404,6 +408,31 @@ err:
     free(b.levels);
     ytree_free(tree);
     return NULL;
+}
+
+/* Copies the entries of CONTAINER (and theirs) into A; false when out of memory. */
+static bool copy_items(struct arena *a, struct ynode *container)
+{
+    if (container->kind == YNODE_SCALAR) {
+        container->value = arena_strndup(a, container->value, container->len);
+        return container->value != NULL;
+    }
+    if (container->count == 0)
+        return true;
+    struct ynode *items = arena_memdup(a, container->items, container->count * sizeof(*items));
+    if (items == NULL)
+        return false;
+    container->items = items;
+    for (uint32_t i = 0; i < container->count; i++)
+        if (!copy_items(a, &items[i]))
+            return false;
+    return true;
+}
+
+const struct ynode *ynode_copy(struct arena *a, const struct ynode *node)
+{
+    struct ynode *copy = arena_memdup(a, node, sizeof(*node));
+    return copy != NULL && copy_items(a, copy) ? copy : NULL;
 }
 
 const struct ynode *ytree_root(const struct ytree *tree)

@@ -121,14 +121,13 @@ static void broken_file_gives_the_same_messages_either_way(void **state)
     assert_non_null(at);
     memcpy(at, "id: Beta", strlen("id: Beta"));
     char *streamed = outcome(yaml);
-    /* Each kind of message is there, in the order of the checks. */
-    const char *expected[] = {"titel",          "Beta",
-                              "the points for", "gamma",
-                              "colour",         "\"no\" must be",
-                              "used twice",     "must be a mapping",
-                              "maybe",          "refers to itself",
-                              "comes later",    "emergency question \"q4\"",
-                              "\"q9\""};
+    /* Each kind of message is there, in the order of the checks (the
+     * show_if ones in question order, once every id is known). */
+    const char *expected[] = {
+        "titel",       "Beta",           "the points for",   "gamma",
+        "colour",      "\"no\" must be", "used twice",       "must be a mapping",
+        "comes later", "maybe",          "refers to itself", "emergency question \"q4\"",
+        "\"q9\""};
     const char *from = streamed;
     for (size_t i = 0; i < sizeof(expected) / sizeof(expected[0]); i++) {
         const char *found = strstr(from, expected[i]);
@@ -210,6 +209,58 @@ static void a_second_questions_list_is_reported(void **state)
     free(yaml);
 }
 
+/* The support file up to (not including) its "questions:" line, then TAIL. */
+static char *with_tail(const char *tail)
+{
+    char *yaml = support_yaml("");
+    char *at = strstr(yaml, "questions:\n");
+    assert_non_null(at);
+    char *out = NULL;
+    assert_true(asprintf(&out, "%.*s%s", (int)(at - yaml), yaml, tail) > 0);
+    free(yaml);
+    return out;
+}
+
+/* Only the value of the first "questions" is streamed: not a list used as
+ * a key after a value that reads "questions", nor a second "questions"
+ * after a first that was not a list of questions. */
+static void only_the_first_questions_value_is_streamed(void **state)
+{
+    (void)state;
+    char *yaml = with_tail("x: questions\n"
+                           "? - id: q9\n"
+                           "    text: Z\n"
+                           "    show_if: {question: nosuch, answer: \"yes\"}\n"
+                           ": 1\n"
+                           "questions:\n"
+                           "  - id: q1\n"
+                           "    text: A?\n"
+                           "    evidence: {alpha: 1}\n");
+    char *streamed = outcome(yaml);
+    assert_null(strstr(streamed, "nosuch"));
+    assert_non_null(strstr(streamed, "unknown key \"x\""));
+    free(streamed);
+    assert_same_outcome(yaml);
+    free(yaml);
+
+    yaml = with_tail("questions: []\n"
+                     "triage_rules:\n"
+                     "  - {id: r1, level: same_day, when: [[q1]], advice: Today.}\n"
+                     "questions:\n"
+                     "  - id: q1\n"
+                     "    text: A?\n"
+                     "  - id: q2\n"
+                     "    text: B?\n"
+                     "    evidence: {alpha: 9}\n");
+    streamed = outcome(yaml);
+    assert_non_null(strstr(streamed, "the questionnaire has no questions"));
+    assert_non_null(strstr(streamed, "\"when\" refers to \"q1\", but no question has that id"));
+    assert_null(strstr(streamed, "counts for nothing"));
+    free(streamed);
+    assert_same_outcome(yaml);
+    free(yaml);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +269,7 @@ int main(void)
         cmocka_unit_test(conditions_after_the_questions_still_load),
         cmocka_unit_test(too_many_questions_is_the_only_message_either_way),
         cmocka_unit_test(a_second_questions_list_is_reported),
+        cmocka_unit_test(only_the_first_questions_value_is_streamed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
