@@ -186,16 +186,14 @@ static void load_top(struct loader *ld, const struct ynode *root)
     ld->s->nonspecific_cap = 2;
     /* A file of another format is answered with that alone: its keys would
      * only bury the one message that says what to do. */
-    if (root->kind == YNODE_MAP)
-        for (size_t i = 0; i + 1 < root->count; i += 2)
-            if (root->items[i].kind == YNODE_SCALAR &&
-                strcmp(root->items[i].value, "format") == 0) {
-                size_t errors = diag_count(ld->diags);
-                load_format(ld, &top_fields[0], &root->items[i + 1], &t);
-                if (diag_count(ld->diags) > errors)
-                    return;
-                break;
-            }
+    const struct ynode *format =
+        root->kind == YNODE_MAP ? loader_value(root->items, root->count, "format") : NULL;
+    if (format != NULL) {
+        size_t errors = diag_count(ld->diags);
+        load_format(ld, &top_fields[0], format, &t);
+        if (diag_count(ld->diags) > errors)
+            return;
+    }
     if (loader_match(ld, root, &top, &top_shape, values))
         loader_fill(ld, root, &file, &top_shape, values, &t);
     check_every_question_counts(ld);

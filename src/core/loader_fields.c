@@ -242,6 +242,14 @@ const char **loader_text_list(struct loader *ld, const struct ynode *node, const
     return list;
 }
 
+const struct ynode *loader_value(const struct ynode *items, size_t count, const char *key)
+{
+    for (size_t i = 0; i + 1 < count; i += 2)
+        if (items[i].kind == YNODE_SCALAR && strcmp(items[i].value, key) == 0)
+            return &items[i + 1];
+    return NULL;
+}
+
 const char *loader_peek_id(const struct ynode *node)
 {
     if (node->kind != YNODE_MAP)

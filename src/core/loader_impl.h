@@ -126,6 +126,10 @@ const char **loader_text_list(struct loader *ld, const struct ynode *node, const
 /* A field loader: the text goes to the const char * at F->offset in the object. */
 field_load loader_text_at;
 
+/* The value of the first KEY among COUNT mapping entries ITEMS (keys and
+ * values alternating), or NULL. */
+const struct ynode *loader_value(const struct ynode *items, size_t count, const char *key);
+
 /* The plain id of mapping NODE, if it has a usable one, to name it in messages. */
 const char *loader_peek_id(const struct ynode *node);
 

@@ -18,26 +18,17 @@
 
 enum { QUESTION_BYTES = 200 };
 
-/* The value of the first KEY among the top-level entries TOP, or NULL. */
-static const struct ynode *top_value(const struct ynode *top, size_t count, const char *key)
-{
-    for (size_t i = 0; i + 1 < count; i += 2)
-        if (top[i].kind == YNODE_SCALAR && strcmp(top[i].value, key) == 0)
-            return &top[i + 1];
-    return NULL;
-}
-
 /* Before the first question: whether it can be loaded now, and the
  * conditions it needs loaded first. */
 static bool stream_begin(struct loader *ld, const struct ynode *top, size_t top_count,
                          const struct ynode *list)
 {
     struct streaming *st = &ld->stream;
-    const struct ynode *format = top_value(top, top_count, "format");
-    const struct ynode *conditions = top_value(top, top_count, "conditions");
+    const struct ynode *format = loader_value(top, top_count, "format");
+    const struct ynode *conditions = loader_value(top, top_count, "conditions");
     /* Only the first "questions" is the list; any other is reported as
      * given twice, and checked (or not) with the rest. */
-    if (st->on || top_value(top, top_count, "questions") != NULL || format == NULL ||
+    if (st->on || loader_value(top, top_count, "questions") != NULL || format == NULL ||
         format->kind != YNODE_SCALAR || !format->plain || strcmp(format->value, "2") != 0 ||
         conditions == NULL)
         return false;
