@@ -2,7 +2,10 @@
 /* diag: collects located error messages for the person fixing a file. */
 #include "musclecheck/diag.h"
 
+#include "musclecheck/utf8.h"
+
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,23 +111,10 @@ const char *diag_file(const struct diag_list *list)
  * control character, or 0. */
 static size_t printable_utf8(const unsigned char *p, size_t n)
 {
-    if (p[0] >= 0x20 && p[0] < 0x7F)
-        return 1;
-    size_t len = p[0] >= 0xC2 && p[0] <= 0xDF   ? 2
-                 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
-                 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4
-                                                : 0;
-    if (len == 0 || len > n)
-        return 0;
-    unsigned long code = p[0] & (0x7F >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        code = code << 6 | (p[i] & 0x3F);
-    }
-    bool overlong = (len == 3 && code < 0x800) || (len == 4 && code < 0x10000);
-    bool bad = overlong || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF || code < 0xA0;
-    return bad ? 0 : len;
+    uint32_t code = 0;
+    int len = utf8_decode(p, n, &code);
+    bool control = code < 0x20 || (code >= 0x7F && code < 0xA0);
+    return len > 0 && !control ? (size_t)len : 0;
 }
 
 void diag_write_safe(FILE *out, const char *text, size_t len)

@@ -2,6 +2,7 @@
 /* translit: UTF-8 to same-width ASCII for terminals without UTF-8. */
 #include "musclecheck/translit.h"
 
+#include "musclecheck/utf8.h"
 #include "musclecheck/wrap.h"
 
 #include <stdint.h>
@@ -14,29 +15,11 @@ static const char latin1[] = "AAAAAAACEEEEIIII"  /* C0-CF */
                              "dnooooo/ouuuuyty"; /* F0-FF */
 
 /* Decodes one UTF-8 character at P (N bytes left); returns its length, or
- * 0 for an invalid sequence. */
+ * 0 for an invalid or cut-off sequence. */
 static size_t decode(const unsigned char *p, size_t n, uint32_t *cp)
 {
-    if (p[0] < 0x80) {
-        *cp = p[0];
-        return 1;
-    }
-    size_t len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
-    if (len == 0 || len > n || p[0] > 0xF4)
-        return 0;
-    uint32_t c = p[0] & (0x7F >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        c = c << 6 | (p[i] & 0x3F);
-    }
-    /* Overlong forms (which could smuggle in a control character),
-     * surrogates and values past Unicode are invalid. */
-    static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (c < least[len] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-        return 0;
-    *cp = c;
-    return len;
+    int len = utf8_decode(p, n, cp);
+    return len > 0 ? (size_t)len : 0;
 }
 
 /* The ASCII stand-in for code point C, a one-column character. */

@@ -2,7 +2,10 @@
 /* wrap: greedy word wrap measured in terminal columns. */
 #include "musclecheck/wrap.h"
 
+#include "musclecheck/utf8.h"
+
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -12,22 +15,14 @@
  * U+FFFD, so layout never stalls on bad input. */
 static size_t decode(const char *text, size_t left, wchar_t *out)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
-    if (n == 0 || n > left) {
+    uint32_t c;
+    int n = utf8_decode((const unsigned char *)text, left, &c);
+    if (n <= 0) {
         *out = 0xFFFD;
         return 1;
     }
-    wchar_t c = n == 1 ? s[0] : n == 2 ? s[0] & 0x1F : n == 3 ? s[0] & 0x0F : s[0] & 0x07;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *out = 0xFFFD;
-            return 1;
-        }
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    *out = c;
-    return n;
+    *out = (wchar_t)c;
+    return (size_t)n;
 }
 
 static int char_width(wchar_t c)
