@@ -4,6 +4,7 @@
 
 #include "musclecheck/triage.h"
 
+#include <assert.h>
 #include <stdlib.h>
 
 struct flow {
@@ -15,6 +16,7 @@ struct flow {
 
 struct flow *flow_new(const struct survey *s)
 {
+    assert(s != NULL);
     struct flow *f = calloc(1, sizeof(*f));
     if (f == NULL)
         return NULL;
@@ -59,6 +61,7 @@ enum flow_step flow_step(const struct flow *f)
 
 size_t flow_question(const struct flow *f)
 {
+    assert(f->step == FLOW_QUESTION || f->step == FLOW_EMERGENCY);
     return f->question;
 }
 
@@ -84,6 +87,8 @@ enum flow_step flow_answer(struct flow *f, enum answer a)
 {
     if (f->step != FLOW_QUESTION)
         return f->step;
+    /* The question on screen is always one the answers so far show. */
+    assert(session_visible(f->session, f->question));
     session_set_answer(f->session, f->question, a);
     if (a == ANSWER_YES && triage_emergency(f->session)) {
         f->step = FLOW_EMERGENCY;

@@ -4,6 +4,7 @@
 
 #include "musclecheck/triage.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,6 +148,8 @@ struct report *report_new(const struct session *se)
         res->against_count = reasons(se, c, -1, next);
         next += res->against_count;
     }
+    /* The index store was sized for the worst case above. */
+    assert((size_t)(next - st->indices) <= st->index_count);
     rank(r->results, nc);
     r->level = triage_flags_level(se);
     if (r->level < TRIAGE_SOON && (r->flagged_count > 0 || r->cause_count > 0))

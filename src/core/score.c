@@ -2,8 +2,11 @@
 /* score: per-condition points, anchors and bands. */
 #include "musclecheck/score.h"
 
+#include <assert.h>
+
 int score_answer_points(const struct question *q, size_t c, enum answer a)
 {
+    assert(q->evidence != NULL);
     const struct evidence *e = &q->evidence[c];
     return a == ANSWER_YES ? e->yes : a == ANSWER_NO ? e->no : 0;
 }
@@ -37,6 +40,8 @@ size_t score_band(const struct survey *s, int points, bool anchored)
 {
     if (!anchored)
         return 0;
+    /* The loader keeps bands in rising order of points, at least two. */
+    assert(survey_band_count(s) >= 2);
     size_t band = 0;
     for (size_t b = 1; b < survey_band_count(s); b++)
         if (points >= survey_band(s, b)->min_points)

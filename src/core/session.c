@@ -2,6 +2,7 @@
 /* session: answers, skip logic and navigation for one person. */
 #include "musclecheck/session.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,8 @@ static void refresh(struct session *se, size_t from)
     for (size_t i = from; i < se->count; i++) {
         const struct question *q = survey_question(se->survey, i);
         bool visible = true;
+        /* The loader lets show_if point only backwards: one pass suffices. */
+        assert(!q->has_show_if || q->show_if_question < i);
         if (q->has_show_if)
             visible = se->visible[q->show_if_question] &&
                       se->answers[q->show_if_question] == q->show_if_answer;
@@ -31,6 +34,7 @@ static void refresh(struct session *se, size_t from)
 
 struct session *session_new(const struct survey *s)
 {
+    assert(s != NULL);
     struct session *se = calloc(1, sizeof(*se));
     if (se == NULL)
         return NULL;

@@ -2,6 +2,7 @@
 /* table: column widths by need, then word wrap per cell. */
 #include "musclecheck/table.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,6 +92,8 @@ out:
 int table_layout(const char *const *cells, size_t rows, size_t cols, int width, int gap,
                  struct table_layout *out)
 {
+    assert(cells != NULL || rows * cols == 0);
+    assert(gap >= 0);
     memset(out, 0, sizeof(*out));
     out->rows = rows;
     out->cols = cols;
