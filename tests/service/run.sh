@@ -34,6 +34,9 @@ env -i MUSCLECHECK="$bin" IDLE_TIMEOUT=2 sh "$gen/kiosk" </dev/null >/dev/null 2
 [ "$status" -eq 64 ] && grep -q -- '--idle-timeout' "$tmp/err" || fail "a bad IDLE_TIMEOUT gave $status"
 echo "start script: ok"
 
+# A crashing kiosk must not write the PIN and the answers to a core file.
+grep -qx 'LimitCORE=0' "$gen/musclecheck-kiosk@.service" || fail "the unit allows core dumps"
+
 if ! command -v systemd-analyze >/dev/null 2>&1; then
     echo "service: 1 passed, 0 failed (systemd-analyze missing: unit not verified)"
     exit 0
