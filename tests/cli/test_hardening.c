@@ -141,6 +141,119 @@ static void bad_answers_are_shown_safely(void **state)
     unlink(path);
 }
 
+/* A new temporary file holding the LEN bytes of BYTES; its name in PATH. */
+static void temp_file(char *path, size_t size, const char *suffix, const char *bytes, size_t len)
+{
+    snprintf(path, size, "/tmp/mc-hardening-XXXXXX%s", suffix);
+    int fd = mkstemps(path, (int)strlen(suffix));
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, bytes, len), (ssize_t)len);
+    close(fd);
+}
+
+/* The text of the file at PATH (malloc'ed). */
+static char *slurp(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    char *text = calloc(1, 1 << 16);
+    assert_int_equal(fread(text, 1, (1 << 16) - 1, fp) < (1 << 16) - 1, 1);
+    fclose(fp);
+    return text;
+}
+
+static void expect_in(const char *text, const char *needle)
+{
+    if (strstr(text, needle) == NULL)
+        fail_msg("expected \"%s\" in:\n%s", needle, text);
+}
+
+/* A NUL cut the line short: the first would score as an emergency, the
+ * second as a "no". Both must be refused at the NUL, nothing scored. */
+static void nul_in_answers_is_refused(void **state)
+{
+    (void)state;
+    char questions[4096];
+    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
+    static const char in_id[] = "chest_pain\0 not an answer=yes\n";
+    static const char in_answer[] = "pica=yes\nnight_cramps=no\0t sure\n";
+    const struct {
+        const char *bytes;
+        size_t len;
+        const char *where;
+    } cases[] = {{in_id, sizeof(in_id) - 1, ":1:11: "},
+                 {in_answer, sizeof(in_answer) - 1, ":2:16: "}};
+    for (size_t i = 0; i < 2; i++) {
+        char answers[64], out[64], expected[256];
+        temp_file(answers, sizeof(answers), ".txt", cases[i].bytes, cases[i].len);
+        temp_file(out, sizeof(out), ".out", "", 0);
+        /* From a named file, and from standard input. */
+        for (int from_stdin = 0; from_stdin <= 1; from_stdin++) {
+            const char *const named[] = {"--batch",   "--questions", questions,
+                                         "--answers", answers,       NULL};
+            const char *const piped[] = {"--batch", "--questions", questions, NULL};
+            char *err = NULL;
+            int code = run(from_stdin ? piped : named, answers, out, &err);
+            snprintf(expected, sizeof(expected),
+                     "%s%sthe file has a NUL byte (a zero byte) here; remove it, or check that "
+                     "this is the right file: it may not be a text file\n",
+                     from_stdin ? "<stdin>" : answers, cases[i].where);
+            if (code != 65 || strcmp(err, expected) != 0)
+                fail_msg("exit %d, stderr:\n%s\nexpected exit 65 and:\n%s", code, err, expected);
+            char *text = slurp(out);
+            assert_string_equal(text, ""); /* nothing scored */
+            free(text);
+            free(err);
+        }
+        unlink(answers);
+        unlink(out);
+    }
+}
+
+/* A question file with a NUL after an accented letter: the column counts
+ * characters, as the loader's other messages do. */
+static void nul_in_questions_is_refused(void **state)
+{
+    (void)state;
+    char base_path[4096];
+    snprintf(base_path, sizeof(base_path), "%s/tests/data/good/base.yaml", source_dir);
+    char *base = slurp(base_path);
+    char *title = strstr(base, "title: Catalogue test");
+    assert_non_null(title);
+    size_t head = (size_t)(title - base) + strlen("title: Cat");
+    char bytes[8192];
+    memcpy(bytes, base, head);
+    memcpy(bytes + head, "\xC3\xA9\0", 3); /* "é" and a NUL */
+    size_t len = head + 3 + strlen(base + head);
+    memcpy(bytes + head + 3, base + head, strlen(base + head));
+    free(base);
+    char questions[64], out[64], expected[256];
+    temp_file(questions, sizeof(questions), ".yaml", bytes, len);
+    temp_file(out, sizeof(out), ".out", "", 0);
+    const char *const cases[][5] = {
+        {"--check", questions, NULL},
+        {"--list", "--questions", questions, NULL},
+        {"--plain", "--questions", questions, NULL},
+    };
+    snprintf(expected, sizeof(expected), "%s:5:12: the file has a NUL byte (a zero byte) here;",
+             questions);
+    for (size_t i = 0; i < 3; i++) {
+        char *err = NULL;
+        int code = run(cases[i], "/dev/null", out, &err);
+        if (code != 65)
+            fail_msg("%s: exit %d, stderr:\n%s", cases[i][0], code, err);
+        expect_in(err, expected);
+        expect_in(err,
+                  "remove it, or check that this is the right file: it may not be a text file");
+        free(err);
+    }
+    char *text = slurp(out);
+    assert_string_equal(text, "");
+    free(text);
+    unlink(questions);
+    unlink(out);
+}
+
 int main(int argc, char **argv)
 {
     e2e_args(argc, argv, &binary, &source_dir);
@@ -148,6 +261,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(every_output_reports_a_write_error),
         cmocka_unit_test(staff_pin_named_pipe_does_not_hang),
         cmocka_unit_test(bad_answers_are_shown_safely),
+        cmocka_unit_test(nul_in_answers_is_refused),
+        cmocka_unit_test(nul_in_questions_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
