@@ -254,6 +254,99 @@ static void nul_in_questions_is_refused(void **state)
     unlink(out);
 }
 
+/* No byte of TEXT may act on a terminal: no C0 control but the newline, no
+ * DEL, and no C1 control (U+0080-U+009F, in UTF-8 0xC2 0x80-0x9F). */
+static void expect_inert(const char *what, const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++)
+        if ((*p < 0x20 && *p != '\n') || *p == 0x7F ||
+            (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+            fail_msg("%s: a control byte 0x%02X reached the terminal:\n%s", what, *p, text);
+}
+
+/* Arguments, environment values and file names with escape sequences in
+ * them (a title change, a screen clear, a C1 CSI) are quoted as \xNN. */
+static void arguments_are_shown_safely(void **state)
+{
+    (void)state;
+    char questions[4096];
+    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
+    const struct {
+        const char *args[8];
+        int code;
+        const char *shown;
+    } cases[] = {
+        {{"--lang", "\033]0;pwned\a", NULL}, 64, "\"\\x1B]0;pwned\\x07\" is not a language code"},
+        {{"--lang",
+          "\xC2\x9B"
+          "2J",
+          NULL},
+         64,
+         "\"\\xC2\\x9B2J\" is not a language code"},
+        {{"--batch", "--questions", questions, "--answers", "/tmp/mc-none-\033[2J\a", NULL},
+         66,
+         "/tmp/mc-none-\\x1B[2J\\x07: no such file"},
+        {{"--\033[2J", NULL}, 64, "unknown option --\\x1B[2J; try --help"},
+        {{"--list", "--format", "\033[5m", NULL}, 64, "unknown format \"\\x1B[5m\""},
+        {{"--kiosk", "--idle-timeout", "9\033[5m", NULL}, 64, "not \"9\\x1B[5m\""},
+        {{"--list", "\033]0;x\a", NULL}, 64, "unexpected argument \"\\x1B]0;x\\x07\""},
+        {{"--check", "/tmp/mc-none-\033[2J.yaml", NULL},
+         66,
+         "/tmp/mc-none-\\x1B[2J.yaml: no such file"},
+        {{"--kiosk", "--questions", questions, "--staff-pin-file", "/tmp/mc-none-\033[2J", NULL},
+         78,
+         "musclecheck: /tmp/mc-none-\\x1B[2J: cannot open the staff PIN file"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *err = NULL;
+        int code = run(cases[i].args, "/dev/null", "/dev/null", &err);
+        if (code != cases[i].code)
+            fail_msg("case %zu: exit %d, not %d:\n%s", i, code, cases[i].code, err);
+        expect_inert("stderr", err);
+        expect_in(err, cases[i].shown);
+        free(err);
+    }
+    /* The staff PIN from the environment is never quoted, even when bad. */
+    setenv("MUSCLECHECK_STAFF_PIN", "\033]0;pwned\a", 1);
+    const char *const kiosk[] = {"--kiosk", "--questions", questions, NULL};
+    char *err = NULL;
+    int code = run(kiosk, "/dev/null", "/dev/null", &err);
+    unsetenv("MUSCLECHECK_STAFF_PIN");
+    assert_int_equal(code, 78);
+    expect_inert("stderr", err);
+    assert_null(strstr(err, "pwned"));
+    free(err);
+}
+
+/* A question file whose name holds an escape sequence: the "OK" line on
+ * standard output quotes the name safely too. */
+static void checked_file_name_is_shown_safely(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/mc-name-XXXXXX", questions[128], out[64], base_path[4096];
+    assert_non_null(mkdtemp(dir));
+    snprintf(questions, sizeof(questions), "%s/\033]0;pwned\a.yaml", dir);
+    snprintf(base_path, sizeof(base_path), "%s/tests/data/good/base.yaml", source_dir);
+    char *base = slurp(base_path);
+    FILE *fp = fopen(questions, "w");
+    assert_non_null(fp);
+    fputs(base, fp);
+    fclose(fp);
+    free(base);
+    temp_file(out, sizeof(out), ".out", "", 0);
+    const char *const args[] = {"--check", questions, NULL};
+    char *err = NULL;
+    assert_int_equal(run(args, "/dev/null", out, &err), 0);
+    char *text = slurp(out);
+    expect_inert("stdout", text);
+    expect_in(text, "/\\x1B]0;pwned\\x07.yaml: OK: ");
+    free(text);
+    free(err);
+    unlink(questions);
+    unlink(out);
+    rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
     e2e_args(argc, argv, &binary, &source_dir);
@@ -263,6 +356,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(bad_answers_are_shown_safely),
         cmocka_unit_test(nul_in_answers_is_refused),
         cmocka_unit_test(nul_in_questions_is_refused),
+        cmocka_unit_test(arguments_are_shown_safely),
+        cmocka_unit_test(checked_file_name_is_shown_safely),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
