@@ -11,12 +11,16 @@
 
 #include "args.h"
 
+#include <ctype.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -347,6 +351,103 @@ static void checked_file_name_is_shown_safely(void **state)
     rmdir(dir);
 }
 
+/* Runs FILE with ARGS (NULL-terminated) and waits; returns its exit code. */
+static int run_tool(const char *file, char *const *args)
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid;
+    int status = 0;
+    int r = posix_spawnp(&pid, file, &fa, NULL, args, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (r != 0 || waitpid(pid, &status, 0) != pid)
+        return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Sets LOCPATH (when it must) so that tr_TR.UTF-8 can be used: the
+ * system's, or one localedef makes in DIR. False when neither works. */
+static bool turkish_locale(const char *dir)
+{
+    locale_t tr = newlocale(LC_CTYPE_MASK, "tr_TR.UTF-8", (locale_t)0);
+    if (tr == (locale_t)0) {
+        char out[128];
+        snprintf(out, sizeof(out), "%s/tr_TR.UTF-8", dir);
+        char *const args[] = {"localedef", "-i", "tr_TR", "-f", "UTF-8", out, NULL};
+        run_tool("localedef", args);
+        setenv("LOCPATH", dir, 1);
+        tr = newlocale(LC_CTYPE_MASK, "tr_TR.UTF-8", (locale_t)0);
+    }
+    if (tr == (locale_t)0)
+        return false;
+    /* The rule the program must not follow, or the test proves nothing. */
+    if (tolower_l('I', tr) == 'i' || strcasecmp_l("QUIT", "quit", tr) == 0)
+        fail_msg("tr_TR.UTF-8 folds \"I\" to \"i\" here: this test would prove nothing");
+    freelocale(tr);
+    return true;
+}
+
+/* Line mode under tr_TR.UTF-8, whose case rules would take "QUIT" for
+ * "quıt": typed capitals must still be understood, in English and in
+ * Spanish ("SÍ", "NO LO SÉ"). */
+static void typed_words_ignore_the_turkish_case_rules(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/mc-locale-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    if (!turkish_locale(dir)) {
+        rmdir(dir);
+        fprintf(stderr, "skipped: no tr_TR.UTF-8 locale, and localedef could not make one\n");
+        skip();
+    }
+    setenv("LC_ALL", "tr_TR.UTF-8", 1);
+    const struct {
+        const char *lang, *typed, *shown, *not_shown;
+    } cases[] = {
+        /* Stops at the first question instead of asking again. */
+        {"en", "QUIT\nn\n", "Stopped. Your answers were not kept.", "Question 2 of"},
+        {"en", "Quit\nn\n", "Stopped. Your answers were not kept.", "Question 2 of"},
+        /* A yes to the first question (an emergency) brings the advice. */
+        {"en", "YES\nQUIT\n", "Get medical help now", "Question 2 of"},
+        {"es", "S\xC3\x8D\nQ\n",
+         "Busque ayuda m\xC3\xA9"
+         "dica ahora",
+         "Pregunta 2 de"},
+        {"es", "NO LO S\xC3\x89\nQ\n", "Pregunta 2 de 32", "Busque ayuda"},
+    };
+    char failure[8192] = "";
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]) && failure[0] == '\0'; i++) {
+        char input[64], out[64];
+        temp_file(input, sizeof(input), ".txt", cases[i].typed, strlen(cases[i].typed));
+        temp_file(out, sizeof(out), ".out", "", 0);
+        const char *const args[] = {"--plain", "--lang", cases[i].lang, NULL};
+        char *err = NULL;
+        int code = run(args, input, out, &err);
+        char *text = slurp(out);
+        /* Neither language's "please type y, n or u" may show. */
+        if (code != 0 || strstr(text, cases[i].shown) == NULL ||
+            strstr(text, cases[i].not_shown) != NULL || strstr(text, "type y, n or u") != NULL ||
+            strstr(text, "Escriba y, n o u") != NULL)
+            snprintf(failure, sizeof(failure),
+                     "typed \"%s\" (%s): exit %d; expected \"%s\" and not \"%s\" in:\n%s%s",
+                     cases[i].typed, cases[i].lang, code, cases[i].shown, cases[i].not_shown, text,
+                     err);
+        free(text);
+        free(err);
+        unlink(input);
+        unlink(out);
+    }
+    unsetenv("LC_ALL");
+    unsetenv("LOCPATH");
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    if (failure[0] != '\0')
+        fail_msg("%s", failure);
+}
+
 int main(int argc, char **argv)
 {
     e2e_args(argc, argv, &binary, &source_dir);
@@ -358,6 +459,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(nul_in_questions_is_refused),
         cmocka_unit_test(arguments_are_shown_safely),
         cmocka_unit_test(checked_file_name_is_shown_safely),
+        cmocka_unit_test(typed_words_ignore_the_turkish_case_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
