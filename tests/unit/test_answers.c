@@ -17,6 +17,13 @@ static struct session *parse(const char *text, struct diag_list **diags)
     return se;
 }
 
+/* Nothing is applied when the file has a problem. */
+static void expect_nothing_applied(const struct session *se)
+{
+    for (size_t q = 0; q < survey_question_count(support_sample); q++)
+        assert_int_equal(session_answer(se, q), ANSWER_NONE);
+}
+
 static void expect_error(const char *text, int line, const char *needle)
 {
     struct diag_list *diags;
@@ -27,9 +34,7 @@ static void expect_error(const char *text, int line, const char *needle)
     assert_int_equal(d->column, 0);
     if (strstr(d->message, needle) == NULL)
         fail_msg("\"%s\" does not contain \"%s\"", d->message, needle);
-    /* Nothing is applied when the file has a problem. */
-    for (size_t q = 0; q < survey_question_count(support_sample); q++)
-        assert_int_equal(session_answer(se, q), ANSWER_NONE);
+    expect_nothing_applied(se);
     diag_list_free(diags);
     session_free(se);
 }
@@ -94,8 +99,7 @@ static void expect_nul_at(const char *bytes, size_t size, int line, int column)
     assert_int_equal(d->line, line);
     assert_int_equal(d->column, column);
     assert_non_null(strstr(d->message, "NUL byte"));
-    for (size_t q = 0; q < survey_question_count(support_sample); q++)
-        assert_int_equal(session_answer(se, q), ANSWER_NONE);
+    expect_nothing_applied(se);
     diag_list_free(diags);
     session_free(se);
 }

@@ -11,8 +11,8 @@
 #include <cmocka.h>
 
 #include "musclecheck/private_file.h"
+#include "scratch.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,32 +22,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-static char dir[64];
-
-static int make_dir(void **state)
-{
-    (void)state;
-    snprintf(dir, sizeof(dir), "/tmp/mc-private-XXXXXX");
-    return mkdtemp(dir) != NULL ? 0 : -1;
-}
-
-static int remove_dir(void **state)
-{
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static const char *in_dir(const char *name)
-{
-    static char buf[4][128];
-    static int next;
-    char *p = buf[next++ % 4];
-    snprintf(p, 128, "%s/%s", dir, name);
-    return p;
-}
 
 static int write_text(FILE *out, void *arg)
 {
@@ -61,151 +35,110 @@ static int write_then_fail(FILE *out, void *arg)
     return -1;
 }
 
-static void put(const char *path, const char *text, mode_t mode)
+static mode_t mode_of(const char *name)
 {
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    assert_int_equal(fclose(fp), 0);
-    assert_int_equal(chmod(path, mode), 0);
+    return scratch_mode(name) & 07777;
 }
 
-static void expect_text(const char *path, const char *text)
+enum { WHY_SIZE = 160 };
+
+/* Writes TEXT to PATH through private_file_write; the reason in WHY. */
+static int save(const char *path, bool replace, const char *text, char why[WHY_SIZE])
 {
-    char buf[256] = "";
-    FILE *fp = fopen(path, "r");
-    assert_non_null(fp);
-    buf[fread(buf, 1, sizeof(buf) - 1, fp)] = '\0';
-    fclose(fp);
-    assert_string_equal(buf, text);
+    why[0] = '\0';
+    errno = 0;
+    return private_file_write(path, replace, write_text, (void *)text, why, WHY_SIZE);
 }
 
-static mode_t mode_of(const char *path)
+/* summary.txt holds TEXT, is private, and is alone in the folder. */
+static void expect_private_summary(const char *text)
 {
-    struct stat st;
-    assert_int_equal(lstat(path, &st), 0);
-    return st.st_mode & 07777;
-}
-
-/* The names in the folder, sorted, joined by spaces: a left-over
- * temporary file shows up here. */
-static const char *listing(void)
-{
-    static char names[512];
-    struct dirent **list;
-    int n = scandir(dir, &list, NULL, alphasort);
-    assert_true(n >= 0);
-    names[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        if (strcmp(list[i]->d_name, ".") != 0 && strcmp(list[i]->d_name, "..") != 0) {
-            if (names[0] != '\0')
-                strcat(names, " ");
-            strncat(names, list[i]->d_name, sizeof(names) - strlen(names) - 2);
-        }
-        free(list[i]);
-    }
-    free(list);
-    return names;
+    assert_string_equal(scratch_text("summary.txt"), text);
+    assert_int_equal(mode_of("summary.txt"), 0600);
+    assert_string_equal(scratch_listing(), "summary.txt");
 }
 
 static void new_file_is_private_whatever_the_umask(void **state)
 {
     (void)state;
-    char why[160] = "";
+    char why[WHY_SIZE];
     mode_t old = umask(0277); /* would leave 0400 */
-    int r =
-        private_file_write(in_dir("summary.txt"), false, write_text, "answers\n", why, sizeof(why));
+    int r = save(scratch_path("summary.txt"), false, "answers\n", why);
     umask(old);
     assert_int_equal(r, 0);
-    expect_text(in_dir("summary.txt"), "answers\n");
-    assert_int_equal(mode_of(in_dir("summary.txt")), 0600);
-    assert_string_equal(listing(), "summary.txt");
+    expect_private_summary("answers\n");
 }
 
 static void open_file_is_replaced_and_made_private(void **state)
 {
     (void)state;
-    put(in_dir("summary.txt"), "an older, longer summary\n", 0644);
-    char why[160] = "";
-    assert_int_equal(
-        private_file_write(in_dir("summary.txt"), true, write_text, "new\n", why, sizeof(why)), 0);
-    expect_text(in_dir("summary.txt"), "new\n");
-    assert_int_equal(mode_of(in_dir("summary.txt")), 0600);
-    assert_string_equal(listing(), "summary.txt");
+    scratch_put("summary.txt", "an older, longer summary\n", 0644);
+    char why[WHY_SIZE];
+    assert_int_equal(save(scratch_path("summary.txt"), true, "new\n", why), 0);
+    expect_private_summary("new\n");
 }
 
 static void existing_file_is_kept_unless_replacing(void **state)
 {
     (void)state;
-    put(in_dir("summary.txt"), "keep me\n", 0644);
-    char why[160] = "";
-    errno = 0;
-    assert_int_equal(
-        private_file_write(in_dir("summary.txt"), false, write_text, "new\n", why, sizeof(why)),
-        -1);
+    scratch_put("summary.txt", "keep me\n", 0644);
+    char why[WHY_SIZE];
+    assert_int_equal(save(scratch_path("summary.txt"), false, "new\n", why), -1);
     assert_int_equal(errno, EEXIST);
     assert_string_equal(why, "that file exists already");
-    expect_text(in_dir("summary.txt"), "keep me\n");
-    assert_int_equal(mode_of(in_dir("summary.txt")), 0644);
-    assert_string_equal(listing(), "summary.txt");
+    assert_string_equal(scratch_text("summary.txt"), "keep me\n");
+    assert_int_equal(mode_of("summary.txt"), 0644);
+    assert_string_equal(scratch_listing(), "summary.txt");
 }
 
 static void link_is_refused_and_its_file_untouched(void **state)
 {
     (void)state;
-    put(in_dir("other.txt"), "someone else's file\n", 0644);
-    assert_int_equal(symlink("other.txt", in_dir("summary.txt")), 0);
+    scratch_put("other.txt", "someone else's file\n", 0644);
+    assert_int_equal(symlink("other.txt", scratch_path("summary.txt")), 0);
     for (int replace = 0; replace <= 1; replace++) {
-        char why[160] = "";
-        errno = 0;
-        assert_int_equal(private_file_write(in_dir("summary.txt"), replace, write_text, "new\n",
-                                            why, sizeof(why)),
-                         -1);
+        char why[WHY_SIZE];
+        assert_int_equal(save(scratch_path("summary.txt"), replace, "new\n", why), -1);
         assert_int_not_equal(errno, EEXIST); /* no "Replace it?" for a link */
         assert_non_null(strstr(why, "link"));
-        expect_text(in_dir("other.txt"), "someone else's file\n");
-        assert_int_equal(mode_of(in_dir("other.txt")), 0644);
-        struct stat st;
-        assert_int_equal(lstat(in_dir("summary.txt"), &st), 0);
-        assert_true(S_ISLNK(st.st_mode));
-        assert_string_equal(listing(), "other.txt summary.txt");
+        assert_string_equal(scratch_text("other.txt"), "someone else's file\n");
+        assert_int_equal(mode_of("other.txt"), 0644);
+        assert_true(S_ISLNK(scratch_mode("summary.txt")));
+        assert_string_equal(scratch_listing(), "other.txt summary.txt");
     }
     /* A dangling link would create the file it points to. */
-    assert_int_equal(symlink("nowhere.txt", in_dir("dangling.txt")), 0);
-    char why[160] = "";
-    assert_int_equal(
-        private_file_write(in_dir("dangling.txt"), true, write_text, "new\n", why, sizeof(why)),
-        -1);
+    assert_int_equal(symlink("nowhere.txt", scratch_path("dangling.txt")), 0);
+    char why[WHY_SIZE];
+    assert_int_equal(save(scratch_path("dangling.txt"), true, "new\n", why), -1);
     assert_non_null(strstr(why, "link"));
-    assert_string_equal(listing(), "dangling.txt other.txt summary.txt");
+    assert_string_equal(scratch_listing(), "dangling.txt other.txt summary.txt");
 }
 
 static void pipe_and_folder_are_refused(void **state)
 {
     (void)state;
-    assert_int_equal(mkfifo(in_dir("pipe"), 0600), 0); /* nobody reads it: must not hang */
-    assert_int_equal(mkdir(in_dir("folder"), 0700), 0);
+    assert_int_equal(mkfifo(scratch_path("pipe"), 0600), 0); /* nobody reads it: must not hang */
+    assert_int_equal(mkdir(scratch_path("folder"), 0700), 0);
     const char *names[] = {"pipe", "folder"};
     for (size_t i = 0; i < 2; i++) {
-        char why[160] = "";
-        assert_int_equal(
-            private_file_write(in_dir(names[i]), true, write_text, "new\n", why, sizeof(why)), -1);
+        char why[WHY_SIZE];
+        assert_int_equal(save(scratch_path(names[i]), true, "new\n", why), -1);
         assert_string_equal(why, "that name is not an ordinary file");
     }
-    assert_string_equal(listing(), "folder pipe");
+    assert_string_equal(scratch_listing(), "folder pipe");
 }
 
 static void failed_writer_leaves_the_old_file(void **state)
 {
     (void)state;
-    put(in_dir("summary.txt"), "old\n", 0600);
-    char why[160] = "";
-    assert_int_equal(
-        private_file_write(in_dir("summary.txt"), true, write_then_fail, "half", why, sizeof(why)),
-        -1);
+    scratch_put("summary.txt", "old\n", 0600);
+    char why[WHY_SIZE];
+    assert_int_equal(private_file_write(scratch_path("summary.txt"), true, write_then_fail, "half",
+                                        why, sizeof(why)),
+                     -1);
     assert_true(why[0] != '\0');
-    expect_text(in_dir("summary.txt"), "old\n");
-    assert_string_equal(listing(), "summary.txt");
+    assert_string_equal(scratch_text("summary.txt"), "old\n");
+    assert_string_equal(scratch_listing(), "summary.txt");
 }
 
 /* A full disk, as the file size limit: the write fails part way. Run in a
@@ -213,7 +146,7 @@ static void failed_writer_leaves_the_old_file(void **state)
 static void full_disk_leaves_no_temporary_file(void **state)
 {
     (void)state;
-    put(in_dir("summary.txt"), "old\n", 0600);
+    scratch_put("summary.txt", "old\n", 0600);
     static char big[64 * 1024];
     memset(big, 'x', sizeof(big) - 1);
     pid_t pid = fork();
@@ -221,31 +154,28 @@ static void full_disk_leaves_no_temporary_file(void **state)
     if (pid == 0) {
         signal(SIGXFSZ, SIG_IGN);
         struct rlimit lim = {4096, 4096};
-        char why[160] = "";
+        char why[WHY_SIZE];
         if (setrlimit(RLIMIT_FSIZE, &lim) != 0)
             _exit(2);
-        int r = private_file_write(in_dir("summary.txt"), true, write_text, big, why, sizeof(why));
+        int r = save(scratch_path("summary.txt"), true, big, why);
         _exit(r == -1 && errno == EFBIG && strcmp(why, strerror(EFBIG)) == 0 ? 0 : 1);
     }
     int status;
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 0);
-    expect_text(in_dir("summary.txt"), "old\n");
-    assert_string_equal(listing(), "summary.txt");
+    assert_string_equal(scratch_text("summary.txt"), "old\n");
+    assert_string_equal(scratch_listing(), "summary.txt");
 }
 
 static void missing_folder_is_reported(void **state)
 {
     (void)state;
-    char why[160] = "";
-    errno = 0;
-    assert_int_equal(
-        private_file_write(in_dir("no/such/summary.txt"), false, write_text, "x", why, sizeof(why)),
-        -1);
+    char why[WHY_SIZE];
+    assert_int_equal(save(scratch_path("no/such/summary.txt"), false, "x", why), -1);
     assert_int_equal(errno, ENOENT);
     assert_string_equal(why, strerror(ENOENT));
-    assert_string_equal(listing(), "");
+    assert_string_equal(scratch_listing(), "");
 }
 
 static void bare_name_goes_to_the_current_folder(void **state)
@@ -253,20 +183,18 @@ static void bare_name_goes_to_the_current_folder(void **state)
     (void)state;
     char cwd[4096];
     assert_non_null(getcwd(cwd, sizeof(cwd)));
-    assert_int_equal(chdir(dir), 0);
-    put("summary.txt", "old\n", 0644);
-    char why[160] = "";
-    int r = private_file_write("summary.txt", true, write_text, "new\n", why, sizeof(why));
+    assert_int_equal(chdir(scratch_path("")), 0);
+    scratch_put("summary.txt", "old\n", 0644);
+    char why[WHY_SIZE];
+    int r = save("summary.txt", true, "new\n", why);
     assert_int_equal(chdir(cwd), 0);
     assert_int_equal(r, 0);
-    expect_text(in_dir("summary.txt"), "new\n");
-    assert_int_equal(mode_of(in_dir("summary.txt")), 0600);
-    assert_string_equal(listing(), "summary.txt");
+    expect_private_summary("new\n");
 }
 
 int main(void)
 {
-#define T(name) cmocka_unit_test_setup_teardown(name, make_dir, remove_dir)
+#define T(name) cmocka_unit_test_setup_teardown(name, scratch_make, scratch_remove)
     const struct CMUnitTest tests[] = {
         T(new_file_is_private_whatever_the_umask),
         T(open_file_is_replaced_and_made_private),
