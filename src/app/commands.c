@@ -69,10 +69,16 @@ int commands_load(const struct cli_options *opts, struct survey **out)
         /* "pt_BR" picks pt_BR.yaml, else pt.yaml, as the locale does. */
         const char *found = lang_match(lang, strlen(lang), available, count);
         if (found == NULL) {
-            char installed[COMMANDS_MAX_LANGUAGES * 16] = "";
-            for (size_t i = 0; i < count; i++)
-                snprintf(installed + strlen(installed), sizeof(installed) - strlen(installed),
-                         " %s", codes[i]);
+            /* " code" each, a code being shorter than its 16 bytes. */
+            char installed[COMMANDS_MAX_LANGUAGES * 16 + 1] = "";
+            size_t used = 0;
+            for (size_t i = 0; i < count; i++) {
+                installed[used++] = ' ';
+                size_t n = strnlen(codes[i], sizeof(codes[i]) - 1);
+                memcpy(installed + used, codes[i], n);
+                used += n;
+            }
+            installed[used] = '\0';
             diag_print_line(stderr,
                             "musclecheck: there is no questionnaire in \"%s\"; installed:%s", lang,
                             installed);
