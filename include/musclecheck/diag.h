@@ -60,4 +60,11 @@ void diag_print(const struct diag_list *list, FILE *out);
  * character (C0, DEL, C1) and every byte of invalid UTF-8 as \xNN. */
 void diag_write_safe(FILE *out, const char *text, size_t len);
 
+/* Prints a message that is not about a place in a file (printf-style) and a
+ * newline, the message written as by diag_write_safe: every message that
+ * quotes an argument, an environment variable, a file name or a file's
+ * text goes out this way, so that what it quotes cannot drive the
+ * terminal. */
+void diag_print_line(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #endif

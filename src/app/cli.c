@@ -2,6 +2,7 @@
 /* cli: option parsing with getopt_long and the help text. */
 #include "musclecheck/cli.h"
 
+#include "musclecheck/diag.h"
 #include "musclecheck/lang.h"
 
 #include <getopt.h>
@@ -127,8 +128,9 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         case OPT_PLAIN: opts->plain = true; break;
         case OPT_LANG:
             if (!lang_valid_code(optarg)) {
-                fprintf(err, "musclecheck: \"%s\" is not a language code such as en, es or pt_BR\n",
-                        optarg);
+                diag_print_line(
+                    err, "musclecheck: \"%s\" is not a language code such as en, es or pt_BR",
+                    optarg);
                 return false;
             }
             opts->lang = optarg;
@@ -137,10 +139,10 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
             char *end = NULL;
             long seconds = strtol(optarg, &end, 10);
             if (end == optarg || *end != '\0' || seconds < 5 || seconds > 86400) {
-                fprintf(err,
-                        "musclecheck: --idle-timeout takes whole seconds from 5 to 86400, "
-                        "not \"%s\"\n",
-                        optarg);
+                diag_print_line(err,
+                                "musclecheck: --idle-timeout takes whole seconds from 5 to 86400, "
+                                "not \"%s\"",
+                                optarg);
                 return false;
             }
             opts->idle_timeout = (int)seconds;
@@ -156,10 +158,10 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
             } else if (strcmp(optarg, "fhir") == 0) {
                 opts->format = FORMAT_FHIR;
             } else {
-                fprintf(err,
-                        "musclecheck: unknown format \"%s\"; use text, json, fhir, or for "
-                        "--batch also summary\n",
-                        optarg);
+                diag_print_line(err,
+                                "musclecheck: unknown format \"%s\"; use text, json, fhir, or for "
+                                "--batch also summary",
+                                optarg);
                 return false;
             }
             format_given = true;
@@ -167,15 +169,15 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         case 'h': opts->mode = MODE_HELP; return true;
         case OPT_VERSION: opts->mode = MODE_VERSION; return true;
         case ':':
-            fprintf(err, "musclecheck: %s needs a value; try --help\n", argv[optind - 1]);
+            diag_print_line(err, "musclecheck: %s needs a value; try --help", argv[optind - 1]);
             return false;
         default:
-            fprintf(err, "musclecheck: unknown option %s; try --help\n", argv[optind - 1]);
+            diag_print_line(err, "musclecheck: unknown option %s; try --help", argv[optind - 1]);
             return false;
         }
     }
     if (optind < argc) {
-        fprintf(err, "musclecheck: unexpected argument \"%s\"; try --help\n", argv[optind]);
+        diag_print_line(err, "musclecheck: unexpected argument \"%s\"; try --help", argv[optind]);
         return false;
     }
     if (opts->lang != NULL && (questions_given || opts->mode == MODE_CHECK)) {

@@ -4,6 +4,7 @@
 
 #include "musclecheck/answers.h"
 #include "musclecheck/compare.h"
+#include "musclecheck/diag.h"
 #include "musclecheck/flow.h"
 #include "musclecheck/lang.h"
 #include "musclecheck/loader.h"
@@ -37,10 +38,10 @@ static int load_path(const char *path, struct survey **out)
 int commands_bundled(char *dir, size_t size, char (*codes)[16], size_t max, size_t *count)
 {
     if (paths_data_dir(dir, size) != 0) {
-        fprintf(stderr,
-                "musclecheck: cannot find the bundled question files (last looked in %s); "
-                "give one with --questions FILE\n",
-                dir);
+        diag_print_line(stderr,
+                        "musclecheck: cannot find the bundled question files (last looked in %s); "
+                        "give one with --questions FILE",
+                        dir);
         return EX_NOINPUT;
     }
     *count = paths_languages(dir, codes, max);
@@ -68,10 +69,19 @@ int commands_load(const struct cli_options *opts, struct survey **out)
         /* "pt_BR" picks pt_BR.yaml, else pt.yaml, as the locale does. */
         const char *found = lang_match(lang, strlen(lang), available, count);
         if (found == NULL) {
-            fprintf(stderr, "musclecheck: there is no questionnaire in \"%s\"; installed:", lang);
-            for (size_t i = 0; i < count; i++)
-                fprintf(stderr, " %s", codes[i]);
-            fputc('\n', stderr);
+            /* " code" each, a code being shorter than its 16 bytes. */
+            char installed[COMMANDS_MAX_LANGUAGES * 16 + 1] = "";
+            size_t used = 0;
+            for (size_t i = 0; i < count; i++) {
+                installed[used++] = ' ';
+                size_t n = strnlen(codes[i], sizeof(codes[i]) - 1);
+                memcpy(installed + used, codes[i], n);
+                used += n;
+            }
+            installed[used] = '\0';
+            diag_print_line(stderr,
+                            "musclecheck: there is no questionnaire in \"%s\"; installed:%s", lang,
+                            installed);
             return EX_NOINPUT;
         }
         lang = found;
@@ -83,10 +93,11 @@ int commands_load(const struct cli_options *opts, struct survey **out)
      * patient from the locale alone. */
     if (status == 0 && opts->lang == NULL && !survey_reviewed(*out) &&
         strcmp(lang, LANG_DEFAULT) != 0) {
-        fprintf(stderr,
-                "musclecheck: the \"%s\" questions have not been reviewed by a clinician, so "
-                "they are not chosen from the locale; using \"%s\" (--lang %s chooses them)\n",
-                lang, LANG_DEFAULT, lang);
+        diag_print_line(stderr,
+                        "musclecheck: the \"%s\" questions have not been reviewed by a clinician, "
+                        "so they are not chosen from the locale; using \"%s\" (--lang %s chooses "
+                        "them)",
+                        lang, LANG_DEFAULT, lang);
         survey_free(*out);
         *out = NULL;
         snprintf(path, sizeof(path), "%s/%s.yaml", dir, LANG_DEFAULT);
@@ -152,12 +163,13 @@ int command_check(const struct cli_options *opts)
         follow_ups += survey_question(s, i)->has_show_if;
     }
     size_t nq = survey_question_count(s), nc = survey_condition_count(s);
-    printf("%s: OK: \"%s\" (%s, version %s): %zu question%s (%zu red flag%s, %zu follow-up%s), "
-           "%zu condition%s, %zu bands\n",
-           opts->questions, survey_text(s, SURVEY_TITLE), survey_text(s, SURVEY_LANGUAGE),
-           survey_text(s, SURVEY_VERSION), nq, nq == 1 ? "" : "s", red_flags,
-           red_flags == 1 ? "" : "s", follow_ups, follow_ups == 1 ? "" : "s", nc,
-           nc == 1 ? "" : "s", survey_band_count(s));
+    diag_print_line(stdout,
+                    "%s: OK: \"%s\" (%s, version %s): %zu question%s (%zu red flag%s, %zu "
+                    "follow-up%s), %zu condition%s, %zu bands",
+                    opts->questions, survey_text(s, SURVEY_TITLE), survey_text(s, SURVEY_LANGUAGE),
+                    survey_text(s, SURVEY_VERSION), nq, nq == 1 ? "" : "s", red_flags,
+                    red_flags == 1 ? "" : "s", follow_ups, follow_ups == 1 ? "" : "s", nc,
+                    nc == 1 ? "" : "s", survey_band_count(s));
     survey_free(s);
     return finish_output(0);
 }

@@ -2,6 +2,7 @@
 /* main: picks the mode from the command line and hands over to it. */
 #include "musclecheck/cli.h"
 #include "musclecheck/commands.h"
+#include "musclecheck/diag.h"
 #include "musclecheck/kiosk_pin.h"
 #include "musclecheck/plain.h"
 #include "musclecheck/tui.h"
@@ -101,7 +102,7 @@ static int run_interactive(const struct cli_options *opts)
     if (opts->kiosk) {
         char err[512];
         if (kiosk_pin_load(opts->staff_pin_file, &pin, err, sizeof(err)) < 0) {
-            fprintf(stderr, "musclecheck: %s\n", err);
+            diag_print_line(stderr, "musclecheck: %s", err); /* it names the file */
             status = EX_CONFIG;
             goto out;
         }

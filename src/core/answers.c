@@ -2,6 +2,8 @@
 /* answers: parser for batch answers files. */
 #include "musclecheck/answers.h"
 
+#include "musclecheck/readfile.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +23,14 @@ static void trim(const char **start, const char **end)
 
 bool answers_parse(struct session *se, const char *buf, size_t len, struct diag_list *diags)
 {
+    /* A NUL would end the id or the answer early in the C strings below:
+     * "chest_pain<NUL> not an answer=yes" would count as chest_pain=yes. */
+    if (readfile_utf16(buf, len)) {
+        diag_add(diags, 0, 0, "the file is UTF-16 text; save it as UTF-8");
+        return false;
+    }
+    if (readfile_check_nul(buf, len, diags) != 0)
+        return false;
     const struct survey *s = session_survey(se);
     size_t nq = survey_question_count(s);
     size_t errors_before = diag_count(diags);

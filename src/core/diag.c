@@ -138,6 +138,20 @@ static void write_safe(FILE *out, const char *text)
     diag_write_safe(out, text, strlen(text));
 }
 
+void diag_print_line(FILE *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = NULL;
+    int n = vasprintf(&text, fmt, ap);
+    va_end(ap);
+    /* Out of memory: the message without what it quotes is still of use. */
+    write_safe(out, n >= 0 ? text : fmt);
+    fputc('\n', out);
+    if (n >= 0)
+        free(text);
+}
+
 void diag_print(const struct diag_list *list, FILE *out)
 {
     for (size_t i = 0; i < diag_kept(list); i++) {

@@ -9,6 +9,33 @@
 #include <string.h>
 #include <sys/stat.h>
 
+bool readfile_utf16(const char *buf, size_t len)
+{
+    const unsigned char *b = (const unsigned char *)buf;
+    return len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF));
+}
+
+int readfile_check_nul(const char *buf, size_t len, struct diag_list *diags)
+{
+    const char *nul = memchr(buf, '\0', len);
+    if (nul == NULL)
+        return 0;
+    int line = 1, column = 1;
+    const char *p = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? buf + 3 : buf;
+    for (; p < nul; p++) {
+        if (*p == '\n') {
+            line++;
+            column = 1;
+        } else if (((unsigned char)*p & 0xC0) != 0x80) { /* not a UTF-8 continuation byte */
+            column++;
+        }
+    }
+    diag_add(diags, line, column,
+             "the file has a NUL byte (a zero byte) here; remove it, or check that this is the "
+             "right file: it may not be a text file");
+    return -1;
+}
+
 static enum read_result read_stream(FILE *fp, size_t max_bytes, char **buf, size_t *len,
                                     struct diag_list *diags)
 {
@@ -51,6 +78,10 @@ static enum read_result read_stream(FILE *fp, size_t max_bytes, char **buf, size
         return READ_BAD_DATA;
     }
     data[used] = '\0';
+    if (!readfile_utf16(data, used) && readfile_check_nul(data, used, diags) != 0) {
+        free(data);
+        return READ_BAD_DATA;
+    }
     *buf = data;
     *len = used;
     return READ_OK;

@@ -2,19 +2,22 @@
 /* lang: locale variables to a questionnaire language. */
 #include "musclecheck/lang.h"
 
+#include "musclecheck/fold.h"
+
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
 
-/* Whether the LEN bytes at A equal code B, ignoring case and taking '-'
- * and '_' as the same separator. */
+/* Whether the LEN bytes at A equal code B, ignoring case (ASCII only: under
+ * tr_TR tolower leaves the "I" of "en_IN") and taking '-' and '_' as the
+ * same separator. */
 static bool same_code(const char *a, size_t len, const char *b)
 {
     if (strlen(b) != len)
         return false;
     for (size_t i = 0; i < len; i++) {
-        char x = a[i] == '-' ? '_' : (char)tolower((unsigned char)a[i]);
-        char y = b[i] == '-' ? '_' : (char)tolower((unsigned char)b[i]);
+        int x = a[i] == '-' ? '_' : fold_ascii((unsigned char)a[i]);
+        int y = b[i] == '-' ? '_' : fold_ascii((unsigned char)b[i]);
         if (x != y)
             return false;
     }

@@ -3,6 +3,7 @@
 #include "musclecheck/plain.h"
 
 #include "musclecheck/flow.h"
+#include "musclecheck/fold.h"
 #include "musclecheck/keys.h"
 #include "musclecheck/output.h"
 #include "musclecheck/report.h"
@@ -11,7 +12,6 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sysexits.h>
 
 enum { WIDTH = 78, LINE_MAX_BYTES = 256 };
@@ -78,8 +78,9 @@ static enum reply ask(const struct survey *s, FILE *in, FILE *out, const char *p
                  {survey_ui(s, UI_YES), REPLY_YES},
                  {survey_ui(s, UI_NO), REPLY_NO},
                  {survey_ui(s, UI_UNSURE), REPLY_UNSURE}};
+    /* Not strcasecmp: under tr_TR it would not take "QUIT" for "quit". */
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-        if (strcasecmp(p, words[i].word) == 0)
+        if (fold_equal(p, words[i].word))
             return words[i].reply;
     return REPLY_OTHER;
 }

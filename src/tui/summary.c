@@ -3,16 +3,14 @@
 #include "summary.h"
 
 #include "musclecheck/output.h"
+#include "musclecheck/private_file.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 /* The print command has this long to take the summary and finish, the
  * write included; then its whole process group is ended. */
@@ -40,44 +38,23 @@ void summary_save_start(struct tui *ui)
     ui->overlay = OVERLAY_SAVE;
 }
 
+static int write_summary(FILE *out, void *arg)
+{
+    struct tui *ui = arg;
+    output_summary(out, ui->results, ui->survey, time(NULL), SUMMARY_WIDTH);
+    return 0;
+}
+
 void summary_save(struct tui *ui, bool replace)
 {
-    /* O_NONBLOCK: a named pipe must not freeze the screen waiting for a
-     * reader; anything but a regular file is refused before writing. */
-    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK | (replace ? 0 : O_EXCL);
-    int fd = open(ui->save_path, flags, 0600);
-    if (fd < 0 && errno == EEXIST) {
-        ui->save_confirm = true;
-        return;
-    }
-    struct stat st;
-    if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
-        close(fd);
-        set_message(ui, UI_SAVE_FAILED, "reason", "that name is not an ordinary file");
-        return;
-    }
-    if (fd >= 0 && (fcntl(fd, F_SETFL, 0) != 0 || (replace && ftruncate(fd, 0) != 0))) {
-        close(fd);
-        fd = -1;
-    }
-    FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-    char iobuf[BUFSIZ]; /* ours, so that it can be wiped after use */
-    if (fp != NULL)
-        setvbuf(fp, iobuf, _IOFBF, sizeof(iobuf));
-    if (fp == NULL) {
-        set_message(ui, UI_SAVE_FAILED, "reason", strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return;
-    }
-    output_summary(fp, ui->results, ui->survey, time(NULL), SUMMARY_WIDTH);
-    bool ok = fflush(fp) == 0 && !ferror(fp);
-    int err = errno;
-    if (fclose(fp) != 0)
-        ok = false;
-    explicit_bzero(iobuf, sizeof(iobuf));
-    if (!ok) {
-        set_message(ui, UI_SAVE_FAILED, "reason", strerror(err));
+    /* The patient's answers: private, written whole, never through a link
+     * (private_file.h). */
+    char why[160];
+    if (private_file_write(ui->save_path, replace, write_summary, ui, why, sizeof(why)) != 0) {
+        if (errno == EEXIST && !replace)
+            ui->save_confirm = true;
+        else
+            set_message(ui, UI_SAVE_FAILED, "reason", why);
         return;
     }
     char full[PATH_MAX];

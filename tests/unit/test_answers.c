@@ -17,6 +17,13 @@ static struct session *parse(const char *text, struct diag_list **diags)
     return se;
 }
 
+/* Nothing is applied when the file has a problem. */
+static void expect_nothing_applied(const struct session *se)
+{
+    for (size_t q = 0; q < survey_question_count(support_sample); q++)
+        assert_int_equal(session_answer(se, q), ANSWER_NONE);
+}
+
 static void expect_error(const char *text, int line, const char *needle)
 {
     struct diag_list *diags;
@@ -27,9 +34,7 @@ static void expect_error(const char *text, int line, const char *needle)
     assert_int_equal(d->column, 0);
     if (strstr(d->message, needle) == NULL)
         fail_msg("\"%s\" does not contain \"%s\"", d->message, needle);
-    /* Nothing is applied when the file has a problem. */
-    for (size_t q = 0; q < survey_question_count(support_sample); q++)
-        assert_int_equal(session_answer(se, q), ANSWER_NONE);
+    expect_nothing_applied(se);
     diag_list_free(diags);
     session_free(se);
 }
@@ -82,6 +87,52 @@ static void errors_name_the_line(void **state)
     expect_error("=yes\n", 1, "unknown question id");
 }
 
+/* BYTES (SIZE with the NUL bytes in it) is refused at LINE:COLUMN with
+ * nothing applied, though what comes before the NUL is a good answer. */
+static void expect_nul_at(const char *bytes, size_t size, int line, int column)
+{
+    struct session *se = session_new(support_sample);
+    struct diag_list *diags = diag_list_new("answers.txt");
+    assert_false(answers_parse(se, bytes, size, diags));
+    assert_int_equal(diag_count(diags), 1);
+    const struct diag *d = diag_get(diags, 0);
+    assert_int_equal(d->line, line);
+    assert_int_equal(d->column, column);
+    assert_non_null(strstr(d->message, "NUL byte"));
+    expect_nothing_applied(se);
+    diag_list_free(diags);
+    session_free(se);
+}
+
+static void nul_bytes_are_refused(void **state)
+{
+    (void)state;
+    static const char in_id[] = "a1\0 not an answer=yes\n";
+    static const char in_answer[] = "# r\xC3\xA9sum\xC3\xA9\nb1=no\0t sure\n";
+    static const char at_end[] = "a1=yes\n\0";
+    expect_nul_at(in_id, sizeof(in_id) - 1, 1, 3);
+    expect_nul_at(in_answer, sizeof(in_answer) - 1, 2, 6);
+    expect_nul_at(at_end, sizeof(at_end) - 1, 2, 1);
+}
+
+static void utf16_is_named(void **state)
+{
+    (void)state;
+    static const char utf16le[] = "\xFF\xFE"
+                                  "a\0"
+                                  "1\0"
+                                  "=\0"
+                                  "n\0"
+                                  "o\0";
+    struct session *se = session_new(support_sample);
+    struct diag_list *diags = diag_list_new("answers.txt");
+    assert_false(answers_parse(se, utf16le, sizeof(utf16le) - 1, diags));
+    assert_int_equal(diag_count(diags), 1);
+    assert_non_null(strstr(diag_get(diags, 0)->message, "UTF-16"));
+    diag_list_free(diags);
+    session_free(se);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -89,6 +140,8 @@ int main(void)
         cmocka_unit_test(follow_up_before_its_gateway_is_kept),
         cmocka_unit_test(follow_up_of_a_no_gateway_is_ignored),
         cmocka_unit_test(errors_name_the_line),
+        cmocka_unit_test(nul_bytes_are_refused),
+        cmocka_unit_test(utf16_is_named),
     };
     return cmocka_run_group_tests(tests, support_sample_setup, support_sample_teardown);
 }

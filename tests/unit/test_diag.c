@@ -123,6 +123,20 @@ static void print_escapes_messages_and_file_names(void **state)
     diag_list_free(list);
 }
 
+static void print_line_escapes_what_it_quotes(void **state)
+{
+    (void)state;
+    char *text;
+    size_t size;
+    FILE *out = open_memstream(&text, &size);
+    diag_print_line(out, "musclecheck: \"%s\" is not a language code (%d)", "\033]0;x\a\xC2\x9B",
+                    1);
+    fclose(out);
+    assert_string_equal(text,
+                        "musclecheck: \"\\x1B]0;x\\x07\\xC2\\x9B\" is not a language code (1)\n");
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -131,6 +145,7 @@ int main(void)
         cmocka_unit_test(moves_messages_in_order),
         cmocka_unit_test(shows_bytes_safely),
         cmocka_unit_test(print_escapes_messages_and_file_names),
+        cmocka_unit_test(print_line_escapes_what_it_quotes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
