@@ -180,16 +180,15 @@ int command_list(const struct cli_options *opts)
     int status = commands_load(opts, &s);
     if (status != 0)
         return status;
-    if (opts->format == FORMAT_JSON) {
-        if (!output_list_json(stdout, s))
-            status = EX_OSERR;
-    } else if (opts->format == FORMAT_FHIR) {
-        if (!output_fhir_questionnaire(stdout, s))
-            status = EX_OSERR;
-    } else {
+    if (opts->format == FORMAT_JSON)
+        status = output_list_json(stdout, s) == 0 ? 0 : EX_OSERR;
+    else if (opts->format == FORMAT_FHIR)
+        status = output_fhir_questionnaire(stdout, s) == 0 ? 0 : EX_OSERR;
+    else
         output_list_text(stdout, s);
-    }
     survey_free(s);
+    if (status == EX_OSERR)
+        fputs("musclecheck: out of memory\n", stderr);
     return finish_output(status);
 }
 
@@ -249,19 +248,16 @@ int command_batch(const struct cli_options *opts)
         status = EX_OSERR;
         goto out;
     }
+    int written = -1;
     switch (opts->format) {
-    case FORMAT_JSON:
-        if (!output_report_json(stdout, r, se))
-            status = EX_OSERR;
+    case FORMAT_JSON: written = output_report_json(stdout, r, se); break;
+    case FORMAT_FHIR: written = output_fhir(stdout, se, commands_now()); break;
+    case FORMAT_SUMMARY:
+        written = output_summary(stdout, doc, s, commands_now(), report_width());
         break;
-    case FORMAT_FHIR:
-        if (!output_fhir(stdout, se, commands_now()))
-            status = EX_OSERR;
-        break;
-    case FORMAT_SUMMARY: output_summary(stdout, doc, s, commands_now(), report_width()); break;
-    case FORMAT_TEXT: output_report_text(stdout, doc, s, report_width()); break;
+    case FORMAT_TEXT: written = output_report_text(stdout, doc, s, report_width()); break;
     }
-    status = finish_output(status);
+    status = finish_output(written == 0 ? 0 : EX_OSERR);
 out:
     if (status == EX_OSERR)
         fputs("musclecheck: out of memory\n", stderr);

@@ -91,6 +91,8 @@ static int run_interactive(const struct cli_options *opts)
             return status;
         status = flushed(plain_run(s, stdin, stdout));
         survey_free(s);
+        if (status == EX_OSERR)
+            fputs("musclecheck: out of memory\n", stderr);
         return status;
     }
     struct survey *surveys[TUI_MAX_LANGUAGES] = {NULL};

@@ -77,7 +77,7 @@ static cJSON *question_json(const struct survey *s, size_t i)
     return o;
 }
 
-bool output_list_json(FILE *out, const struct survey *s)
+int output_list_json(FILE *out, const struct survey *s)
 {
     cJSON *root = cJSON_CreateArray();
     bool ok = root != NULL;
@@ -85,7 +85,7 @@ bool output_list_json(FILE *out, const struct survey *s)
         cJSON *q = question_json(s, i);
         ok = q != NULL && cJSON_AddItemToArray(root, q);
     }
-    return print_and_free(out, root, ok);
+    return print_and_free(out, root, ok) ? 0 : -1;
 }
 
 /* The ids of the questions in LIST (N of them) as an array under KEY. */
@@ -139,7 +139,7 @@ static cJSON *result_json(const struct survey *s, const struct report_result *re
     return NULL;
 }
 
-bool output_report_json(FILE *out, const struct report *r, const struct session *se)
+int output_report_json(FILE *out, const struct report *r, const struct session *se)
 {
     const struct survey *s = session_survey(se);
     cJSON *root = cJSON_CreateObject(), *flags = NULL, *results = NULL;
@@ -161,7 +161,7 @@ bool output_report_json(FILE *out, const struct report *r, const struct session 
         cJSON *res = result_json(s, &r->results[i]);
         ok = res != NULL && cJSON_AddItemToArray(results, res);
     }
-    return print_and_free(out, root, ok);
+    return print_and_free(out, root, ok) ? 0 : -1;
 }
 
 /* The Questionnaire's canonical url: one per questionnaire and language. */
@@ -295,7 +295,7 @@ static bool add_question_item(cJSON *items, const struct survey *s, size_t q, co
     return ok;
 }
 
-bool output_fhir_questionnaire(FILE *out, const struct survey *s)
+int output_fhir_questionnaire(FILE *out, const struct survey *s)
 {
     char id[65], url[256], language[32];
     fhir_id(s, id, sizeof(id));
@@ -317,7 +317,7 @@ bool output_fhir_questionnaire(FILE *out, const struct survey *s)
     ok = ok && (items = cJSON_AddArrayToObject(root, "item")) != NULL;
     for (size_t q = 0; ok && q < survey_question_count(s); q++)
         ok = add_question_item(items, s, q, language);
-    return print_and_free(out, root, ok);
+    return print_and_free(out, root, ok) ? 0 : -1;
 }
 
 static bool add_item(cJSON *items, const struct survey *s, const struct session *se, size_t q)
@@ -333,7 +333,7 @@ static bool add_item(cJSON *items, const struct survey *s, const struct session 
            add(answer, "valueCoding", coding(a, NULL, NULL));
 }
 
-bool output_fhir(FILE *out, const struct session *se, time_t now)
+int output_fhir(FILE *out, const struct session *se, time_t now)
 {
     const struct survey *s = session_survey(se);
     char authored[32], url[256], canonical[512], language[32];
@@ -373,5 +373,5 @@ bool output_fhir(FILE *out, const struct session *se, time_t now)
         if (session_visible(se, q) && session_answer(se, q) != ANSWER_NONE)
             ok = add_item(items, s, se, q);
     report_free(r);
-    return print_and_free(out, root, ok);
+    return print_and_free(out, root, ok) ? 0 : -1;
 }

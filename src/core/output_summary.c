@@ -2,8 +2,8 @@
 /* output_summary: the plain-text summary for a doctor. */
 #include "musclecheck/output.h"
 
-void output_summary(FILE *out, const struct results_doc *d, const struct survey *s, time_t now,
-                    int width)
+int output_summary(FILE *out, const struct results_doc *d, const struct survey *s, time_t now,
+                   int width)
 {
     char date[64];
     struct tm tm;
@@ -13,5 +13,5 @@ void output_summary(FILE *out, const struct results_doc *d, const struct survey 
     fprintf(out, "%s: %s\n", survey_ui(s, UI_DATE), date);
     fprintf(out, "%s: %s %s (%s)\n\n", survey_ui(s, UI_QUESTIONNAIRE), survey_text(s, SURVEY_ID),
             survey_text(s, SURVEY_VERSION), survey_text(s, SURVEY_LANGUAGE));
-    output_doc_text(out, d, s, RDOC_SUMMARY_SECTIONS, width);
+    return output_doc_text(out, d, RDOC_SUMMARY_SECTIONS, width);
 }

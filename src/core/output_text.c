@@ -3,6 +3,7 @@
 #include "musclecheck/output.h"
 #include "musclecheck/wrap.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,14 +18,12 @@ void output_list_text(FILE *out, const struct survey *s)
     }
 }
 
-void output_wrapped(FILE *out, const char *first, int indent, const char *text, int width)
+int output_wrapped(FILE *out, const char *first, int indent, const char *text, int width)
 {
     struct wrap_line *lines = NULL;
     size_t n = wrap_text(text, width - indent > 20 ? width - indent : 20, &lines);
-    if (n == 0) {
-        fprintf(out, "%s%s\n", first, text); /* out of memory: unwrapped beats nothing */
-        return;
-    }
+    if (n == 0)
+        return -1;
     for (size_t i = 0; i < n; i++) {
         if (i == 0)
             fputs(first, out);
@@ -33,57 +32,57 @@ void output_wrapped(FILE *out, const char *first, int indent, const char *text, 
         fprintf(out, "%.*s\n", (int)lines[i].len, text + lines[i].start);
     }
     free(lines);
+    return 0;
 }
 
 enum { TEXT_INDENT = 2 }; /* columns per nesting level */
 
-static void put_rank(FILE *out, const struct survey *s, const struct rdoc_block *bl, int width)
+static int put_rank(FILE *out, const struct rdoc_block *bl, int width)
 {
     char *line = NULL;
     const struct rdoc_rank *rk = &bl->rank;
-    (void)s;
     if (asprintf(&line, "%zu. %s: %s", rk->rank, rk->name, rk->band_label) < 0)
-        return;
+        return -1;
     int indent = TEXT_INDENT * bl->depth;
     char first[64];
     snprintf(first, sizeof(first), "%*s", indent, "");
-    output_wrapped(out, first, indent + 3, line, width);
+    int status = output_wrapped(out, first, indent + 3, line, width);
     free(line);
+    return status;
 }
 
 /* One block as plain text: warnings between "!!", bullets as "- ". */
-static void put_block(FILE *out, const struct survey *s, const struct rdoc_block *bl, int width)
+static int put_block(FILE *out, const struct rdoc_block *bl, int width)
 {
     int indent = TEXT_INDENT * bl->depth;
     char first[256];
     switch (bl->kind) {
-    case RDOC_RANK: put_rank(out, s, bl, width); return;
+    case RDOC_RANK: return put_rank(out, bl, width);
     case RDOC_ITEM:
         snprintf(first, sizeof(first), "%*s- ", indent, "");
-        output_wrapped(out, first, indent + 2, bl->text, width);
-        return;
+        return output_wrapped(out, first, indent + 2, bl->text, width);
     case RDOC_FIELD:
         snprintf(first, sizeof(first), "%*s%s:%s", indent, "", bl->label,
                  bl->text != NULL ? " " : "");
-        if (bl->text == NULL)
+        if (bl->text == NULL) {
             fprintf(out, "%s\n", first);
-        else
-            output_wrapped(out, first, wrap_width(first, strlen(first)), bl->text, width);
-        return;
+            return 0;
+        }
+        return output_wrapped(out, first, wrap_width(first, strlen(first)), bl->text, width);
     case RDOC_PARA:
         if (bl->style == RDOC_WARNING &&
             wrap_width(bl->text, strlen(bl->text)) + indent + 6 <= width) {
             fprintf(out, "%*s!! %s !!\n", indent, "", bl->text);
-            return;
+            return 0;
         }
         snprintf(first, sizeof(first), "%*s", indent, "");
-        output_wrapped(out, first, indent, bl->text, width);
-        return;
+        return output_wrapped(out, first, indent, bl->text, width);
     }
+    assert(!"a block kind with no writer");
+    return -1;
 }
 
-void output_doc_text(FILE *out, const struct results_doc *d, const struct survey *s,
-                     unsigned sections, int width)
+int output_doc_text(FILE *out, const struct results_doc *d, unsigned sections, int width)
 {
     bool first = true;
     for (size_t p = 0; p < d->part_count; p++) {
@@ -94,12 +93,14 @@ void output_doc_text(FILE *out, const struct results_doc *d, const struct survey
             fputc('\n', out);
         first = false;
         for (size_t i = part->first; i < part->first + part->count; i++)
-            put_block(out, s, &d->blocks[i], width);
+            if (put_block(out, &d->blocks[i], width) != 0)
+                return -1;
     }
+    return 0;
 }
 
-void output_report_text(FILE *out, const struct results_doc *d, const struct survey *s, int width)
+int output_report_text(FILE *out, const struct results_doc *d, const struct survey *s, int width)
 {
     fprintf(out, "%s: %s\n\n", survey_text(s, SURVEY_TITLE), survey_ui(s, UI_RESULTS_TITLE));
-    output_doc_text(out, d, s, RDOC_RESULTS_SECTIONS, width);
+    return output_doc_text(out, d, RDOC_RESULTS_SECTIONS, width);
 }

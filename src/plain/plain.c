@@ -29,16 +29,30 @@ enum reply {
     REPLY_END
 };
 
-static void say(FILE *out, const char *text)
+/* A walk in progress: where it reads and writes, and whether memory ran out
+ * (then nothing more is asked: a question must never be shown without its
+ * text, and the walk ends with EX_OSERR). */
+struct plain {
+    const struct survey *s;
+    FILE *in, *out;
+    bool no_memory;
+};
+
+static void say(struct plain *p, const char *text)
 {
-    output_wrapped(out, "", 0, text, WIDTH);
+    if (output_wrapped(p->out, "", 0, text, WIDTH) != 0)
+        p->no_memory = true;
 }
 
 /* Reads one line; the keys' letters (keys.h) work in every language, and
  * so do the English words and the file's own words for the answers ("sí",
  * "no lo sé"). */
-static enum reply ask(const struct survey *s, FILE *in, FILE *out, const char *prompt)
+static enum reply ask(struct plain *pl, const char *prompt)
 {
+    const struct survey *s = pl->s;
+    FILE *in = pl->in, *out = pl->out;
+    if (pl->no_memory)
+        return REPLY_END;
     char line[LINE_MAX_BYTES];
     fprintf(out, "%s ", prompt);
     fflush(out);
@@ -85,9 +99,10 @@ static enum reply ask(const struct survey *s, FILE *in, FILE *out, const char *p
     return REPLY_OTHER;
 }
 
-static void show_question(const struct flow *f, FILE *out)
+static void show_question(struct plain *pl, const struct flow *f)
 {
-    const struct survey *s = flow_survey(f);
+    const struct survey *s = pl->s;
+    FILE *out = pl->out;
     size_t q = flow_question(f);
     size_t pos, total;
     flow_progress(f, &pos, &total);
@@ -96,26 +111,33 @@ static void show_question(const struct flow *f, FILE *out)
     snprintf(t, sizeof(t), "%zu", total);
     const char *vars[] = {"n", n, "total", t, NULL};
     char *progress = uistr_expand(survey_ui(s, UI_PROGRESS), vars);
-    fprintf(out, "\n%s\n", progress != NULL ? progress : "");
+    if (progress == NULL) {
+        pl->no_memory = true;
+        return;
+    }
+    fprintf(out, "\n%s\n", progress);
     free(progress);
-    say(out, survey_question(s, q)->text);
+    say(pl, survey_question(s, q)->text);
     enum answer a = session_answer(flow_session(f), q);
     if (a != ANSWER_NONE) {
         const char *vars_a[] = {"answer", survey_answer_label(s, a), NULL};
         char *earlier = uistr_expand(survey_ui(s, UI_PLAIN_EARLIER), vars_a);
-        if (earlier != NULL)
+        if (earlier == NULL)
+            pl->no_memory = true;
+        else
             fprintf(out, "(%s)\n", earlier);
         free(earlier);
     }
 }
 
 /* Shows the emergency advice of D; false when the person stops. */
-static bool urgent(const struct survey *s, const struct results_doc *d, FILE *in, FILE *out)
+static bool urgent(struct plain *pl, const struct results_doc *d)
 {
-    fputc('\n', out);
-    output_doc_text(out, d, s, RDOC_MASK(RDOC_URGENT), WIDTH);
+    fputc('\n', pl->out);
+    if (output_doc_text(pl->out, d, RDOC_MASK(RDOC_URGENT), WIDTH) != 0)
+        pl->no_memory = true;
     for (;;) {
-        enum reply r = ask(s, in, out, survey_ui(s, UI_PLAIN_CONTINUE));
+        enum reply r = ask(pl, survey_ui(pl->s, UI_PLAIN_CONTINUE));
         if (r == REPLY_EMPTY)
             return true;
         if (r == REPLY_QUIT || r == REPLY_END)
@@ -124,13 +146,13 @@ static bool urgent(const struct survey *s, const struct results_doc *d, FILE *in
 }
 
 /* Asks the questions the flow leads to; false when the person stops. */
-static enum flow_step walk(struct flow *f, FILE *in, FILE *out)
+static enum flow_step walk(struct plain *pl, struct flow *f)
 {
-    const struct survey *s = flow_survey(f);
+    const struct survey *s = pl->s;
     enum flow_step step = flow_begin(f);
     while (step == FLOW_QUESTION) {
-        show_question(f, out);
-        enum reply r = ask(s, in, out, survey_ui(s, UI_PLAIN_PROMPT));
+        show_question(pl, f);
+        enum reply r = ask(pl, survey_ui(s, UI_PLAIN_PROMPT));
         switch (r) {
         case REPLY_END:
         case REPLY_QUIT: return FLOW_START;
@@ -142,17 +164,17 @@ static enum flow_step walk(struct flow *f, FILE *in, FILE *out)
         case REPLY_HELP: {
             const char *help = survey_question(s, flow_question(f))->help;
             if (help != NULL) {
-                fprintf(out, "%s: ", survey_ui(s, UI_WHY));
-                say(out, help);
+                fprintf(pl->out, "%s: ", survey_ui(s, UI_WHY));
+                say(pl, help);
             }
-            say(out, survey_ui(s, UI_PLAIN_HOW));
+            say(pl, survey_ui(s, UI_PLAIN_HOW));
             break;
         }
         case REPLY_YES: step = flow_answer(f, ANSWER_YES); break;
         case REPLY_NO: step = flow_answer(f, ANSWER_NO); break;
         case REPLY_UNSURE: step = flow_answer(f, ANSWER_UNSURE); break;
         case REPLY_EMPTY:
-        case REPLY_OTHER: say(out, survey_ui(s, UI_PLAIN_INVALID)); break;
+        case REPLY_OTHER: say(pl, survey_ui(s, UI_PLAIN_INVALID)); break;
         }
     }
     return step;
@@ -160,37 +182,40 @@ static enum flow_step walk(struct flow *f, FILE *in, FILE *out)
 
 int plain_run(const struct survey *s, FILE *in, FILE *out)
 {
+    struct plain pl = {s, in, out, false};
     struct flow *f = flow_new(s);
     if (f == NULL)
         return EX_OSERR;
     fprintf(out, "%s\n\n", survey_text(s, SURVEY_TITLE));
-    say(out, survey_text(s, SURVEY_INTRO));
+    say(&pl, survey_text(s, SURVEY_INTRO));
     fputc('\n', out);
     if (!survey_reviewed(s)) {
-        say(out, survey_ui(s, UI_UNREVIEWED));
+        say(&pl, survey_ui(s, UI_UNREVIEWED));
         fputc('\n', out);
     }
-    say(out, survey_ui(s, UI_PLAIN_HOW));
+    say(&pl, survey_ui(s, UI_PLAIN_HOW));
     fputc('\n', out);
-    say(out, survey_text(s, SURVEY_DISCLAIMER));
-    int status = 0;
-    enum flow_step step = walk(f, in, out);
+    say(&pl, survey_text(s, SURVEY_DISCLAIMER));
+    enum flow_step step = walk(&pl, f);
     const struct session *se = flow_session(f);
-    struct report *r = step != FLOW_START ? report_new(se) : NULL;
+    struct report *r = step != FLOW_START && !pl.no_memory ? report_new(se) : NULL;
     struct results_doc *d = r != NULL ? results_doc_new(r, se, false) : NULL;
-    if (step != FLOW_START && d == NULL) {
-        status = EX_OSERR;
-    } else if (step == FLOW_START || (step == FLOW_EMERGENCY && !urgent(s, d, in, out))) {
+    if (pl.no_memory || (step != FLOW_START && d == NULL)) {
+        pl.no_memory = true;
+    } else if (step == FLOW_START || (step == FLOW_EMERGENCY && !urgent(&pl, d))) {
         /* Stopped: after an emergency the advice came first; the results follow. */
-        fputc('\n', out);
-        say(out, survey_ui(s, UI_PLAIN_STOPPED));
+        if (!pl.no_memory) {
+            fputc('\n', out);
+            say(&pl, survey_ui(s, UI_PLAIN_STOPPED));
+        }
     } else {
         fputc('\n', out);
-        output_report_text(out, d, s, WIDTH);
+        if (output_report_text(out, d, s, WIDTH) != 0)
+            pl.no_memory = true;
     }
     results_doc_free(d);
     report_free(r);
     fflush(out);
     flow_free(f);
-    return status;
+    return pl.no_memory ? EX_OSERR : 0;
 }

@@ -41,8 +41,7 @@ void summary_save_start(struct tui *ui)
 static int write_summary(FILE *out, void *arg)
 {
     struct tui *ui = arg;
-    output_summary(out, ui->results, ui->survey, time(NULL), SUMMARY_WIDTH);
-    return 0;
+    return output_summary(out, ui->results, ui->survey, time(NULL), SUMMARY_WIDTH);
 }
 
 void summary_save(struct tui *ui, bool replace)
@@ -102,8 +101,8 @@ void summary_print(struct tui *ui)
     FILE *out = fopencookie(&b, "w", (cookie_io_functions_t){.write = wiping_write});
     if (out != NULL) {
         setvbuf(out, NULL, _IONBF, 0); /* no stdio buffer holding a copy */
-        output_summary(out, ui->results, ui->survey, time(NULL), SUMMARY_WIDTH);
-        if (fclose(out) == 0 && !b.failed)
+        int written = output_summary(out, ui->results, ui->survey, time(NULL), SUMMARY_WIDTH);
+        if (fclose(out) == 0 && !b.failed && written == 0)
             ui->print = print_job_start(ui->print_command, b.data, b.len,
                                         print_job_now_ms() + PRINT_TIMEOUT_MS);
     }

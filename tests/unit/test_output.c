@@ -92,7 +92,7 @@ static void list_json_shape(void **state)
 {
     (void)state;
     char *text;
-    CAPTURE(text, assert_true(output_list_json(out, sample)));
+    CAPTURE(text, assert_int_equal(output_list_json(out, sample), 0));
     cJSON *root = cJSON_Parse(text);
     assert_non_null(root);
     assert_true(cJSON_IsArray(root));
@@ -139,7 +139,7 @@ static cJSON *report_json(const char *answers)
     struct report *r = report_new(se);
     assert_non_null(r);
     char *text;
-    CAPTURE(text, assert_true(output_report_json(out, r, se)));
+    CAPTURE(text, assert_int_equal(output_report_json(out, r, se), 0));
     cJSON *root = cJSON_Parse(text);
     assert_non_null(root);
     free(text);
@@ -228,7 +228,7 @@ static void report_text_reads_well(void **state)
     struct report *r;
     struct results_doc *d = doc_for(se, &r);
     char *text;
-    CAPTURE(text, output_report_text(out, d, sample, 60));
+    CAPTURE(text, assert_int_equal(output_report_text(out, d, sample, 60), 0));
     assert_non_null(strstr(text, "This is not a diagnosis"));
     assert_non_null(strstr(text, "  1. Alpha: Possible\n"));
     assert_non_null(strstr(text, "    - A1?\n"));
@@ -255,7 +255,7 @@ static void report_text_urgent_without_a_verdict(void **state)
     struct report *r;
     struct results_doc *d = doc_for(se, &r);
     char *text;
-    CAPTURE(text, output_report_text(out, d, sample, 78));
+    CAPTURE(text, assert_int_equal(output_report_text(out, d, sample, 78), 0));
     char *urgent = strstr(text, "Get medical help now");
     assert_non_null(urgent);
     assert_non_null(strstr(text, "Call now."));
@@ -275,7 +275,7 @@ static void summary_for_the_doctor(void **state)
     struct results_doc *d = doc_for(se, &r);
     char *text;
     setenv("TZ", "UTC", 1);
-    CAPTURE(text, output_summary(out, d, sample, 1764150000, 70));
+    CAPTURE(text, assert_int_equal(output_summary(out, d, sample, 1764150000, 70), 0));
     assert_non_null(strstr(text, "Summary for your doctor"));
     assert_non_null(strstr(text, "Date: 2025-11-26 09:40\n"));
     assert_non_null(strstr(text, "Questionnaire: test 1 (en)"));
@@ -288,7 +288,7 @@ static void summary_for_the_doctor(void **state)
     assert_null(strstr(text, "apples")); /* foods and tips are for the patient */
     free(text);
     /* A time past any calendar (a bogus SOURCE_DATE_EPOCH) does not crash. */
-    CAPTURE(text, output_summary(out, d, sample, (time_t)INT64_MAX, 70));
+    CAPTURE(text, assert_int_equal(output_summary(out, d, sample, (time_t)INT64_MAX, 70), 0));
     assert_non_null(strstr(text, "Date: ?\n"));
     free(text);
     results_doc_free(d);
@@ -301,7 +301,7 @@ static void fhir_questionnaire_response(void **state)
     (void)state;
     struct session *se = support_session(sample, "quote=unsure flag=no a1=yes statin=no stool=no");
     char *text;
-    CAPTURE(text, assert_true(output_fhir(out, se, 1764150000)));
+    CAPTURE(text, assert_int_equal(output_fhir(out, se, 1764150000), 0));
     cJSON *root = cJSON_Parse(text);
     assert_non_null(root);
     assert_string_equal(cJSON_GetObjectItem(root, "resourceType")->valuestring,
@@ -327,13 +327,13 @@ static void fhir_questionnaire_response(void **state)
     free(text);
     session_free(se);
     se = support_session(sample, "quote=no");
-    CAPTURE(text, assert_true(output_fhir(out, se, 0)));
+    CAPTURE(text, assert_int_equal(output_fhir(out, se, 0), 0));
     assert_non_null(strstr(text, "\"in-progress\""));
     free(text);
     session_free(se);
     /* No answers: no "item" at all, since FHIR JSON has no empty arrays. */
     se = support_session(sample, "");
-    CAPTURE(text, assert_true(output_fhir(out, se, 0)));
+    CAPTURE(text, assert_int_equal(output_fhir(out, se, 0), 0));
     root = cJSON_Parse(text);
     assert_non_null(root);
     assert_null(cJSON_GetObjectItem(root, "item"));
@@ -356,7 +356,7 @@ static void fhir_questionnaire(void **state)
     char *text, url[256];
     output_fhir_url(sample, url, sizeof(url));
     assert_string_equal(url, "https://musclecheck.org/fhir/Questionnaire/test-en");
-    CAPTURE(text, assert_true(output_fhir_questionnaire(out, sample)));
+    CAPTURE(text, assert_int_equal(output_fhir_questionnaire(out, sample), 0));
     cJSON *root = cJSON_Parse(text);
     assert_non_null(root);
     assert_string_equal(cJSON_GetObjectItem(root, "resourceType")->valuestring, "Questionnaire");

@@ -73,7 +73,8 @@ static void screen_says_what_the_text_says(void **state)
         char *text = NULL;
         size_t text_len = 0;
         FILE *out = open_memstream(&text, &text_len);
-        output_doc_text(out, d, s, RDOC_RESULTS_SECTIONS, 400); /* one line per rank row */
+        assert_int_equal(output_doc_text(out, d, RDOC_RESULTS_SECTIONS, 400),
+                         0); /* one line per rank row */
         fclose(out);
         char *want = calloc(1, 1), *got = calloc(1, 1);
         size_t want_len = 0, got_len = 0;
