@@ -8,6 +8,7 @@
 #define MUSCLECHECK_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -29,8 +30,9 @@ struct diag_list;
 struct diag_list *diag_list_new(const char *file);
 void diag_list_free(struct diag_list *list);
 
-/* Adds a message at LINE:COLUMN (printf-style). Never fails visibly: when
- * memory runs out the message is counted but not kept. */
+/* Adds a message at LINE:COLUMN (printf-style). When memory runs out the
+ * message is counted but not kept, and the list is marked as by
+ * diag_no_memory. */
 void diag_add(struct diag_list *list, int line, int column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void diag_addv(struct diag_list *list, int line, int column, const char *fmt, va_list ap);
@@ -39,6 +41,14 @@ void diag_addv(struct diag_list *list, int line, int column, const char *fmt, va
  * messages found early (while a file is still being read) can then take
  * their place among the others. */
 void diag_list_move(struct diag_list *to, struct diag_list *from);
+
+/* Marks LIST: an allocation failed while its input was being handled. The
+ * input's messages may then be echoes of the failure (an id that could not
+ * be stored is later "unknown"), so diag_print gives the failure alone. */
+void diag_no_memory(struct diag_list *list);
+
+/* Whether LIST was marked by diag_no_memory (or a message could not be kept). */
+bool diag_out_of_memory(const struct diag_list *list);
 
 /* Number of messages added, kept or not. */
 size_t diag_count(const struct diag_list *list);
@@ -51,7 +61,8 @@ size_t diag_kept(const struct diag_list *list);
 const char *diag_file(const struct diag_list *list);
 
 /* Prints every kept message as "FILE:LINE:COLUMN: message", one per line,
- * and a last line saying how many were left out, if any. File names and
+ * and a last line saying how many were left out, if any; or only
+ * "FILE: out of memory" when the list is marked so. File names and
  * messages are written as by diag_write_safe. */
 void diag_print(const struct diag_list *list, FILE *out);
 

@@ -24,8 +24,9 @@
 
 enum load_result {
     LOAD_OK = 0,
-    LOAD_BAD_DATA, /* the file was read but is not a valid questionnaire */
-    LOAD_NO_INPUT, /* the file could not be read */
+    LOAD_BAD_DATA,  /* the file was read but is not a valid questionnaire */
+    LOAD_NO_INPUT,  /* the file could not be read */
+    LOAD_NO_MEMORY, /* out of memory (DIAGS is marked: diag_out_of_memory) */
 };
 
 /* Loads PATH. On LOAD_OK, *OUT is a new survey the caller frees with

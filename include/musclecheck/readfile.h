@@ -11,8 +11,9 @@
 
 enum read_result {
     READ_OK = 0,
-    READ_BAD_DATA, /* readable but unusable: too large, or a NUL byte */
-    READ_NO_INPUT, /* missing, a folder, no permission, I/O error */
+    READ_BAD_DATA,  /* readable but unusable: too large, or a NUL byte */
+    READ_NO_INPUT,  /* missing, a folder, no permission, I/O error */
+    READ_NO_MEMORY, /* out of memory (DIAGS is marked, diag_no_memory) */
 };
 
 /* Reads PATH ("-" is standard input) into a new NUL-terminated buffer that

@@ -32,7 +32,13 @@ static int load_path(const char *path, struct survey **out)
     enum load_result r = survey_load_file(path, out, diags);
     diag_print(diags, stderr);
     diag_list_free(diags);
-    return r == LOAD_OK ? 0 : r == LOAD_NO_INPUT ? EX_NOINPUT : EX_DATAERR;
+    switch (r) {
+    case LOAD_OK: return 0;
+    case LOAD_NO_INPUT: return EX_NOINPUT;
+    case LOAD_NO_MEMORY: return EX_OSERR;
+    case LOAD_BAD_DATA: break;
+    }
+    return EX_DATAERR;
 }
 
 int commands_bundled(char *dir, size_t size, char (*codes)[16], size_t max, size_t *count)
@@ -236,9 +242,10 @@ int command_batch(const struct cli_options *opts)
     case READ_OK: break;
     case READ_BAD_DATA: status = EX_DATAERR; goto out;
     case READ_NO_INPUT: status = EX_NOINPUT; goto out;
+    case READ_NO_MEMORY: status = EX_OSERR; goto out;
     }
     if (!answers_parse(given, buf, len, diags)) {
-        status = EX_DATAERR;
+        status = diag_out_of_memory(diags) ? EX_OSERR : EX_DATAERR;
         goto out;
     }
     /* Scored as if answered on screen: nothing after an emergency stop. */
@@ -259,7 +266,7 @@ int command_batch(const struct cli_options *opts)
     }
     status = finish_output(written == 0 ? 0 : EX_OSERR);
 out:
-    if (status == EX_OSERR)
+    if (status == EX_OSERR && !diag_out_of_memory(diags))
         fputs("musclecheck: out of memory\n", stderr);
     diag_print(diags, stderr);
     diag_list_free(diags);

@@ -37,7 +37,7 @@ bool answers_parse(struct session *se, const char *buf, size_t len, struct diag_
     enum answer *given = calloc(nq + 1, sizeof(*given));
     int *given_line = calloc(nq + 1, sizeof(*given_line));
     if (given == NULL || given_line == NULL) {
-        diag_add(diags, 0, 0, "out of memory");
+        diag_no_memory(diags);
         free(given);
         free(given_line);
         return false;

@@ -14,6 +14,7 @@ struct diag_list {
     struct diag items[DIAG_MAX_KEPT];
     size_t kept;
     size_t count;
+    bool no_memory; /* an allocation failed: the other messages may be its echoes */
 };
 
 struct diag_list *diag_list_new(const char *file)
@@ -48,12 +49,15 @@ void diag_addv(struct diag_list *list, int line, int column, const char *fmt, va
     if (list->kept == DIAG_MAX_KEPT)
         return;
     char *message = NULL;
-    if (vasprintf(&message, fmt, ap) < 0)
+    if (vasprintf(&message, fmt, ap) < 0) {
+        list->no_memory = true;
         return;
+    }
     struct diag *d = &list->items[list->kept];
     d->file = list->file != NULL ? strdup(list->file) : NULL;
     if (list->file != NULL && d->file == NULL) {
         free(message);
+        list->no_memory = true;
         return;
     }
     d->line = line;
@@ -83,8 +87,20 @@ void diag_list_move(struct diag_list *to, struct diag_list *from)
         }
     }
     to->count += from->count;
+    to->no_memory |= from->no_memory;
     from->kept = 0;
     from->count = 0;
+}
+
+void diag_no_memory(struct diag_list *list)
+{
+    if (list != NULL)
+        list->no_memory = true;
+}
+
+bool diag_out_of_memory(const struct diag_list *list)
+{
+    return list != NULL && list->no_memory;
 }
 
 size_t diag_count(const struct diag_list *list)
@@ -154,6 +170,11 @@ void diag_print_line(FILE *out, const char *fmt, ...)
 
 void diag_print(const struct diag_list *list, FILE *out)
 {
+    if (diag_out_of_memory(list)) {
+        write_safe(out, list->file != NULL ? list->file : "<input>");
+        fputs(": out of memory\n", out);
+        return;
+    }
     for (size_t i = 0; i < diag_kept(list); i++) {
         const struct diag *d = &list->items[i];
         write_safe(out, d->file != NULL ? d->file : "<input>");

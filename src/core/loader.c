@@ -268,8 +268,9 @@ enum load_result survey_load_file(const char *path, struct survey **out, struct 
     case READ_OK: break;
     case READ_BAD_DATA: return LOAD_BAD_DATA;
     case READ_NO_INPUT: return LOAD_NO_INPUT;
+    case READ_NO_MEMORY: return LOAD_NO_MEMORY;
     }
     *out = survey_load_buffer(path, buf, len, diags);
     free(buf);
-    return *out != NULL ? LOAD_OK : LOAD_BAD_DATA;
+    return *out != NULL ? LOAD_OK : diag_out_of_memory(diags) ? LOAD_NO_MEMORY : LOAD_BAD_DATA;
 }

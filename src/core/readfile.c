@@ -42,8 +42,8 @@ static enum read_result read_stream(FILE *fp, size_t max_bytes, char **buf, size
     size_t cap = 8192, used = 0;
     char *data = malloc(cap);
     if (data == NULL) {
-        diag_add(diags, 0, 0, "out of memory while reading the file");
-        return READ_NO_INPUT;
+        diag_no_memory(diags);
+        return READ_NO_MEMORY;
     }
     for (;;) {
         if (used + 1 == cap) {
@@ -55,8 +55,8 @@ static enum read_result read_stream(FILE *fp, size_t max_bytes, char **buf, size
             char *bigger = realloc(data, cap * 2);
             if (bigger == NULL) {
                 free(data);
-                diag_add(diags, 0, 0, "out of memory while reading the file");
-                return READ_NO_INPUT;
+                diag_no_memory(diags);
+                return READ_NO_MEMORY;
             }
             data = bigger;
             cap *= 2;
@@ -95,6 +95,10 @@ enum read_result readfile(const char *path, size_t max_bytes, char **buf, size_t
     FILE *fp = fopen(path, "rb");
     if (fp == NULL) {
         int err = errno;
+        if (err == ENOMEM) {
+            diag_no_memory(diags);
+            return READ_NO_MEMORY;
+        }
         if (err == ENOENT)
             diag_add(diags, 0, 0, "no such file; check the name and the folder");
         else if (err == EACCES)
