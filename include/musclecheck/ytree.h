@@ -53,9 +53,13 @@ struct ytree;
  * tab (a carriage return, escape, DEL, C1) gets a located message in DIAGS,
  * yet the tree is still returned so that the rest can be checked: callers
  * must look at DIAGS as well as the result. The caller owns the tree
- * (ytree_free), and the tree owns every node and text in it; BUF is not kept. */
+ * (ytree_free), and the tree owns every node and text in it but one: when
+ * VALUES is not NULL, the texts of the scalars that are not keys go there
+ * and live as long as it does (so that a caller that keeps most of them, as
+ * the loader does, copies none). BUF is not kept. */
+struct arena;
 struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
-                          struct diag_list *diags);
+                          struct arena *values, struct diag_list *diags);
 
 /* The document's root node (owned by TREE), or NULL when the document is empty. */
 const struct ynode *ytree_root(const struct ytree *tree);

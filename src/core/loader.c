@@ -186,7 +186,8 @@ struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
         diag_add(diags, 0, 0, "out of memory");
         return NULL;
     }
-    struct ytree *tree = ytree_parse(buf, len, &limits, diags);
+    /* The texts go straight to the survey, which keeps most of them. */
+    struct ytree *tree = ytree_parse(buf, len, &limits, s->arena, diags);
     if (tree == NULL) {
         survey_free(s);
         return NULL;

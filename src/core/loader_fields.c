@@ -152,7 +152,10 @@ const char *loader_text(struct loader *ld, const struct ynode *node, const char 
         AT(ld, node, "\"%s\" contains a NUL character; remove it", key);
         return NULL;
     }
-    /* The tree is freed once the survey is built: the survey keeps a copy. */
+    /* The tree put the text in the survey's arena (survey_load_buffer):
+     * only a trimmed one needs a copy. */
+    if (start == node->value && end == node->value + node->len)
+        return node->value;
     const char *copy = arena_strndup(ld->s->arena, start, (size_t)(end - start));
     if (copy == NULL)
         AT(ld, node, "out of memory");

@@ -11,7 +11,7 @@
 #include <yaml.h>
 
 struct ytree {
-    struct arena *arena; /* every node and text */
+    struct arena *arena; /* every node and key, and the other texts unless the caller takes them */
     struct ynode root;
     bool has_root;
 };
@@ -31,6 +31,7 @@ struct builder {
     const struct ytree_limits *limits;
     struct diag_list *diags;
     struct ytree *tree;
+    struct arena *values; /* the texts of scalars that are not keys */
     struct level *levels; /* max_depth + 1 entries */
     size_t depth;
     size_t nodes_seen;
@@ -243,7 +244,11 @@ static int add_scalar(struct builder *b, const yaml_event_t *ev)
                  "this text is too long (%zu bytes; at most %zu)", len, b->limits->max_scalar);
         return -1;
     }
-    const char *value = arena_strndup(b->tree->arena, (const char *)ev->data.scalar.value, len);
+    /* A key is an even entry of a mapping; its text stays with the tree. */
+    const struct level *parent = b->depth > 0 ? &b->levels[b->depth - 1] : NULL;
+    bool key = parent != NULL && parent->node->kind == YNODE_MAP && parent->count % 2 == 0;
+    const char *value =
+        arena_strndup(key ? b->tree->arena : b->values, (const char *)ev->data.scalar.value, len);
     if (value == NULL) {
         diag_add(b->diags, 0, 0, "out of memory while reading the file");
         return -1;
@@ -306,11 +311,11 @@ static int build(struct builder *b, yaml_parser_t *parser, const char *buf, size
 }
 
 struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
-                          struct diag_list *diags)
+                          struct arena *values, struct diag_list *diags)
 {
     assert(buf != NULL || len == 0);
     struct ytree *tree = calloc(1, sizeof(*tree));
-    struct builder b = {.limits = limits, .diags = diags, .tree = tree};
+    struct builder b = {.limits = limits, .diags = diags, .tree = tree, .values = values};
     yaml_parser_t parser;
     int err = -1;
     if (tree == NULL || (tree->arena = arena_new()) == NULL ||
@@ -318,6 +323,8 @@ struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits
         !yaml_parser_initialize(&parser)) {
         diag_add(diags, 0, 0, "out of memory while reading the file");
     } else {
+        if (b.values == NULL)
+            b.values = tree->arena;
         yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
         err = build(&b, &parser, buf, len);
         yaml_parser_delete(&parser);

@@ -150,7 +150,7 @@ int main(int argc, char **argv)
         size_t len = 0;
         static const struct ytree_limits limits = {16, 500000, 4000};
         struct ytree *tree = readfile(argv[a], 8 << 20, &buf, &len, diags) == READ_OK
-                                 ? ytree_parse(buf, len, &limits, diags)
+                                 ? ytree_parse(buf, len, &limits, NULL, diags)
                                  : NULL;
         const struct ynode *root = tree != NULL ? ytree_root(tree) : NULL;
         if (root == NULL || root->kind != YNODE_SEQ) {
