@@ -42,6 +42,7 @@ static void unknown_key(struct loader *ld, const struct ynode *key, const struct
 {
     char what[96];
     const char *keys[LOADER_MAX_FIELDS];
+    assert(shape->count <= LOADER_MAX_FIELDS);
     for (size_t k = 0; k < shape->count; k++)
         keys[k] = shape->fields[k].key;
     const char *near = suggest_closest(key->value, keys, shape->count);
@@ -111,6 +112,7 @@ void loader_fill(struct loader *ld, const struct ynode *node, const struct what 
         return;
     for (size_t k = 0; k < shape->count; k++) {
         const struct field *f = &shape->fields[k];
+        assert(f->load != NULL); /* only tables that are matched alone have none */
         if (values[k] != NULL)
             f->load(ld, f, values[k], t);
         else if (f->required && shape->missing == MISSING_IN_ORDER)

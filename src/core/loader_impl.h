@@ -130,7 +130,9 @@ int loader_require(struct loader *ld, const struct ynode *node, const struct yno
                    const char *key, const struct what *w);
 
 /* A trimmed text owned by the survey, or NULL after a message when NODE is
- * not a text or is blank. KEY names it in messages. */
+ * not a text or is blank. KEY names it in messages. NODE is a value, never
+ * a mapping's key: the tree stores the values' texts in the survey's arena,
+ * and an untrimmed one is kept where it is. */
 const char *loader_text(struct loader *ld, const struct ynode *node, const char *key);
 
 /* Scalar NODE as an id (lowercase letters, digits, underscores), owned by

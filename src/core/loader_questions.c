@@ -19,6 +19,7 @@ static void unknown_condition(struct loader *ld, const struct ynode *key)
 {
     const struct survey *s = ld->s;
     const char *names[LOADER_MAX_CONDITIONS];
+    assert(s->condition_count <= LOADER_MAX_CONDITIONS);
     for (size_t c = 0; c < s->condition_count; c++)
         names[c] = s->conditions[c].id != NULL ? s->conditions[c].id : "";
     const char *near = suggest_closest(key->value, names, s->condition_count);
