@@ -347,6 +347,11 @@ static void invalid_utf8(void **state)
 {
     (void)state;
     expect("  - id: q1\n    text: caf\xE9 au lait\n", Q1 + 1, 0, "not valid UTF-8");
+    /* libyaml names the byte where a character breaks off; the broken
+     * beginning before it counts as one column, as each whole character does. */
+    expect("  - id: q1\n    text: caf\xC3 au lait\n", Q1 + 1, 15, "not valid UTF-8");
+    expect("  - id: q1\n    text: caf\xE2\x82 au lait\n", Q1 + 1, 15, "not valid UTF-8");
+    expect("  - id: q1\n    text: caf\u00e9\xE2\x82 au lait\n", Q1 + 1, 16, "not valid UTF-8");
 }
 
 static void empty_file(void **state)
