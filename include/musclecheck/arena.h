@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* arena: a bump allocator for data that lives and dies together (a parsed
  * YAML tree, a loaded survey). One arena_free releases everything, so the
- * loaders need no per-node cleanup on their many error paths. */
+ * loaders need no per-node cleanup on their many error paths. The caller
+ * owns the arena; the arena owns every block it hands out. */
 #ifndef MUSCLECHECK_ARENA_H
 #define MUSCLECHECK_ARENA_H
 
@@ -13,11 +14,11 @@ struct arena;
 /* A new empty arena, or NULL when out of memory. */
 struct arena *arena_new(void);
 
-/* Frees the arena and every block it handed out; arena_free(NULL) is a no-op. */
+/* Frees the arena and every block it handed out; arena_free(NULL) does nothing. */
 void arena_free(struct arena *a);
 
-/* SIZE zeroed bytes aligned for any type, owned by A; NULL when out of memory
- * or when SIZE times COUNT overflows. */
+/* COUNT times SIZE zeroed bytes aligned for any type, owned by A; NULL when
+ * out of memory or when SIZE times COUNT overflows. */
 void *arena_calloc(struct arena *a, size_t count, size_t size);
 
 /* arena_calloc for objects that need only ALIGN (a power of two, at most
@@ -28,13 +29,9 @@ void *arena_calloc_aligned(struct arena *a, size_t count, size_t size, size_t al
  * out of memory. */
 void *arena_memdup(struct arena *a, const void *p, size_t size);
 
-/* A NUL-terminated copy of LEN bytes of TEXT, owned by A and
- * packed right after the previous text; NULL when out of memory. */
+/* A NUL-terminated copy of LEN bytes of TEXT, owned by A and packed right
+ * after the previous text; NULL when out of memory. */
 char *arena_strndup(struct arena *a, const char *text, size_t len);
-
-/* Takes back everything A handed out, keeping its newest block for what
- * comes next: for memory that is reused over and over (one entry at a time). */
-void arena_reset(struct arena *a);
 
 /* Whether any allocation from A failed: code that builds something big
  * from many allocations checks this once instead of after each one. */

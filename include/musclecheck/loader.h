@@ -34,7 +34,8 @@ enum load_result {
 enum load_result survey_load_file(const char *path, struct survey **out, struct diag_list *diags);
 
 /* Loads LEN bytes of BUF, naming them NAME in the survey's source. Returns a
- * new survey (caller frees), or NULL with the problems in DIAGS. */
+ * new survey (caller frees), or NULL with the problems in DIAGS. The survey
+ * keeps copies: BUF and NAME stay the caller's. */
 struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
                                   struct diag_list *diags);
 

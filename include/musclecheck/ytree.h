@@ -5,7 +5,9 @@
  * We build our own tree instead of using libyaml's document loader so that
  * the limits are ours: nesting depth, node count and scalar size are checked
  * as events arrive, and aliases (the "billion laughs" trick) are refused, so
- * a hostile file cannot exhaust memory or time. A tree owns all its nodes. */
+ * a hostile file cannot exhaust memory or time. Every node keeps its line
+ * and column for messages. The loader checks the whole tree, then builds the
+ * survey from it, then frees it. */
 #ifndef MUSCLECHECK_YTREE_H
 #define MUSCLECHECK_YTREE_H
 
@@ -44,45 +46,25 @@ struct ytree_limits {
 
 struct ytree;
 
-/* A list handed to the caller entry by entry while the file is read, so that
- * the tree never holds all of it: the list that is the value of the
- * top-level key KEY. */
-struct ytree_stream {
-    const char *key;
-    /* Called with each entry of the list as soon as it is complete, its
-     * 0-based INDEX, the LIST node (still open: only its position means
-     * anything) and the top-level entries read before KEY (TOP_COUNT nodes,
-     * keys and values alternating). Returns true when it has taken what it
-     * needs: the tree then drops the entry and reuses its memory (texts
-     * included). Returns false to keep it: that entry and every later one
-     * stay in the tree. */
-    bool (*entry)(void *ctx, const struct ynode *top, size_t top_count, const struct ynode *list,
-                  const struct ynode *entry, size_t index);
-    void *ctx;
-};
-
-/* Parses LEN bytes of BUF (UTF-8, or UTF-16 with a BOM). On success returns a
- * tree whose root may be NULL for an empty document. On a syntax error or a
- * broken limit, adds a located message to DIAGS and returns NULL. A text
- * (scalar) holding a control character other than a line feed or a tab
- * (a carriage return, escape, DEL, C1) gets a located message in DIAGS, yet the
- * tree is still returned so that the rest can be checked: callers must
- * look at DIAGS as well as the result.
- *
- * STREAM, when not NULL, names a list handed over entry by entry (above).
- * The tree owns every node and text. */
-struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
-                          const struct ytree_stream *stream, struct diag_list *diags);
-
-/* A copy of NODE, its entries and their texts in arena A, or NULL when out
- * of memory: what a stream's callback keeps of an entry outlives it. The
- * depth is that of the tree's limits. */
+/* Parses LEN bytes of BUF (UTF-8, or UTF-16 with a BOM) into a tree, or
+ * returns NULL after a located message in DIAGS (a syntax error, an alias, a
+ * broken limit, no memory). The tree's root is NULL for an empty document.
+ * A text (scalar) holding a control character other than a line feed or a
+ * tab (a carriage return, escape, DEL, C1) gets a located message in DIAGS,
+ * yet the tree is still returned so that the rest can be checked: callers
+ * must look at DIAGS as well as the result. The caller owns the tree
+ * (ytree_free), and the tree owns every node and text in it but one: when
+ * VALUES is not NULL, the texts of the scalars that are not keys go there
+ * and live as long as it does (so that a caller that keeps most of them, as
+ * the loader does, copies none). BUF is not kept. */
 struct arena;
-const struct ynode *ynode_copy(struct arena *a, const struct ynode *node);
+struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits *limits,
+                          struct arena *values, struct diag_list *diags);
 
-/* The document's root node, or NULL when the document is empty. */
+/* The document's root node (owned by TREE), or NULL when the document is empty. */
 const struct ynode *ytree_root(const struct ytree *tree);
 
+/* Frees TREE and every node and text in it; ytree_free(NULL) does nothing. */
 void ytree_free(struct ytree *tree);
 
 #endif

@@ -2,21 +2,19 @@
 /* arena: bump allocation in growing blocks. */
 #include "musclecheck/arena.h"
 
-#include "musclecheck/prefault.h"
-
+#include <assert.h>
 #include <stdalign.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { ARENA_BLOCK = 64 * 1024, READY_STEP = 16 * 1024 };
+enum { ARENA_BLOCK = 64 * 1024 };
 
 struct block {
     struct block *next;
     size_t size; /* usable bytes after the header */
     size_t used;
-    size_t ready; /* bytes from the start whose pages have been brought in */
     alignas(max_align_t) unsigned char data[];
 };
 
@@ -31,31 +29,15 @@ struct arena *arena_new(void)
     return calloc(1, sizeof(struct arena));
 }
 
-static void free_blocks(struct block *b)
-{
-    while (b != NULL) {
-        struct block *next = b->next;
-        free(b);
-        b = next;
-    }
-}
-
 void arena_free(struct arena *a)
 {
     if (a == NULL)
         return;
-    free_blocks(a->head);
+    for (struct block *b = a->head, *next; b != NULL; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(a);
-}
-
-void arena_reset(struct arena *a)
-{
-    if (a->head == NULL)
-        return;
-    free_blocks(a->head->next);
-    a->head->next = NULL;
-    a->head->used = 0; /* its pages stay ready */
-    a->used = 0;
 }
 
 /* SIZE bytes at a multiple of ALIGN (a power of two, at most max_align_t's).
@@ -63,6 +45,8 @@ void arena_reset(struct arena *a)
  * a large file has tens of thousands of short ones. */
 static void *arena_alloc(struct arena *a, size_t size, size_t align)
 {
+    assert(a != NULL);
+    assert(align != 0 && (align & (align - 1)) == 0 && align <= alignof(max_align_t));
     struct block *b = a->head;
     size_t start = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
     if (b == NULL || start > b->size || b->size - start < size) {
@@ -73,7 +57,6 @@ static void *arena_alloc(struct arena *a, size_t size, size_t align)
         }
         b->size = want;
         b->used = 0;
-        b->ready = 0;
         start = 0;
         /* A big one-off block goes behind the current one so that the
          * current block's free space is still used. */
@@ -85,21 +68,9 @@ static void *arena_alloc(struct arena *a, size_t size, size_t align)
             a->head = b;
         }
     }
-    void *p = b->data + start;
     a->used += start - b->used + size;
     b->used = start + size;
-    /* The pages are brought in ahead of use (prefault.h): a few at a time
-     * in a first block, which may stay almost empty (as a scratch arena's
-     * does), and a whole block at once in an arena that has filled one. */
-    if (b->used > b->ready) {
-        size_t ready =
-            b->next != NULL ? b->size : (b->used + READY_STEP - 1) / READY_STEP * READY_STEP;
-        if (ready > b->size)
-            ready = b->size;
-        prefault(b->data + b->ready, ready - b->ready);
-        b->ready = ready;
-    }
-    return p;
+    return b->data + start;
 }
 
 void *arena_calloc_aligned(struct arena *a, size_t count, size_t size, size_t align)
@@ -130,8 +101,10 @@ void *arena_memdup(struct arena *a, const void *p, size_t size)
 
 char *arena_strndup(struct arena *a, const char *text, size_t len)
 {
-    if (len == SIZE_MAX)
+    if (len == SIZE_MAX) {
+        a->failed = true;
         return NULL;
+    }
     char *copy = arena_alloc(a, len + 1, 1);
     if (copy == NULL)
         return NULL;

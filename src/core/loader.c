@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* loader: turns a question file into a validated survey: reads the file,
- * parses it into a YAML tree and checks the top level against one table of
- * keys; the lists are checked in loader_questions.c, loader_conditions.c and
- * loader_ui.c, with the helpers of loader_fields.c.
+ * parses it whole into a YAML tree, checks the top level against one table
+ * of keys and builds the survey as it goes; the lists are checked in
+ * loader_questions.c, loader_conditions.c, loader_rules.c and loader_ui.c,
+ * with the helpers of loader_fields.c.
  *
  * Validation goes on past the first problem; each check adds a located
  * message and the survey is thrown away at the end if any was added. */
@@ -11,6 +12,7 @@
 #include "loader_impl.h"
 #include "musclecheck/readfile.h"
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +22,7 @@ static void load_format(struct loader *ld, const struct field *f, const struct y
 {
     (void)t;
     long format;
-    if (!loader_int(ld, value, f->key, false, 0, 1000, &format) || format == 2)
+    if (loader_int(ld, value, f->key, false, 0, 1000, &format) < 0 || format == 2)
         return;
     if (format == 1)
         AT(ld, value,
@@ -38,7 +40,7 @@ static void load_nonspecific_cap(struct loader *ld, const struct field *f,
 {
     struct survey *s = t->obj;
     long cap;
-    if (loader_int(ld, value, f->key, false, 0, 20, &cap))
+    if (loader_int(ld, value, f->key, false, 0, 20, &cap) == 0)
         s->nonspecific_cap = (int)cap;
 }
 
@@ -65,62 +67,11 @@ static void load_review_note(struct loader *ld, const struct field *f, const str
     s->review_note = loader_text(ld, value, f->key);
 }
 
-static void load_rules(struct loader *ld, const struct field *f, const struct ynode *value,
-                       const struct target *t)
-{
-    (void)f, (void)t;
-    loader_rules(ld, value);
-}
-
-static void load_other_causes(struct loader *ld, const struct field *f, const struct ynode *value,
-                              const struct target *t)
-{
-    (void)f, (void)t;
-    loader_other_causes(ld, value);
-}
-
-static void load_bands(struct loader *ld, const struct field *f, const struct ynode *value,
-                       const struct target *t)
-{
-    (void)f, (void)t;
-    loader_bands(ld, value);
-}
-
-static void load_conditions(struct loader *ld, const struct field *f, const struct ynode *value,
-                            const struct target *t)
-{
-    (void)f, (void)t;
-    const struct streaming *st = &ld->stream;
-    if (st->conditions_line != 0 &&
-        loader_same_node(value, st->conditions_line, st->conditions_column))
-        diag_list_move(ld->diags, st->conditions_diags); /* loaded before the questions */
-    else
-        loader_conditions(ld, value);
-}
-
-static void load_questions(struct loader *ld, const struct field *f, const struct ynode *value,
-                           const struct target *t)
-{
-    (void)f, (void)t;
-    const struct streaming *st = &ld->stream;
-    if (st->on && loader_same_node(value, st->line, st->column))
-        loader_questions_streamed(ld, value);
-    else
-        loader_questions(ld, value);
-}
-
 static void load_advice(struct loader *ld, const struct field *f, const struct ynode *value,
                         const struct target *t)
 {
     struct survey *s = t->obj;
     s->advice = loader_text_list(ld, value, f->key, 1, &s->advice_count);
-}
-
-static void load_ui(struct loader *ld, const struct field *f, const struct ynode *value,
-                    const struct target *t)
-{
-    (void)f, (void)t;
-    loader_ui(ld, value);
 }
 
 #define TEXT(key, which)                                                                           \
@@ -143,17 +94,16 @@ static const struct field top_fields[] = {
     {"review_status", false, load_review_status, 0},
     {"reviewed", false, load_review_note, 0},
     {"nonspecific_cap", false, load_nonspecific_cap, 0},
-    {"bands", true, load_bands, 0},
-    {"conditions", true, load_conditions, 0},
-    {"questions", true, load_questions, 0},
-    {"triage_rules", false, load_rules, 0},
-    {"other_causes", false, load_other_causes, 0},
+    {"bands", true, loader_bands, 0},
+    {"conditions", true, loader_conditions, 0},
+    {"questions", true, loader_questions, 0},
+    {"triage_rules", false, loader_rules, 0},
+    {"other_causes", false, loader_other_causes, 0},
     {"advice", true, load_advice, 0},
-    {"ui", false, load_ui, 0},
+    {"ui", false, loader_ui, 0},
 };
 
-static const struct shape top_shape = {top_fields, sizeof(top_fields) / sizeof(top_fields[0]),
-                                       false};
+static const struct shape top_shape = SHAPE(top_fields, MISSING_IN_ORDER);
 
 /* A question that gives no evidence, raises no red flag, opens no
  * follow-up and feeds no rule or other cause would be asked for nothing.
@@ -177,26 +127,42 @@ static void check_every_question_counts(struct loader *ld)
     }
 }
 
+/* The value of the first KEY of mapping NODE, or NULL. */
+static const struct ynode *first_value(const struct ynode *node, const char *key)
+{
+    for (size_t i = 0; i + 1 < node->count; i += 2)
+        if (node->items[i].kind == YNODE_SCALAR && strcmp(node->items[i].value, key) == 0)
+            return &node->items[i + 1];
+    return NULL;
+}
+
 static void load_top(struct loader *ld, const struct ynode *root)
 {
     static const struct what top = {"the top level", NULL, 0, NULL},
                              file = {"the file", NULL, 0, NULL};
     const struct ynode *values[LOADER_MAX_FIELDS];
-    const struct target t = {ld->s, 0};
+    const struct target t = {ld->s, 0, NULL};
     ld->s->nonspecific_cap = 2;
     /* A file of another format is answered with that alone: its keys would
      * only bury the one message that says what to do. */
-    const struct ynode *format =
-        root->kind == YNODE_MAP ? loader_value(root->items, root->count, "format") : NULL;
+    const struct ynode *format = root->kind == YNODE_MAP ? first_value(root, "format") : NULL;
     if (format != NULL) {
         size_t errors = diag_count(ld->diags);
         load_format(ld, &top_fields[0], format, &t);
         if (diag_count(ld->diags) > errors)
             return;
     }
-    if (loader_match(ld, root, &top, &top_shape, values))
+    if (loader_match(ld, root, &top, &top_shape, values) == 0)
         loader_fill(ld, root, &file, &top_shape, values, &t);
     check_every_question_counts(ld);
+}
+
+/* Frees what only loading needs: everything the loader holds but the survey. */
+static void loader_release(struct loader *ld)
+{
+    free(ld->referenced);
+    free(ld->show_if);
+    idindex_free(ld->conditions.index);
 }
 
 struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
@@ -207,6 +173,7 @@ struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
         .max_nodes = LOADER_MAX_NODES,
         .max_scalar = LOADER_MAX_TEXT,
     };
+    assert(name != NULL && (buf != NULL || len == 0));
     size_t errors_before = diag_count(diags);
     if (len > LOADER_MAX_FILE_BYTES) {
         diag_add(diags, 0, 0, "the file is too large (%zu bytes; at most %zu)", len,
@@ -219,38 +186,27 @@ struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
         diag_add(diags, 0, 0, "out of memory");
         return NULL;
     }
-    struct loader ld = {.diags = diags, .s = s, .file_size = len};
-    const char *file = diag_file(diags);
-    ld.stream.conditions_diags = diag_list_new(file);
-    ld.stream.question_diags = diag_list_new(file);
-    if (ld.stream.conditions_diags == NULL || ld.stream.question_diags == NULL) {
-        loader_release(&ld);
-        survey_free(s);
-        diag_add(diags, 0, 0, "out of memory");
-        return NULL;
-    }
-    /* The questions are checked as they are read (loader_stream.c). */
-    const struct ytree_stream stream = {"questions", loader_stream_entry, &ld};
-    struct ytree *tree = ytree_parse(buf, len, &limits, &stream, diags);
+    /* The texts go straight to the survey, which keeps most of them. */
+    struct ytree *tree = ytree_parse(buf, len, &limits, s->arena, diags);
     if (tree == NULL) {
-        loader_release(&ld);
         survey_free(s);
         return NULL;
     }
     s->source = arena_strndup(s->arena, name, strlen(name));
     const struct ynode *root = ytree_root(tree);
+    struct loader ld = {.diags = diags, .s = s};
     if (root == NULL)
         diag_add(diags, 1, 1,
                  "the file is empty; a question file starts with \"format: 2\" and "
                  "holds the questionnaire (see docs/question-format.md)");
     else
         load_top(&ld, root);
-    ytree_free(tree);
     loader_release(&ld);
+    ytree_free(tree);
     /* Any allocation that failed on the way (some paths stop quietly)
      * leaves a survey that must not be used. */
     if (diag_count(diags) == errors_before &&
-        (s->source == NULL || arena_failed(s->arena) || !survey_fill_ui(s)))
+        (s->source == NULL || arena_failed(s->arena) || survey_fill_ui(s) < 0))
         diag_add(diags, 0, 0, "out of memory while loading the file");
     if (diag_count(diags) > errors_before || s->source == NULL) {
         survey_free(s);

@@ -8,21 +8,6 @@
 
 #include <stddef.h>
 
-static void load_id(struct loader *ld, const struct field *f, const struct ynode *value,
-                    const struct target *t)
-{
-    (void)f;
-    struct condition *c = t->obj;
-    if ((c->id = loader_id(ld, value, "condition id")) == NULL)
-        return;
-    long first = idindex_put(ld->condition_ids, c->id, (long)t->index);
-    if (first >= 0)
-        AT(ld, value, "condition id \"%s\" is used twice (first by condition %ld)", c->id,
-           first + 1);
-    else if (first < -1)
-        AT(ld, value, "out of memory");
-}
-
 static void load_foods(struct loader *ld, const struct field *f, const struct ynode *value,
                        const struct target *t)
 {
@@ -42,7 +27,7 @@ static void load_prior(struct loader *ld, const struct field *f, const struct yn
 {
     struct condition *c = t->obj;
     long prior;
-    if (loader_int(ld, value, f->key, false, PRIOR_MIN, PRIOR_MAX, &prior))
+    if (loader_int(ld, value, f->key, false, PRIOR_MIN, PRIOR_MAX, &prior) == 0)
         c->prior = (int)prior;
 }
 
@@ -58,7 +43,7 @@ static void load_anchor(struct loader *ld, const struct field *f, const struct y
     c->anchors = 0;
     for (size_t i = 0; i < value->count; i++) {
         enum evidence_kind k;
-        if (!loader_kind(ld, &value->items[i], &k))
+        if (loader_kind(ld, &value->items[i], &k) < 0)
             continue;
         if (k != EVIDENCE_SIGN && k != EVIDENCE_CAUSE)
             AT(ld, &value->items[i],
@@ -70,7 +55,7 @@ static void load_anchor(struct loader *ld, const struct field *f, const struct y
 }
 
 static const struct field condition_fields[] = {
-    {"id", true, load_id, 0},
+    {"id", true, loader_id_at, offsetof(struct condition, id)},
     {"name", true, loader_text_at, offsetof(struct condition, name)},
     {"role", true, loader_text_at, offsetof(struct condition, role)},
     {"muscle_symptoms", true, loader_text_at, offsetof(struct condition, muscle_symptoms)},
@@ -81,11 +66,12 @@ static const struct field condition_fields[] = {
     {"anchor", false, load_anchor, 0},
 };
 
-static const struct shape condition_shape = {
-    condition_fields, sizeof(condition_fields) / sizeof(condition_fields[0]), true};
+static const struct shape condition_shape = SHAPE(condition_fields, MISSING_FIRST);
 
-void loader_conditions(struct loader *ld, const struct ynode *node)
+void loader_conditions(struct loader *ld, const struct field *f, const struct ynode *node,
+                       const struct target *t)
 {
+    (void)f, (void)t;
     if (node->kind != YNODE_SEQ) {
         AT(ld, node,
            "\"conditions\" must be a list (one \"- id: ...\" entry per condition), not %s",
@@ -98,19 +84,19 @@ void loader_conditions(struct loader *ld, const struct ynode *node)
         return;
     }
     struct survey *s = ld->s;
-    s->conditions = arena_calloc(s->arena, node->count, sizeof(*s->conditions));
-    ld->condition_ids = idindex_new(node->count, node->count);
-    if (s->conditions == NULL || ld->condition_ids == NULL)
+    ld->conditions = (struct id_list){"condition", "condition id", ID_FIRST_POSITION, node, NULL};
+    if (loader_ids_start(ld, &ld->conditions) < 0 ||
+        (s->conditions = arena_calloc(s->arena, node->count, sizeof(*s->conditions))) == NULL)
         return;
     s->condition_count = node->count;
     for (size_t i = 0; i < node->count; i++) {
         const struct ynode *item = &node->items[i];
         struct condition *c = &s->conditions[i];
         const struct what what = {"condition", NULL, i + 1, item};
-        const struct target t = {c, i};
+        const struct target target = {c, i, &ld->conditions};
         c->line = item->line;
         c->column = item->column;
         c->anchors = 1u << EVIDENCE_SIGN | 1u << EVIDENCE_CAUSE;
-        loader_mapping(ld, item, &what, &condition_shape, &t);
+        loader_mapping(ld, item, &what, &condition_shape, &target);
     }
 }

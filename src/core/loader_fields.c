@@ -7,7 +7,10 @@
 #include "musclecheck/loader.h"
 #include "musclecheck/suggest.h"
 
+#include <assert.h>
 #include <ctype.h>
+#include <errno.h>
+#include <stdalign.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +42,7 @@ static void unknown_key(struct loader *ld, const struct ynode *key, const struct
 {
     char what[96];
     const char *keys[LOADER_MAX_FIELDS];
+    assert(shape->count <= LOADER_MAX_FIELDS);
     for (size_t k = 0; k < shape->count; k++)
         keys[k] = shape->fields[k].key;
     const char *near = suggest_closest(key->value, keys, shape->count);
@@ -50,16 +54,17 @@ static void unknown_key(struct loader *ld, const struct ynode *key, const struct
            loader_what_text(w, what, sizeof(what)));
 }
 
-bool loader_match(struct loader *ld, const struct ynode *node, const struct what *w,
-                  const struct shape *shape, const struct ynode **values)
+int loader_match(struct loader *ld, const struct ynode *node, const struct what *w,
+                 const struct shape *shape, const struct ynode **values)
 {
     char what[96];
+    assert(shape->count <= LOADER_MAX_FIELDS);
     for (size_t k = 0; k < shape->count; k++)
         values[k] = NULL;
     if (node->kind != YNODE_MAP) {
         AT(ld, node, "%s must be a mapping of \"key: value\" lines, not %s",
            loader_what_text(w, what, sizeof(what)), loader_kind_name(node));
-        return false;
+        return -1;
     }
     for (size_t i = 0; i + 1 < node->count; i += 2) {
         const struct ynode *key = &node->items[i];
@@ -69,8 +74,7 @@ bool loader_match(struct loader *ld, const struct ynode *node, const struct what
             continue;
         }
         size_t k = 0;
-        while (k < shape->count && (shape->fields[k].key[0] != key->value[0] ||
-                                    strcmp(shape->fields[k].key, key->value) != 0))
+        while (k < shape->count && strcmp(shape->fields[k].key, key->value) != 0)
             k++;
         if (k == shape->count)
             unknown_key(ld, key, w, shape);
@@ -80,44 +84,50 @@ bool loader_match(struct loader *ld, const struct ynode *node, const struct what
         else
             values[k] = &node->items[i + 1];
     }
-    return true;
+    return 0;
 }
 
-bool loader_require(struct loader *ld, const struct ynode *node, const struct ynode *value,
-                    const char *key, const struct what *w)
+int loader_require(struct loader *ld, const struct ynode *node, const struct ynode *value,
+                   const char *key, const struct what *w)
 {
     char what[96];
-    if (value == NULL)
-        AT(ld, node, "%s has no \"%s\"; add a \"%s:\" line",
-           loader_what_text(w, what, sizeof(what)), key, key);
-    return value != NULL;
+    if (value != NULL)
+        return 0;
+    AT(ld, node, "%s has no \"%s\"; add a \"%s:\" line", loader_what_text(w, what, sizeof(what)),
+       key, key);
+    return -1;
 }
 
 void loader_fill(struct loader *ld, const struct ynode *node, const struct what *w,
                  const struct shape *shape, const struct ynode *const *values,
                  const struct target *t)
 {
-    if (shape->require_first)
+    bool missing = false;
+    if (shape->missing != MISSING_IN_ORDER)
         for (size_t k = 0; k < shape->count; k++)
-            if (shape->fields[k].required)
-                loader_require(ld, node, values[k], shape->fields[k].key, w);
+            if (shape->fields[k].required &&
+                loader_require(ld, node, values[k], shape->fields[k].key, w) < 0)
+                missing = true;
+    if (missing && shape->missing == MISSING_STOPS)
+        return;
     for (size_t k = 0; k < shape->count; k++) {
         const struct field *f = &shape->fields[k];
+        assert(f->load != NULL); /* only tables that are matched alone have none */
         if (values[k] != NULL)
             f->load(ld, f, values[k], t);
-        else if (f->required && !shape->require_first)
+        else if (f->required && shape->missing == MISSING_IN_ORDER)
             loader_require(ld, node, NULL, f->key, w);
     }
 }
 
-bool loader_mapping(struct loader *ld, const struct ynode *node, const struct what *w,
-                    const struct shape *shape, const struct target *t)
+int loader_mapping(struct loader *ld, const struct ynode *node, const struct what *w,
+                   const struct shape *shape, const struct target *t)
 {
     const struct ynode *values[LOADER_MAX_FIELDS];
-    if (!loader_match(ld, node, w, shape, values))
-        return false;
+    if (loader_match(ld, node, w, shape, values) < 0)
+        return -1;
     loader_fill(ld, node, w, shape, values, t);
-    return true;
+    return 0;
 }
 
 static bool is_space(char c)
@@ -144,19 +154,30 @@ const char *loader_text(struct loader *ld, const struct ynode *node, const char 
         AT(ld, node, "\"%s\" contains a NUL character; remove it", key);
         return NULL;
     }
-    /* The tree's memory is reused as the file is read: the survey keeps a
-     * copy, packed with its other texts. */
+    /* The tree put the text in the survey's arena (survey_load_buffer):
+     * only a trimmed one needs a copy. */
+    if (start == node->value && end == node->value + node->len)
+        return node->value;
     const char *copy = arena_strndup(ld->s->arena, start, (size_t)(end - start));
     if (copy == NULL)
         AT(ld, node, "out of memory");
     return copy;
 }
 
+/* The text that field F of T's object holds. */
+static const char **text_slot(const struct field *f, const struct target *t)
+{
+    assert(t->obj != NULL && f->offset % alignof(const char *) == 0);
+    return (const char **)((char *)t->obj + f->offset);
+}
+
 void loader_text_at(struct loader *ld, const struct field *f, const struct ynode *value,
                     const struct target *t)
 {
-    const char **slot = (const char **)((char *)t->obj + f->offset);
-    *slot = loader_text(ld, value, f->key);
+    /* Offset 0 is each object's id (or the survey's arena): a table entry
+     * that gives no offset would overwrite it. */
+    assert(f->offset != 0);
+    *text_slot(f, t) = loader_text(ld, value, f->key);
 }
 
 static bool valid_id(const char *text)
@@ -183,14 +204,58 @@ const char *loader_id(struct loader *ld, const struct ynode *node, const char *k
     return text;
 }
 
-bool loader_int(struct loader *ld, const struct ynode *node, const char *name, bool weight,
-                long min, long max, long *out)
+int loader_ids_start(struct loader *ld, struct id_list *ids)
+{
+    assert(ids->index == NULL && ids->list->kind == YNODE_SEQ);
+    if ((ids->index = idindex_new(ids->list->count)) == NULL) {
+        AT(ld, ids->list, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+/* Records ID, at NODE, as the id of entry INDEX of IDS's list; -1 after a
+ * message when an earlier entry has it. */
+static int unique_id(struct loader *ld, const struct id_list *ids, const struct ynode *node,
+                     const char *id, size_t index)
+{
+    assert(ids != NULL && ids->index != NULL && index < ids->list->count);
+    int err = idindex_put(ids->index, id, (long)index);
+    if (err == 0)
+        return 0;
+    if (err != -EEXIST) { /* -ENOSPC: never, the index has room for the whole list */
+        AT(ld, node, "out of memory");
+        return -1;
+    }
+    long first = idindex_get(ids->index, id);
+    assert(first >= 0 && (size_t)first < index);
+    if (ids->first == ID_FIRST_LINE)
+        AT(ld, node, "%s \"%s\" is used twice (first at line %d)", ids->name, id,
+           ids->list->items[first].line);
+    else if (ids->first == ID_FIRST_POSITION)
+        AT(ld, node, "%s \"%s\" is used twice (first by %s %ld)", ids->name, id, ids->kind,
+           first + 1);
+    else
+        AT(ld, node, "%s \"%s\" is used twice", ids->name, id);
+    return -1;
+}
+
+void loader_id_at(struct loader *ld, const struct field *f, const struct ynode *value,
+                  const struct target *t)
+{
+    const char **slot = text_slot(f, t);
+    if ((*slot = loader_id(ld, value, t->ids->name)) != NULL)
+        unique_id(ld, t->ids, value, *slot, t->index);
+}
+
+int loader_int(struct loader *ld, const struct ynode *node, const char *name, bool weight, long min,
+               long max, long *out)
 {
     const char *prefix = weight ? "the points for " : "";
     if (node->kind != YNODE_SCALAR) {
         AT(ld, node, "%s\"%s\" must be a whole number, not %s", prefix, name,
            loader_kind_name(node));
-        return false;
+        return -1;
     }
     const char *p = node->value;
     bool ok = node->plain && node->len > 0 && node->len < 12;
@@ -208,10 +273,10 @@ bool loader_int(struct loader *ld, const struct ynode *node, const char *name, b
     if (!ok || value < min || value > max) {
         AT(ld, node, "%s\"%s\" must be a whole number from %ld to %ld, not \"%s\"", prefix, name,
            min, max, node->value);
-        return false;
+        return -1;
     }
     *out = (long)value;
-    return true;
+    return 0;
 }
 
 const char **loader_text_list(struct loader *ld, const struct ynode *node, const char *key,
@@ -240,14 +305,6 @@ const char **loader_text_list(struct loader *ld, const struct ynode *node, const
         list[i] = loader_text(ld, &node->items[i], key);
     *count = node->count;
     return list;
-}
-
-const struct ynode *loader_value(const struct ynode *items, size_t count, const char *key)
-{
-    for (size_t i = 0; i + 1 < count; i += 2)
-        if (items[i].kind == YNODE_SCALAR && strcmp(items[i].value, key) == 0)
-            return &items[i + 1];
-    return NULL;
 }
 
 const char *loader_peek_id(const struct ynode *node)

@@ -5,35 +5,21 @@
 #include "loader_impl.h"
 
 #include "musclecheck/loader.h"
-#include "musclecheck/prefault.h"
 #include "musclecheck/suggest.h"
 
+#include <assert.h>
 #include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void load_id(struct loader *ld, const struct field *f, const struct ynode *value,
-                    const struct target *t)
-{
-    (void)f;
-    struct question *q = t->obj;
-    if ((q->id = loader_id(ld, value, "question id")) == NULL)
-        return;
-    long first = idindex_put(ld->question_ids, q->id, (long)t->index);
-    if (first >= 0)
-        AT(ld, value, "question id \"%s\" is used twice (first at line %d)", q->id,
-           ld->s->questions[first].line);
-    else if (first < -1)
-        AT(ld, value, "out of memory");
-}
-
 /* Reports key KEY of "evidence", which names no condition. */
 static void unknown_condition(struct loader *ld, const struct ynode *key)
 {
     const struct survey *s = ld->s;
     const char *names[LOADER_MAX_CONDITIONS];
+    assert(s->condition_count <= LOADER_MAX_CONDITIONS);
     for (size_t c = 0; c < s->condition_count; c++)
         names[c] = s->conditions[c].id != NULL ? s->conditions[c].id : "";
     const char *near = suggest_closest(key->value, names, s->condition_count);
@@ -46,58 +32,72 @@ static void unknown_condition(struct loader *ld, const struct ynode *key)
            key->value);
 }
 
-static const char *const kind_names[] = {"sign", "cause", "risk", "nonspecific"};
-
-/* The kind named by scalar NODE; false after a message. */
-bool loader_kind(struct loader *ld, const struct ynode *node, enum evidence_kind *out)
+int loader_kind(struct loader *ld, const struct ynode *node, enum evidence_kind *out)
 {
     if (node->kind == YNODE_SCALAR)
         for (int k = 0; k < EVIDENCE_KIND_COUNT; k++)
-            if (strcmp(node->value, kind_names[k]) == 0) {
+            if (strcmp(node->value, evidence_kind_name((enum evidence_kind)k)) == 0) {
                 *out = (enum evidence_kind)k;
-                return true;
+                return 0;
             }
     AT(ld, node, "kind must be sign, cause, risk or nonspecific, not %s%s%s",
        node->kind == YNODE_SCALAR ? "\"" : "",
        node->kind == YNODE_SCALAR ? node->value : loader_kind_name(node),
        node->kind == YNODE_SCALAR ? "\"" : "");
-    return false;
+    return -1;
+}
+
+static void load_yes(struct loader *ld, const struct field *f, const struct ynode *value,
+                     const struct target *t)
+{
+    struct evidence *e = t->obj;
+    long n;
+    if (loader_int(ld, value, f->key, false, 0, EVIDENCE_YES_MAX, &n) == 0)
+        e->yes = (signed char)n;
+}
+
+static void load_no(struct loader *ld, const struct field *f, const struct ynode *value,
+                    const struct target *t)
+{
+    struct evidence *e = t->obj;
+    long n;
+    if (loader_int(ld, value, f->key, false, EVIDENCE_NO_MIN, 0, &n) == 0)
+        e->no = (signed char)n;
+}
+
+static void load_kind(struct loader *ld, const struct field *f, const struct ynode *value,
+                      const struct target *t)
+{
+    (void)f;
+    struct evidence *e = t->obj;
+    enum evidence_kind kind;
+    if (loader_kind(ld, value, &kind) == 0)
+        e->kind = (unsigned char)kind;
 }
 
 static const struct field evidence_fields[] = {
-    {"yes", true, NULL, 0},
-    {"no", false, NULL, 0},
-    {"kind", false, NULL, 0},
+    {"yes", true, load_yes, 0},
+    {"no", false, load_no, 0},
+    {"kind", false, load_kind, 0},
 };
 
-static const struct shape evidence_shape = {
-    evidence_fields, sizeof(evidence_fields) / sizeof(evidence_fields[0]), true};
+static const struct shape evidence_shape = SHAPE(evidence_fields, MISSING_STOPS);
 
 /* One condition's evidence: a number (the points for yes, a sign) or a
  * mapping {yes, no, kind}. */
 static void load_one_evidence(struct loader *ld, const struct ynode *key, const struct ynode *value,
                               struct evidence *e)
 {
-    long n;
     *e = (struct evidence){.kind = EVIDENCE_SIGN};
     if (value->kind == YNODE_SCALAR) {
-        if (loader_int(ld, value, key->value, true, 0, EVIDENCE_YES_MAX, &n))
+        long n;
+        if (loader_int(ld, value, key->value, true, 0, EVIDENCE_YES_MAX, &n) == 0)
             e->yes = (signed char)n;
         return;
     }
-    const struct ynode *v[3];
     const struct what what = {"the evidence for", key->value, 1, NULL};
-    if (!loader_match(ld, value, &what, &evidence_shape, v))
-        return;
-    if (!loader_require(ld, value, v[0], "yes", &what))
-        return;
-    if (loader_int(ld, v[0], "yes", false, 0, EVIDENCE_YES_MAX, &n))
-        e->yes = (signed char)n;
-    if (v[1] != NULL && loader_int(ld, v[1], "no", false, EVIDENCE_NO_MIN, 0, &n))
-        e->no = (signed char)n;
-    enum evidence_kind kind;
-    if (v[2] != NULL && loader_kind(ld, v[2], &kind))
-        e->kind = (unsigned char)kind;
+    const struct target t = {e, 0, NULL};
+    loader_mapping(ld, value, &what, &evidence_shape, &t);
 }
 
 static void load_evidence(struct loader *ld, const struct field *f, const struct ynode *node,
@@ -122,11 +122,12 @@ static void load_evidence(struct loader *ld, const struct field *f, const struct
                loader_kind_name(key));
             continue;
         }
-        long c = ld->condition_ids != NULL ? idindex_get(ld->condition_ids, key->value) : -1;
+        long c = ld->conditions.index != NULL ? idindex_get(ld->conditions.index, key->value) : -1;
         if (c < 0) {
             unknown_condition(ld, key);
             continue;
         }
+        assert((size_t)c < ld->s->condition_count && c < LOADER_MAX_CONDITIONS);
         if (seen[c] != NULL) {
             AT(ld, key, "the evidence for \"%s\" is given twice (first at line %d)", key->value,
                seen[c]->line);
@@ -137,28 +138,29 @@ static void load_evidence(struct loader *ld, const struct field *f, const struct
     }
 }
 
+/* Only matched: the advice is checked once the level is known to be
+ * right, so load_red_flag reads the values itself. */
+enum { RED_FLAG_LEVEL, RED_FLAG_ADVICE };
+
 static const struct field red_flag_fields[] = {
-    {"level", true, NULL, 0},
-    {"advice", true, NULL, 0},
+    [RED_FLAG_LEVEL] = {"level", true, NULL, 0},
+    [RED_FLAG_ADVICE] = {"advice", true, NULL, 0},
 };
 
-static const struct shape red_flag_shape = {
-    red_flag_fields, sizeof(red_flag_fields) / sizeof(red_flag_fields[0]), true};
+static const struct shape red_flag_shape = SHAPE(red_flag_fields, MISSING_FIRST);
 
-/* A level for a red flag (emergency or same_day) or, when SOON_OK, for a
- * rule (also soon); false after a message. */
-bool loader_level(struct loader *ld, const struct ynode *node, bool soon_ok, enum triage *out)
+int loader_level(struct loader *ld, const struct ynode *node, bool soon_ok, enum triage *out)
 {
     const char *text = loader_text(ld, node, "level");
     if (text == NULL)
-        return false;
+        return -1;
     if (!triage_parse(text, out) || (*out != TRIAGE_EMERGENCY && *out != TRIAGE_SAME_DAY &&
                                      !(soon_ok && *out == TRIAGE_SOON))) {
         AT(ld, node, "level must be emergency%s same_day%s, not \"%s\"", soon_ok ? "," : " or",
            soon_ok ? " or soon" : "", text);
-        return false;
+        return -1;
     }
-    return true;
+    return 0;
 }
 
 /* The advice as a text (an emergency), or a mapping {level, advice}. */
@@ -171,54 +173,58 @@ static void load_red_flag(struct loader *ld, const struct field *f, const struct
         q->red_flag = loader_text(ld, node, f->key);
         return;
     }
-    const struct ynode *v[2];
+    const struct ynode *v[LOADER_MAX_FIELDS];
     const struct what what = {"red_flag", NULL, 0, NULL};
-    if (!loader_match(ld, node, &what, &red_flag_shape, v))
+    if (loader_match(ld, node, &what, &red_flag_shape, v) < 0)
         return;
-    bool ok = loader_require(ld, node, v[0], "level", &what);
-    ok = loader_require(ld, node, v[1], "advice", &what) && ok;
-    if (ok && loader_level(ld, v[0], false, &q->red_flag_level))
-        q->red_flag = loader_text(ld, v[1], "advice");
+    const struct ynode *level = v[RED_FLAG_LEVEL], *advice = v[RED_FLAG_ADVICE];
+    int missing = loader_require(ld, node, level, "level", &what);
+    missing |= loader_require(ld, node, advice, "advice", &what);
+    if (missing == 0 && loader_level(ld, level, false, &q->red_flag_level) == 0)
+        q->red_flag = loader_text(ld, advice, "advice");
 }
 
 /* Only matched: the two values depend on each other, so resolve_show_if
  * checks them itself. */
+enum { SHOW_IF_QUESTION, SHOW_IF_ANSWER };
+
 static const struct field show_if_fields[] = {
-    {"question", true, NULL, 0},
-    {"answer", true, NULL, 0},
+    [SHOW_IF_QUESTION] = {"question", true, NULL, 0},
+    [SHOW_IF_ANSWER] = {"answer", true, NULL, 0},
 };
 
-static const struct shape show_if_shape = {
-    show_if_fields, sizeof(show_if_fields) / sizeof(show_if_fields[0]), true};
+static const struct shape show_if_shape = SHAPE(show_if_fields, MISSING_FIRST);
 
 /* Resolves question I's show_if NODE, now that every id is known. */
 static void resolve_show_if(struct loader *ld, const struct ynode *node, size_t i)
 {
     struct question *q = &ld->s->questions[i];
-    const struct ynode *v[2];
+    const struct ynode *v[LOADER_MAX_FIELDS];
     static const struct what what = {"show_if", NULL, 0, NULL};
-    if (!loader_match(ld, node, &what, &show_if_shape, v))
+    if (loader_match(ld, node, &what, &show_if_shape, v) < 0)
         return;
-    bool ok = loader_require(ld, node, v[0], "question", &what);
-    ok = loader_require(ld, node, v[1], "answer", &what) && ok;
-    if (!ok)
+    const struct ynode *question = v[SHOW_IF_QUESTION], *answer_node = v[SHOW_IF_ANSWER];
+    int missing = loader_require(ld, node, question, "question", &what);
+    missing |= loader_require(ld, node, answer_node, "answer", &what);
+    if (missing != 0)
         return;
-    const char *target = loader_text(ld, v[0], "question");
-    const char *answer = loader_text(ld, v[1], "answer");
+    const char *target = loader_text(ld, question, "question");
+    const char *answer = loader_text(ld, answer_node, "answer");
     enum answer value;
     if (answer != NULL && !answer_parse(answer, &value)) {
-        AT(ld, v[1], "show_if answer must be yes, no or unsure, not \"%s\"", answer);
+        AT(ld, answer_node, "show_if answer must be yes, no or unsure, not \"%s\"", answer);
         return;
     }
     if (target == NULL || answer == NULL)
         return;
-    long t = idindex_get(ld->question_ids, target);
+    long t = idindex_get(ld->questions.index, target);
+    assert(t < (long)ld->s->question_count);
     if (t < 0) {
-        AT(ld, v[0], "show_if refers to \"%s\", but no question has that id", target);
+        AT(ld, question, "show_if refers to \"%s\", but no question has that id", target);
     } else if ((size_t)t == i) {
-        AT(ld, v[0], "show_if of question \"%s\" refers to itself", target);
+        AT(ld, question, "show_if of question \"%s\" refers to itself", target);
     } else if ((size_t)t > i) {
-        AT(ld, v[0],
+        AT(ld, question,
            "show_if refers to \"%s\", which comes later (line %d); a question can only "
            "depend on one asked before it",
            target, ld->s->questions[t].line);
@@ -230,22 +236,16 @@ static void resolve_show_if(struct loader *ld, const struct ynode *node, size_t 
     }
 }
 
-/* Keeps question's show_if until every id is known: a copy, because a
- * streamed question's nodes are reused once it is loaded. */
+/* Keeps question's show_if until every id is known. */
 static void load_show_if(struct loader *ld, const struct field *f, const struct ynode *value,
                          const struct target *t)
 {
     (void)f;
-    if (ld->kept == NULL && (ld->kept = arena_new()) == NULL) {
-        AT(ld, value, "out of memory");
-        return;
-    }
-    if ((ld->show_if[t->index] = ynode_copy(ld->kept, value)) == NULL)
-        AT(ld, value, "out of memory");
+    ld->show_if[t->index] = value;
 }
 
 static const struct field question_fields[] = {
-    {"id", true, load_id, 0},
+    {"id", true, loader_id_at, offsetof(struct question, id)},
     {"text", true, loader_text_at, offsetof(struct question, text)},
     {"help", false, loader_text_at, offsetof(struct question, help)},
     {"red_flag", false, load_red_flag, 0},
@@ -253,8 +253,7 @@ static const struct field question_fields[] = {
     {"show_if", false, load_show_if, 0},
 };
 
-static const struct shape question_shape = {
-    question_fields, sizeof(question_fields) / sizeof(question_fields[0]), false};
+static const struct shape question_shape = SHAPE(question_fields, MISSING_IN_ORDER);
 
 /* Emergency questions come first, as triage services ask them: none may
  * follow a question that is not itself a red flag. */
@@ -278,69 +277,26 @@ static void check_emergencies_first(struct loader *ld)
     }
 }
 
-bool loader_questions_start(struct loader *ld, const struct ynode *list, size_t capacity,
-                            size_t expected)
+/* Question INDEX, ITEM, of the list. */
+static void load_question(struct loader *ld, const struct ynode *item, size_t index)
 {
     struct survey *s = ld->s;
-    /* Room for CAPACITY questions is only address space until questions
-     * are written into it; the list is trimmed to its length at the end. */
-    s->questions = malloc(capacity * sizeof(*s->questions));
-    /* set as questions come */
-    ld->referenced = malloc(capacity * sizeof(*ld->referenced));
-    ld->show_if = malloc(capacity * sizeof(*ld->show_if));
-    s->question_ids = ld->question_ids = idindex_new(capacity, expected);
-    ld->question_capacity = capacity;
-    if (s->questions == NULL || ld->referenced == NULL || ld->show_if == NULL ||
-        ld->question_ids == NULL) {
-        AT(ld, list, "out of memory");
-        free(s->questions);
-        s->questions = NULL;
-        free(ld->referenced);
-        ld->referenced = NULL;
-        free(ld->show_if);
-        ld->show_if = NULL;
-        idindex_free(ld->question_ids);
-        s->question_ids = ld->question_ids = NULL;
-        return false;
-    }
-    return true;
-}
-
-void loader_question(struct loader *ld, const struct ynode *item, size_t index)
-{
-    struct survey *s = ld->s;
+    assert(index < s->question_count);
     struct question *q = &s->questions[index];
-    /* As the list doubles, the room for as many again is brought in at once
-     * (never more than twice what the list takes). */
-    if (index >= 64 && (index & (index - 1)) == 0) {
-        size_t left = ld->question_capacity - index;
-        prefault(q, (index < left ? index : left) * sizeof(*q));
-    }
     const struct what what = {"question", NULL, index + 1, item};
-    const struct target t = {q, index};
-    *q = (struct question){.line = item->line, .column = item->column};
-    ld->referenced[index] = false;
-    ld->show_if[index] = NULL;
+    const struct target t = {q, index, &ld->questions};
+    q->line = item->line;
+    q->column = item->column;
     q->evidence = arena_calloc_aligned(s->arena, s->condition_count, sizeof(*q->evidence),
                                        alignof(struct evidence));
-    s->question_count = index + 1;
     loader_mapping(ld, item, &what, &question_shape, &t);
 }
 
-void loader_questions_finish(struct loader *ld, size_t count)
+void loader_questions(struct loader *ld, const struct field *f, const struct ynode *node,
+                      const struct target *t)
 {
+    (void)f, (void)t;
     struct survey *s = ld->s;
-    struct question *trimmed = realloc(s->questions, count * sizeof(*s->questions));
-    if (trimmed != NULL)
-        s->questions = trimmed;
-    for (size_t i = 0; i < count; i++)
-        if (ld->show_if[i] != NULL)
-            resolve_show_if(ld, ld->show_if[i], i);
-    check_emergencies_first(ld);
-}
-
-void loader_questions(struct loader *ld, const struct ynode *node)
-{
     if (node->kind != YNODE_SEQ) {
         AT(ld, node, "\"questions\" must be a list (one \"- id: ...\" entry per question), not %s",
            loader_kind_name(node));
@@ -355,9 +311,22 @@ void loader_questions(struct loader *ld, const struct ynode *node)
            LOADER_MAX_QUESTIONS);
         return;
     }
-    if (!loader_questions_start(ld, node, node->count, node->count))
+    ld->questions = (struct id_list){"question", "question id", ID_FIRST_LINE, node, NULL};
+    if (loader_ids_start(ld, &ld->questions) < 0)
         return;
+    s->question_ids = ld->questions.index;
+    s->questions = arena_calloc(s->arena, node->count, sizeof(*s->questions));
+    ld->referenced = calloc(node->count, sizeof(*ld->referenced));
+    ld->show_if = calloc(node->count, sizeof(*ld->show_if));
+    if (s->questions == NULL || ld->referenced == NULL || ld->show_if == NULL) {
+        AT(ld, node, "out of memory");
+        return;
+    }
+    s->question_count = node->count;
     for (size_t i = 0; i < node->count; i++)
-        loader_question(ld, &node->items[i], i);
-    loader_questions_finish(ld, node->count);
+        load_question(ld, &node->items[i], i);
+    for (size_t i = 0; i < node->count; i++)
+        if (ld->show_if[i] != NULL)
+            resolve_show_if(ld, ld->show_if[i], i);
+    check_emergencies_first(ld);
 }

@@ -6,8 +6,8 @@
 
 #include "musclecheck/loader.h"
 
+#include <assert.h>
 #include <stddef.h>
-#include <string.h>
 
 /* A question id in a "when" group, as its index; -1 after a message. */
 static long question_ref(struct loader *ld, const struct ynode *node)
@@ -16,15 +16,18 @@ static long question_ref(struct loader *ld, const struct ynode *node)
         AT(ld, node, "a \"when\" group lists question ids, not %s", loader_kind_name(node));
         return -1;
     }
-    long q = ld->question_ids != NULL ? idindex_get(ld->question_ids, node->value) : -1;
+    long q = ld->questions.index != NULL ? idindex_get(ld->questions.index, node->value) : -1;
     if (q < 0)
         AT(ld, node, "\"when\" refers to \"%s\", but no question has that id", node->value);
     return q;
 }
 
-/* "when": a list of groups, each a list of question ids (or one id). */
-static void load_when(struct loader *ld, const struct ynode *node, struct condition_groups *g)
+/* "when": a list of groups, each a list of question ids (or one id), into
+ * the struct condition_groups at F->offset in T's object. */
+static void load_when(struct loader *ld, const struct field *f, const struct ynode *node,
+                      const struct target *t)
 {
+    struct condition_groups *g = (struct condition_groups *)((char *)t->obj + f->offset);
     if (node->kind != YNODE_SEQ || node->count == 0) {
         AT(ld, node,
            "\"when\" must be a list of groups of question ids, like \"- [water_tablets, "
@@ -49,6 +52,7 @@ static void load_when(struct loader *ld, const struct ynode *node, struct condit
             long q = question_ref(ld, group->kind == YNODE_SEQ ? &group->items[k] : group);
             if (q < 0)
                 return;
+            assert(ld->referenced != NULL && (size_t)q < ld->s->question_count);
             groups[i][k] = (size_t)q;
             ld->referenced[q] = true;
         }
@@ -59,82 +63,29 @@ static void load_when(struct loader *ld, const struct ynode *node, struct condit
     g->group_count = node->count;
 }
 
+static void load_level(struct loader *ld, const struct field *f, const struct ynode *value,
+                       const struct target *t)
+{
+    (void)f;
+    struct triage_rule *r = t->obj;
+    loader_level(ld, value, true, &r->level);
+}
+
 static const struct field rule_fields[] = {
-    {"id", true, NULL, 0},
-    {"level", true, NULL, 0},
-    {"when", true, NULL, 0},
-    {"advice", true, NULL, 0},
+    {"id", true, loader_id_at, offsetof(struct triage_rule, id)},
+    {"level", true, load_level, 0},
+    {"when", true, load_when, offsetof(struct triage_rule, when)},
+    {"advice", true, loader_text_at, offsetof(struct triage_rule, advice)},
 };
 
-static const struct shape rule_shape = {rule_fields, sizeof(rule_fields) / sizeof(rule_fields[0]),
-                                        true};
-
-static const struct field cause_fields[] = {
-    {"id", true, NULL, 0},   {"name", true, NULL, 0},      {"text", true, NULL, 0},
-    {"when", true, NULL, 0}, {"explains", false, NULL, 0},
-};
-
-static const struct shape cause_shape = {cause_fields,
-                                         sizeof(cause_fields) / sizeof(cause_fields[0]), true};
-
-/* Reports ID when an earlier entry of the same list (ids in IDS) has it. */
-static void check_unique(struct loader *ld, const struct ynode *node, const char *id,
-                         const char *const *ids, size_t n, const char *kind)
-{
-    for (size_t j = 0; j < n; j++)
-        if (ids[j] != NULL && strcmp(ids[j], id) == 0)
-            AT(ld, node, "%s id \"%s\" is used twice", kind, id);
-}
-
-/* The list NODE named KEY, checked to hold at most LOADER_MAX_LIST entries. */
-static bool list_ok(struct loader *ld, const struct ynode *node, const char *key)
-{
-    if (node->kind != YNODE_SEQ) {
-        AT(ld, node, "\"%s\" must be a list (one \"- id: ...\" entry each), not %s", key,
-           loader_kind_name(node));
-        return false;
-    }
-    if (node->count > LOADER_MAX_LIST) {
-        AT(ld, node, "\"%s\" lists too many entries (%zu; at most %d)", key, (size_t)node->count,
-           LOADER_MAX_LIST);
-        return false;
-    }
-    return true;
-}
-
-void loader_rules(struct loader *ld, const struct ynode *node)
-{
-    struct survey *s = ld->s;
-    if (!list_ok(ld, node, "triage_rules") ||
-        (s->rules = arena_calloc(s->arena, node->count + 1, sizeof(*s->rules))) == NULL)
-        return;
-    const char *ids[LOADER_MAX_LIST];
-    for (size_t i = 0; i < node->count; i++) {
-        const struct ynode *item = &node->items[i], *v[4];
-        struct triage_rule *r = &s->rules[i];
-        const struct what what = {"triage rule", NULL, i + 1, item};
-        r->line = item->line;
-        r->column = item->column;
-        ids[i] = NULL;
-        if (!loader_match(ld, item, &what, &rule_shape, v))
-            continue;
-        bool ok = true;
-        for (size_t k = 0; k < 4; k++)
-            ok = loader_require(ld, item, v[k], rule_fields[k].key, &what) && ok;
-        if (!ok)
-            continue;
-        if ((r->id = ids[i] = loader_id(ld, v[0], "triage rule id")) != NULL)
-            check_unique(ld, v[0], r->id, ids, i, "triage rule");
-        loader_level(ld, v[1], true, &r->level);
-        load_when(ld, v[2], &r->when);
-        r->advice = loader_text(ld, v[3], "advice");
-    }
-    s->rule_count = node->count;
-}
+static const struct shape rule_shape = SHAPE(rule_fields, MISSING_STOPS);
 
 /* "explains": the ids of conditions this cause can account for. */
-static void load_explains(struct loader *ld, const struct ynode *node, struct other_cause *oc)
+static void load_explains(struct loader *ld, const struct field *f, const struct ynode *node,
+                          const struct target *t)
 {
+    (void)f;
+    struct other_cause *oc = t->obj;
     if (node->kind != YNODE_SEQ) {
         AT(ld, node, "\"explains\" must be a list of condition ids, like [vitamin_d, magnesium]");
         return;
@@ -144,8 +95,8 @@ static void load_explains(struct loader *ld, const struct ynode *node, struct ot
         return;
     for (size_t i = 0; i < node->count; i++) {
         const struct ynode *id = &node->items[i];
-        long c = id->kind == YNODE_SCALAR && ld->condition_ids != NULL
-                     ? idindex_get(ld->condition_ids, id->value)
+        long c = id->kind == YNODE_SCALAR && ld->conditions.index != NULL
+                     ? idindex_get(ld->conditions.index, id->value)
                      : -1;
         if (c < 0) {
             AT(ld, id, "\"explains\" names \"%s\", which is not a condition id",
@@ -158,34 +109,75 @@ static void load_explains(struct loader *ld, const struct ynode *node, struct ot
     oc->explain_count = node->count;
 }
 
-void loader_other_causes(struct loader *ld, const struct ynode *node)
+static const struct field cause_fields[] = {
+    {"id", true, loader_id_at, offsetof(struct other_cause, id)},
+    {"name", true, loader_text_at, offsetof(struct other_cause, name)},
+    {"text", true, loader_text_at, offsetof(struct other_cause, text)},
+    {"when", true, load_when, offsetof(struct other_cause, when)},
+    {"explains", false, load_explains, 0},
+};
+
+static const struct shape cause_shape = SHAPE(cause_fields, MISSING_STOPS);
+
+/* Whether NODE, the list KEY, holds at most LOADER_MAX_LIST entries; -1
+ * after a message when it does not, or is no list. */
+static int list_ok(struct loader *ld, const struct ynode *node, const char *key)
 {
+    if (node->kind != YNODE_SEQ) {
+        AT(ld, node, "\"%s\" must be a list (one \"- id: ...\" entry each), not %s", key,
+           loader_kind_name(node));
+        return -1;
+    }
+    if (node->count > LOADER_MAX_LIST) {
+        AT(ld, node, "\"%s\" lists too many entries (%zu; at most %d)", key, (size_t)node->count,
+           LOADER_MAX_LIST);
+        return -1;
+    }
+    return 0;
+}
+
+void loader_rules(struct loader *ld, const struct field *f, const struct ynode *node,
+                  const struct target *t)
+{
+    (void)t;
     struct survey *s = ld->s;
-    if (!list_ok(ld, node, "other_causes") ||
-        (s->causes = arena_calloc(s->arena, node->count + 1, sizeof(*s->causes))) == NULL)
+    struct id_list ids = {"triage rule", "triage rule id", ID_FIRST_UNNAMED, node, NULL};
+    if (list_ok(ld, node, f->key) < 0 ||
+        (s->rules = arena_calloc(s->arena, node->count + 1, sizeof(*s->rules))) == NULL ||
+        loader_ids_start(ld, &ids) < 0)
         return;
-    const char *ids[LOADER_MAX_LIST];
     for (size_t i = 0; i < node->count; i++) {
-        const struct ynode *item = &node->items[i], *v[5];
+        const struct ynode *item = &node->items[i];
+        struct triage_rule *r = &s->rules[i];
+        const struct what what = {"triage rule", NULL, i + 1, item};
+        const struct target target = {r, i, &ids};
+        r->line = item->line;
+        r->column = item->column;
+        loader_mapping(ld, item, &what, &rule_shape, &target);
+    }
+    s->rule_count = node->count;
+    idindex_free(ids.index);
+}
+
+void loader_other_causes(struct loader *ld, const struct field *f, const struct ynode *node,
+                         const struct target *t)
+{
+    (void)t;
+    struct survey *s = ld->s;
+    struct id_list ids = {"other cause", "other cause id", ID_FIRST_UNNAMED, node, NULL};
+    if (list_ok(ld, node, f->key) < 0 ||
+        (s->causes = arena_calloc(s->arena, node->count + 1, sizeof(*s->causes))) == NULL ||
+        loader_ids_start(ld, &ids) < 0)
+        return;
+    for (size_t i = 0; i < node->count; i++) {
+        const struct ynode *item = &node->items[i];
         struct other_cause *oc = &s->causes[i];
         const struct what what = {"other cause", NULL, i + 1, item};
+        const struct target target = {oc, i, &ids};
         oc->line = item->line;
         oc->column = item->column;
-        ids[i] = NULL;
-        if (!loader_match(ld, item, &what, &cause_shape, v))
-            continue;
-        bool ok = true;
-        for (size_t k = 0; k < 4; k++)
-            ok = loader_require(ld, item, v[k], cause_fields[k].key, &what) && ok;
-        if (!ok)
-            continue;
-        if ((oc->id = ids[i] = loader_id(ld, v[0], "other cause id")) != NULL)
-            check_unique(ld, v[0], oc->id, ids, i, "other cause");
-        oc->name = loader_text(ld, v[1], "name");
-        oc->text = loader_text(ld, v[2], "text");
-        load_when(ld, v[3], &oc->when);
-        if (v[4] != NULL)
-            load_explains(ld, v[4], oc);
+        loader_mapping(ld, item, &what, &cause_shape, &target);
     }
     s->cause_count = node->count;
+    idindex_free(ids.index);
 }

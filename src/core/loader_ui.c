@@ -9,19 +9,6 @@
 #include "musclecheck/uistr.h"
 
 #include <stddef.h>
-#include <string.h>
-
-static void load_band_id(struct loader *ld, const struct field *f, const struct ynode *value,
-                         const struct target *t)
-{
-    (void)f;
-    struct band *bands = ld->s->bands, *b = t->obj;
-    if ((b->id = loader_id(ld, value, "band id")) == NULL)
-        return;
-    for (size_t j = 0; j < t->index; j++)
-        if (bands[j].id != NULL && strcmp(bands[j].id, b->id) == 0)
-            AT(ld, value, "band id \"%s\" is used twice", b->id);
-}
 
 /* The bands must rise from 0; a band whose min_points is wrong keeps -1. */
 static void load_min_points(struct loader *ld, const struct field *f, const struct ynode *value,
@@ -30,7 +17,7 @@ static void load_min_points(struct loader *ld, const struct field *f, const stru
     struct band *b = t->obj;
     const struct band *prev = t->index > 0 ? &ld->s->bands[t->index - 1] : NULL;
     long min;
-    if (!loader_int(ld, value, f->key, false, 0, 100, &min))
+    if (loader_int(ld, value, f->key, false, 0, 100, &min) < 0)
         return;
     b->min_points = (int)min;
     if (prev == NULL && min != 0)
@@ -41,16 +28,17 @@ static void load_min_points(struct loader *ld, const struct field *f, const stru
 }
 
 static const struct field band_fields[] = {
-    {"id", true, load_band_id, 0},
+    {"id", true, loader_id_at, offsetof(struct band, id)},
     {"label", true, loader_text_at, offsetof(struct band, label)},
     {"min_points", true, load_min_points, 0},
 };
 
-static const struct shape band_shape = {band_fields, sizeof(band_fields) / sizeof(band_fields[0]),
-                                        true};
+static const struct shape band_shape = SHAPE(band_fields, MISSING_FIRST);
 
-void loader_bands(struct loader *ld, const struct ynode *node)
+void loader_bands(struct loader *ld, const struct field *f, const struct ynode *node,
+                  const struct target *t)
 {
+    (void)f, (void)t;
     if (node->kind != YNODE_SEQ) {
         AT(ld, node, "\"bands\" must be a list, not %s", loader_kind_name(node));
         return;
@@ -63,19 +51,24 @@ void loader_bands(struct loader *ld, const struct ynode *node)
         return;
     }
     struct survey *s = ld->s;
-    if ((s->bands = arena_calloc(s->arena, node->count, sizeof(*s->bands))) == NULL)
+    struct id_list ids = {"band", "band id", ID_FIRST_UNNAMED, node, NULL};
+    if ((s->bands = arena_calloc(s->arena, node->count, sizeof(*s->bands))) == NULL ||
+        loader_ids_start(ld, &ids) < 0)
         return;
     s->band_count = node->count;
     for (size_t i = 0; i < node->count; i++) {
         const struct what what = {"band", NULL, i + 1, NULL};
-        const struct target t = {&s->bands[i], i};
+        const struct target target = {&s->bands[i], i, &ids};
         s->bands[i].min_points = -1;
-        loader_mapping(ld, &node->items[i], &what, &band_shape, &t);
+        loader_mapping(ld, &node->items[i], &what, &band_shape, &target);
     }
+    idindex_free(ids.index);
 }
 
-void loader_ui(struct loader *ld, const struct ynode *node)
+void loader_ui(struct loader *ld, const struct field *f, const struct ynode *node,
+               const struct target *t)
 {
+    (void)f, (void)t;
     if (node->kind != YNODE_MAP) {
         AT(ld, node, "\"ui\" must be a mapping of interface strings, not %s",
            loader_kind_name(node));

@@ -30,7 +30,6 @@ void survey_free(struct survey *s)
     if (s == NULL)
         return;
     arena_free(s->arena);
-    free(s->questions);
     idindex_free(s->question_ids);
     free(s);
 }
@@ -52,18 +51,18 @@ const char *survey_ui(const struct survey *s, enum uistr which)
     return s->ui[which] != NULL ? s->ui[which] : uistr_default(which);
 }
 
-bool survey_fill_ui(struct survey *s)
+int survey_fill_ui(struct survey *s)
 {
     for (int i = 0; i < UI_COUNT; i++) {
         char *text = keys_expand(survey_ui(s, (enum uistr)i));
         if (text == NULL)
-            return false;
+            return -1;
         s->ui[i] = arena_strndup(s->arena, text, strlen(text));
         free(text);
         if (s->ui[i] == NULL)
-            return false;
+            return -1;
     }
-    return true;
+    return 0;
 }
 
 const char *survey_answer_label(const struct survey *s, enum answer a)

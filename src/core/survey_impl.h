@@ -10,16 +10,16 @@
 #include "musclecheck/survey.h"
 
 struct survey {
-    struct arena *arena; /* owns every string and array below but two */
+    struct arena *arena; /* owns every string and array below but question_ids */
     const char *source;
     const char *texts[SURVEY_TEXT_COUNT];
     const char *ui[UI_COUNT]; /* NULL where the file gives no translation, until
                                  survey_fill_ui fills in the defaults */
     struct condition *conditions;
     size_t condition_count;
-    struct question *questions; /* malloc'd: the loader fills it as it reads */
+    struct question *questions;
     size_t question_count;
-    struct idindex *question_ids; /* id -> index; owned (idindex_free) */
+    struct idindex *question_ids; /* id -> index; owned (idindex_free), keys in the arena */
     struct band *bands;
     size_t band_count;
     int nonspecific_cap;
@@ -35,7 +35,7 @@ struct survey {
 
 /* Completes S's interface strings once loaded: the English default where
  * the file gives none, and key placeholders ("{yes}") replaced by the keys
- * (keys.h), all in S's arena. Returns false when out of memory. */
-bool survey_fill_ui(struct survey *s);
+ * (keys.h), all in S's arena. Returns 0, or -1 when out of memory. */
+int survey_fill_ui(struct survey *s);
 
 #endif
