@@ -5,6 +5,7 @@
 #include "musclecheck/diag.h"
 #include "musclecheck/kiosk_pin.h"
 #include "musclecheck/plain.h"
+#include "musclecheck/process.h"
 #include "musclecheck/tui.h"
 
 #include <langinfo.h>
@@ -84,6 +85,10 @@ static bool wants_plain(const struct cli_options *opts)
 
 static int run_interactive(const struct cli_options *opts)
 {
+    if (process_reset_signals() != 0) {
+        perror("musclecheck: cannot reset the signals it inherited");
+        return EX_OSERR;
+    }
     if (wants_plain(opts)) {
         struct survey *s;
         int status = commands_load(opts, &s);
@@ -125,6 +130,10 @@ out:
 
 int main(int argc, char **argv)
 {
+    /* Before anything is read: the environment may already hold the staff
+     * PIN, and every mode handles a patient's answers. */
+    if (process_protect() != 0)
+        perror("musclecheck: cannot keep this process's memory private");
     struct cli_options opts;
     utf8_terminal = setup_locale();
     if (!cli_parse(argc, argv, &opts, stderr))

@@ -29,3 +29,16 @@ struct vt *kiosk_start(void **state, const char *binary, const char *source_dir,
     VT_ASSERT(vt, vt_wait_quiet(vt, 30, 5000));
     return vt;
 }
+
+void kiosk_answer_until_results(struct vt *vt, const char *key)
+{
+    vt_send(vt, VT_ENTER);
+    for (int n = 0; n < 80; n++) {
+        VT_ASSERT(vt, vt_wait_quiet(vt, 30, 5000));
+        if (vt_find(vt, "Your results", NULL, NULL))
+            return;
+        VT_ASSERT_TEXT(vt, "Question ", 5000);
+        vt_send(vt, key);
+    }
+    fail_msg("no results after 80 answers");
+}

@@ -13,4 +13,8 @@
 struct vt *kiosk_start(void **state, const char *binary, const char *source_dir,
                        const char *const *extra, char *const env[]);
 
+/* Starts the questions on the welcome screen and answers KEY to each
+ * question until the results show; fails the test otherwise. */
+void kiosk_answer_until_results(struct vt *vt, const char *key);
+
 #endif

@@ -43,20 +43,6 @@ static struct vt *start_kiosk(void **state, const char *const *extra, char *cons
     return kiosk_start(state, binary, source_dir, extra, env);
 }
 
-/* Starts the questions and answers KEY to each until the results show. */
-static void answer_until_results(struct vt *vt, const char *key)
-{
-    vt_send(vt, VT_ENTER);
-    for (int n = 0; n < 80; n++) {
-        VT_ASSERT(vt, vt_wait_quiet(vt, 30, T));
-        if (vt_find(vt, "Your results", NULL, NULL))
-            return;
-        VT_ASSERT_TEXT(vt, "Question ", T);
-        vt_send(vt, key);
-    }
-    fail_msg("no results after 80 answers");
-}
-
 /* Whether the terminal shows nothing at all. */
 static bool blank(struct vt *vt)
 {
@@ -161,7 +147,7 @@ static void nothing_stays_on_the_terminal_after_the_kiosk(void **state)
             strcmp(terms[i], "TERM=linux") == 0 ? "ASAN_OPTIONS=detect_leaks=0" : "MC_UNUSED=";
         char *const env[] = {(char *)terms[i], "MUSCLECHECK_STAFF_PIN=1234", no_leaks, NULL};
         struct vt *vt = start_kiosk(state, NULL, env);
-        answer_until_results(vt, "n");
+        kiosk_answer_until_results(vt, "n");
         vt_send(vt, "\030");
         VT_ASSERT_TEXT(vt, "Staff only", T);
         vt_send(vt, "1234" VT_ENTER);
@@ -174,7 +160,7 @@ static void nothing_stays_on_the_terminal_after_the_kiosk(void **state)
         *state = NULL;
 
         vt = start_kiosk(state, NULL, env);
-        answer_until_results(vt, "n");
+        kiosk_answer_until_results(vt, "n");
         VT_ASSERT(vt, vt_kill(vt, SIGTERM) == 0);
         VT_ASSERT(vt, vt_wait_exit(vt, T, &status) == 0);
         if (!blank(vt))
@@ -188,7 +174,7 @@ static void a_hanging_printer_never_freezes_the_kiosk(void **state)
 {
     const char *const args[] = {"--print-command", "sleep 987654", NULL};
     struct vt *vt = start_kiosk(state, args, NULL);
-    answer_until_results(vt, "n");
+    kiosk_answer_until_results(vt, "n");
     vt_send(vt, "p");
     VT_ASSERT_TEXT(vt, "Printing your summary", T);
     vt_send(vt, "ppp"); /* dropped: no second print */
@@ -211,7 +197,7 @@ static void a_printer_that_never_reads_times_out(void **state)
     /* The shell and its child both hold the pipe and never read it. */
     const char *const args[] = {"--print-command", "sleep 987653 & sleep 987653", NULL};
     struct vt *vt = start_kiosk(state, args, NULL);
-    answer_until_results(vt, "n");
+    kiosk_answer_until_results(vt, "n");
     long long start = now_ms();
     vt_send(vt, "p");
     VT_ASSERT_TEXT(vt, "Printing your summary", T);
@@ -229,7 +215,7 @@ static void a_failing_printer_is_reported_and_extra_keys_print_once(void **state
 {
     const char *const failing[] = {"--print-command", "exit 3", NULL};
     struct vt *vt = start_kiosk(state, failing, NULL);
-    answer_until_results(vt, "n");
+    kiosk_answer_until_results(vt, "n");
     vt_send(vt, "p");
     VT_ASSERT_TEXT(vt, "Printing did not work", T);
     /* On a touch screen a tap anywhere closes the message, as a key would. */
@@ -247,7 +233,7 @@ static void a_failing_printer_is_reported_and_extra_keys_print_once(void **state
     snprintf(cmd, sizeof(cmd), "cat >> %s; sleep 1", out);
     const char *const slow[] = {"--print-command", cmd, NULL};
     vt = start_kiosk(state, slow, NULL);
-    answer_until_results(vt, "n");
+    kiosk_answer_until_results(vt, "n");
     vt_send(vt, "p");
     VT_ASSERT_TEXT(vt, "Printing your summary", T);
     vt_send(vt, "pp" VT_ENTER "p");
