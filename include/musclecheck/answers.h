@@ -14,8 +14,9 @@
 /* Parses LEN bytes of BUF and records the answers in SE, in the survey's
  * question order (so an answer to a follow-up question is kept whatever line
  * it is on, as long as the question it depends on got the right answer).
- * Problems ("FILE:LINE: message") go to DIAGS; on any problem SE is left
- * unchanged and false is returned. */
-bool answers_parse(struct session *se, const char *buf, size_t len, struct diag_list *diags);
+ * Returns 0; or, on any problem, -1 with SE left unchanged and the problems
+ * ("FILE:LINE: message") in DIAGS, marked as by diag_no_memory when memory
+ * ran out. */
+int answers_parse(struct session *se, const char *buf, size_t len, struct diag_list *diags);
 
 #endif

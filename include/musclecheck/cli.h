@@ -24,9 +24,9 @@ struct cli_options {
     bool plain;                 /* --plain */
 };
 
-/* Parses ARGV into OPTS (strings point into ARGV). On a usage error prints
- * a message naming the problem to ERR and returns false. */
-bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err);
+/* Parses ARGV into OPTS (strings point into ARGV). Returns 0, or -1 after
+ * printing a message naming the usage error to ERR. */
+int cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err);
 
 /* The --help text. */
 void cli_usage(FILE *out);

@@ -3,6 +3,7 @@
 #ifndef MUSCLECHECK_LANG_H
 #define MUSCLECHECK_LANG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The language of the bundled reference questionnaire, and the fallback. */
@@ -30,6 +31,6 @@ const char *lang_pick(const char *language, const char *lc_all, const char *lc_m
  * LANG_CODE_MAX lowercase letters, digits, '_' or '-', starting with a
  * letter, with capitals allowed in the region after the first '_' or '-'
  * ("pt_BR"). */
-int lang_valid_code(const char *code);
+bool lang_valid_code(const char *code);
 
 #endif

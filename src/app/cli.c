@@ -84,17 +84,17 @@ void cli_usage(FILE *out)
           out);
 }
 
-static bool set_mode(struct cli_options *opts, enum cli_mode mode, FILE *err)
+static int set_mode(struct cli_options *opts, enum cli_mode mode, FILE *err)
 {
     if (opts->mode != MODE_INTERACTIVE && opts->mode != mode) {
         fputs("musclecheck: --check, --list and --batch cannot be combined; pick one\n", err);
-        return false;
+        return -1;
     }
     opts->mode = mode;
-    return true;
+    return 0;
 }
 
-bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
+int cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
 {
     *opts = (struct cli_options){.mode = MODE_INTERACTIVE, .format = FORMAT_TEXT};
     bool format_given = false, questions_given = false;
@@ -108,17 +108,17 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
             questions_given = true;
             break;
         case OPT_CHECK:
-            if (!set_mode(opts, MODE_CHECK, err))
-                return false;
+            if (set_mode(opts, MODE_CHECK, err) != 0)
+                return -1;
             opts->questions = optarg;
             break;
         case OPT_LIST:
-            if (!set_mode(opts, MODE_LIST, err))
-                return false;
+            if (set_mode(opts, MODE_LIST, err) != 0)
+                return -1;
             break;
         case OPT_BATCH:
-            if (!set_mode(opts, MODE_BATCH, err))
-                return false;
+            if (set_mode(opts, MODE_BATCH, err) != 0)
+                return -1;
             break;
         case OPT_ANSWERS: opts->answers = optarg; break;
         case OPT_HIGH_CONTRAST: opts->high_contrast = true; break;
@@ -131,7 +131,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
                 diag_print_line(
                     err, "musclecheck: \"%s\" is not a language code such as en, es or pt_BR",
                     optarg);
-                return false;
+                return -1;
             }
             opts->lang = optarg;
             break;
@@ -143,7 +143,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
                                 "musclecheck: --idle-timeout takes whole seconds from 5 to 86400, "
                                 "not \"%s\"",
                                 optarg);
-                return false;
+                return -1;
             }
             opts->idle_timeout = (int)seconds;
             break;
@@ -162,64 +162,64 @@ bool cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
                                 "musclecheck: unknown format \"%s\"; use text, json, fhir, or for "
                                 "--batch also summary",
                                 optarg);
-                return false;
+                return -1;
             }
             format_given = true;
             break;
-        case 'h': opts->mode = MODE_HELP; return true;
-        case OPT_VERSION: opts->mode = MODE_VERSION; return true;
+        case 'h': opts->mode = MODE_HELP; return 0;
+        case OPT_VERSION: opts->mode = MODE_VERSION; return 0;
         case ':':
             diag_print_line(err, "musclecheck: %s needs a value; try --help", argv[optind - 1]);
-            return false;
+            return -1;
         default:
             diag_print_line(err, "musclecheck: unknown option %s; try --help", argv[optind - 1]);
-            return false;
+            return -1;
         }
     }
     if (optind < argc) {
         diag_print_line(err, "musclecheck: unexpected argument \"%s\"; try --help", argv[optind]);
-        return false;
+        return -1;
     }
     if (opts->lang != NULL && (questions_given || opts->mode == MODE_CHECK)) {
         fputs("musclecheck: --lang picks a bundled file; it does not go with --questions or "
               "--check\n",
               err);
-        return false;
+        return -1;
     }
     if (opts->mode == MODE_CHECK && questions_given) {
         fputs("musclecheck: --check takes the file itself; drop --questions\n", err);
-        return false;
+        return -1;
     }
     if (opts->answers != NULL && opts->mode != MODE_BATCH) {
         fputs("musclecheck: --answers only goes with --batch\n", err);
-        return false;
+        return -1;
     }
     if (opts->mode == MODE_LIST && opts->format == FORMAT_SUMMARY) {
         fputs("musclecheck: --list takes --format text, json or fhir\n", err);
-        return false;
+        return -1;
     }
     if (format_given && opts->mode != MODE_LIST && opts->mode != MODE_BATCH) {
         fputs("musclecheck: --format only goes with --list or --batch\n", err);
-        return false;
+        return -1;
     }
     if ((opts->idle_timeout != 0 || opts->staff_pin_file != NULL || opts->print_command != NULL) &&
         !opts->kiosk) {
         fputs("musclecheck: --idle-timeout, --staff-pin-file and --print-command only go with "
               "--kiosk\n",
               err);
-        return false;
+        return -1;
     }
     if (opts->plain && (opts->kiosk || opts->mode != MODE_INTERACTIVE)) {
         fputs("musclecheck: --plain is a way to answer the questions; it does not go with "
               "--kiosk, --check, --list or --batch\n",
               err);
-        return false;
+        return -1;
     }
     if (opts->kiosk && opts->mode != MODE_INTERACTIVE) {
         fputs("musclecheck: --kiosk cannot be combined with --check, --list or --batch\n", err);
-        return false;
+        return -1;
     }
     if (opts->mode == MODE_BATCH && opts->answers == NULL)
         opts->answers = "-";
-    return true;
+    return 0;
 }

@@ -244,7 +244,7 @@ int command_batch(const struct cli_options *opts)
     case READ_NO_INPUT: status = EX_NOINPUT; goto out;
     case READ_NO_MEMORY: status = EX_OSERR; goto out;
     }
-    if (!answers_parse(given, buf, len, diags)) {
+    if (answers_parse(given, buf, len, diags) != 0) {
         status = diag_out_of_memory(diags) ? EX_OSERR : EX_DATAERR;
         goto out;
     }

@@ -136,7 +136,7 @@ int main(int argc, char **argv)
         perror("musclecheck: cannot keep this process's memory private");
     struct cli_options opts;
     utf8_terminal = setup_locale();
-    if (!cli_parse(argc, argv, &opts, stderr))
+    if (cli_parse(argc, argv, &opts, stderr) != 0)
         return EX_USAGE;
     switch (opts.mode) {
     case MODE_HELP: cli_usage(stdout); return flushed(0);

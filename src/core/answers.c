@@ -21,16 +21,16 @@ static void trim(const char **start, const char **end)
         (*end)--;
 }
 
-bool answers_parse(struct session *se, const char *buf, size_t len, struct diag_list *diags)
+int answers_parse(struct session *se, const char *buf, size_t len, struct diag_list *diags)
 {
     /* A NUL would end the id or the answer early in the C strings below:
      * "chest_pain<NUL> not an answer=yes" would count as chest_pain=yes. */
     if (readfile_utf16(buf, len)) {
         diag_add(diags, 0, 0, "the file is UTF-16 text; save it as UTF-8");
-        return false;
+        return -1;
     }
     if (readfile_check_nul(buf, len, diags) != 0)
-        return false;
+        return -1;
     const struct survey *s = session_survey(se);
     size_t nq = survey_question_count(s);
     size_t errors_before = diag_count(diags);
@@ -40,7 +40,7 @@ bool answers_parse(struct session *se, const char *buf, size_t len, struct diag_
         diag_no_memory(diags);
         free(given);
         free(given_line);
-        return false;
+        return -1;
     }
     const char *p = buf, *end = buf + len;
     int line = 0;
@@ -101,5 +101,5 @@ bool answers_parse(struct session *se, const char *buf, size_t len, struct diag_
                 session_set_answer(se, q, given[q]);
     free(given);
     free(given_line);
-    return ok;
+    return ok ? 0 : -1;
 }

@@ -66,18 +66,18 @@ const char *lang_pick(const char *language, const char *lc_all, const char *lc_m
     return LANG_DEFAULT;
 }
 
-int lang_valid_code(const char *code)
+bool lang_valid_code(const char *code)
 {
     size_t len = strlen(code);
     if (len < 2 || len > LANG_CODE_MAX || !islower((unsigned char)code[0]))
-        return 0;
+        return false;
     bool region = false; /* after the first '_' or '-', capitals too ("pt_BR") */
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)code[i];
         if (c == '_' || c == '-')
             region = true;
         else if (!(islower(c) || isdigit(c) || (region && isupper(c))))
-            return 0;
+            return false;
     }
-    return 1;
+    return true;
 }

@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct session *se = session_new(english());
     struct diag_list *diags = diag_list_new("answers.txt");
-    if (answers_parse(se, (const char *)data, size, diags)) {
+    if (answers_parse(se, (const char *)data, size, diags) == 0) {
         struct flow *f = flow_new(english());
         flow_replay(f, se);
         struct report *r = report_new(flow_session(f));
