@@ -26,13 +26,11 @@ enum print_status {
 #define PRINT_JOB_GRACE_MS 300
 
 /* Starts CMD with the LEN bytes of TEXT on its standard input, to be done by
- * DEADLINE_MS (on the CLOCK_MONOTONIC clock, in milliseconds; see
- * print_job_now_ms). The job keeps its own copy of TEXT, which it wipes as
- * soon as it is written and again when freed. Returns NULL with errno set
- * when the command cannot be started (no /bin/sh, out of memory, no more
- * processes). The caller owns the job and releases it with print_job_free.
- * SIGPIPE is ignored during each write, so a command that stops reading
- * early makes the job fail rather than the program die. */
+ * DEADLINE_MS (milliseconds on the one clock, clock_now_ms in clock.h). The job keeps its own copy
+ * of TEXT, which it wipes as soon as it is written and again when freed. Returns NULL with errno
+ * set when the command cannot be started (no /bin/sh, out of memory, no more processes). The caller
+ * owns the job and releases it with print_job_free. SIGPIPE is ignored during each write, so a
+ * command that stops reading early makes the job fail rather than the program die. */
 struct print_job *print_job_start(const char *cmd, const char *text, size_t len,
                                   long long deadline_ms);
 
@@ -55,9 +53,6 @@ int print_job_fd(const struct print_job *job);
  * the caller should poll at least that often, as the end of the command is
  * only noticed by print_job_poll. */
 int print_job_wait_ms(const struct print_job *job, long long now_ms, int max_ms);
-
-/* Milliseconds on the clock print_job's deadlines use (CLOCK_MONOTONIC). */
-long long print_job_now_ms(void);
 
 /* Releases JOB: a command still running is killed with its whole process
  * group and reaped; the copy of the text is wiped. print_job_free(NULL)

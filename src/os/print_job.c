@@ -41,13 +41,6 @@ struct print_job {
     enum print_status status; /* the outcome, once known */
 };
 
-long long print_job_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Sends SIG to the job's whole process group, or to the shell alone if it
  * has not yet made its group (just after the spawn). */
 static void signal_group(const struct print_job *job, int sig)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* summary: saving and printing the summary for a doctor. */
 #include "summary.h"
+#include "musclecheck/clock.h"
 
 #include "musclecheck/output.h"
 #include "musclecheck/private_file.h"
@@ -104,7 +105,7 @@ void summary_print(struct tui *ui)
         int written = output_summary(out, ui->results, ui->survey, time(NULL), SUMMARY_WIDTH);
         if (fclose(out) == 0 && !b.failed && written == 0)
             ui->print = print_job_start(ui->print_command, b.data, b.len,
-                                        print_job_now_ms() + PRINT_TIMEOUT_MS);
+                                        clock_now_ms() + PRINT_TIMEOUT_MS);
     }
     /* The job keeps (and wipes) its own copy: ours goes now. */
     if (b.data != NULL)
@@ -121,7 +122,7 @@ bool summary_print_poll(struct tui *ui)
 {
     if (ui->print == NULL)
         return false;
-    enum print_status st = print_job_poll(ui->print, print_job_now_ms());
+    enum print_status st = print_job_poll(ui->print, clock_now_ms());
     if (st == PRINT_RUNNING)
         return false;
     print_job_free(ui->print);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* terminal: curses start-up and shutdown, keys, mouse and signals. */
 #include "terminal.h"
+#include "musclecheck/clock.h"
 
 #include "keydec.h"
 
@@ -257,7 +258,7 @@ int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x)
         return TERM_KEY_SIGNAL;
     if (key_bytes_pos < key_bytes_len)
         return key_bytes[key_bytes_pos++];
-    long long deadline = term_now_ms() + timeout_ms;
+    long long deadline = clock_now_ms() + timeout_ms;
     bool fed = false;
     for (;;) {
         struct keydec_event ev;
@@ -266,7 +267,7 @@ int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x)
             if (key != TERM_KEY_IGNORED)
                 return key;
         }
-        long long left = deadline - term_now_ms();
+        long long left = deadline - clock_now_ms();
         if (left <= 0 && fed)
             return TERM_KEY_NONE; /* only ignored input: let the loop see to its timers */
         bool pending = keydec_pending(keys);
@@ -320,11 +321,4 @@ int term_signal(void)
 void term_wipe(void)
 {
     blank_terminal();
-}
-
-long long term_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }

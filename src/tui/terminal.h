@@ -30,9 +30,6 @@ int term_start(bool kiosk, bool ascii, const char **why);
  * that nothing of the last person's session can be scrolled back to. */
 void term_wipe(void);
 
-/* Milliseconds on a clock that never jumps. */
-long long term_now_ms(void);
-
 /* Restores the terminal (idempotent; safe after a failed start). In kiosk
  * mode it first blanks the screen and, where it can, the scrollback. */
 void term_stop(void);

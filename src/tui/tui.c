@@ -3,6 +3,7 @@
  * then sends only what changed), waits for a key, asks the screen or
  * overlay on top what the key means, and applies that action. */
 #include "musclecheck/tui.h"
+#include "musclecheck/clock.h"
 
 #include "apply.h"
 #include "screens.h"
@@ -88,7 +89,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
     theme_init(term_colour(), ui.high_contrast);
     widget_set_ascii(opts->ascii);
     tui_go_welcome(&ui);
-    ui.last_input = term_now_ms();
+    ui.last_input = clock_now_ms();
     int status = 0;
     bool dirty = true;
     struct hits hits = {.count = 0};
@@ -101,7 +102,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         int mouse_y = 0, mouse_x = 0;
         /* While printing, look at the job often; the loop never waits on it. */
         int wait =
-            ui.print != NULL ? print_job_wait_ms(ui.print, print_job_now_ms(), 100) : KEY_WAIT_MS;
+            ui.print != NULL ? print_job_wait_ms(ui.print, clock_now_ms(), 100) : KEY_WAIT_MS;
         bool was_printing = ui.print != NULL;
         int key = term_read_key(wait > 0 ? wait : 1, &mouse_y, &mouse_x);
         if (key == TERM_KEY_SIGNAL || key == TERM_KEY_HANGUP) {
@@ -114,14 +115,14 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         if (ui.print != NULL && summary_print_poll(&ui))
             dirty = true;
         if (key == TERM_KEY_NONE) {
-            dirty = tui_idle_tick(&ui, term_now_ms()) || dirty;
+            dirty = tui_idle_tick(&ui, clock_now_ms()) || dirty;
             if (term_check_size()) {
                 clearok(curscr, TRUE);
                 dirty = true;
             }
             continue;
         }
-        long long now = term_now_ms();
+        long long now = clock_now_ms();
         /* A key after the idle time must not reach the old session: wipe
          * first (the key then only wakes the screen). */
         if (key != KEY_RESIZE && tui_idle_expired(&ui, now)) {
@@ -156,7 +157,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         if (too_small())
             continue;
         dirty = true;
-        ui.now_ms = term_now_ms();
+        ui.now_ms = clock_now_ms();
         if (tui_apply(&ui, tui_key_action(&ui, key)))
             break;
     }

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "musclecheck/clock.h"
 #include "musclecheck/print_job.h"
 
 #include <errno.h>
@@ -42,12 +43,12 @@ static void reap_orphans(void)
  * blocks. */
 static enum print_status run(struct print_job *job, int limit_ms)
 {
-    long long end = print_job_now_ms() + limit_ms;
+    long long end = clock_now_ms() + limit_ms;
     enum print_status st;
     for (;;) {
-        long long before = print_job_now_ms();
+        long long before = clock_now_ms();
         st = print_job_poll(job, before);
-        long long took = print_job_now_ms() - before;
+        long long took = clock_now_ms() - before;
         if (took > POLL_BUDGET_MS)
             fail_msg("print_job_poll blocked for %lld ms", took);
         if (st != PRINT_RUNNING || before > end)
@@ -99,11 +100,11 @@ static void the_command_gets_the_whole_text(void **state)
     char *text = malloc(len);
     for (size_t i = 0; i < len; i++)
         text[i] = (char)('a' + i % 26);
-    struct print_job *job = print_job_start(cmd, text, len, print_job_now_ms() + 10000);
+    struct print_job *job = print_job_start(cmd, text, len, clock_now_ms() + 10000);
     assert_non_null(job);
     assert_true(print_job_fd(job) >= 0);
     assert_int_equal(run(job, 10000), PRINT_DONE_OK);
-    assert_int_equal(print_job_poll(job, print_job_now_ms()), PRINT_DONE_OK);
+    assert_int_equal(print_job_poll(job, clock_now_ms()), PRINT_DONE_OK);
     assert_int_equal(print_job_fd(job), -1);
     print_job_free(job);
     FILE *fp = fopen(path, "rb");
@@ -121,7 +122,7 @@ static void the_command_gets_the_whole_text(void **state)
 static void an_empty_text_is_fine(void **state)
 {
     (void)state;
-    struct print_job *job = print_job_start("cat > /dev/null", "", 0, print_job_now_ms() + 5000);
+    struct print_job *job = print_job_start("cat > /dev/null", "", 0, clock_now_ms() + 5000);
     assert_non_null(job);
     assert_int_equal(run(job, 5000), PRINT_DONE_OK);
     print_job_free(job);
@@ -130,18 +131,18 @@ static void an_empty_text_is_fine(void **state)
 static void a_failing_command_fails(void **state)
 {
     (void)state;
-    struct print_job *job = print_job_start("exit 3", "text\n", 5, print_job_now_ms() + 5000);
+    struct print_job *job = print_job_start("exit 3", "text\n", 5, clock_now_ms() + 5000);
     assert_non_null(job);
     assert_int_equal(run(job, 5000), PRINT_FAILED);
     print_job_free(job);
-    job = print_job_start("/nonexistent/printer", "text\n", 5, print_job_now_ms() + 5000);
+    job = print_job_start("/nonexistent/printer", "text\n", 5, clock_now_ms() + 5000);
     assert_non_null(job);
     assert_int_equal(run(job, 5000), PRINT_FAILED);
     print_job_free(job);
     /* Exits 0 without reading a text bigger than the pipe: not printed. */
     size_t len = 1 << 20;
     char *text = calloc(1, len);
-    job = print_job_start("exit 0", text, len, print_job_now_ms() + 5000);
+    job = print_job_start("exit 0", text, len, clock_now_ms() + 5000);
     assert_non_null(job);
     assert_int_equal(run(job, 5000), PRINT_FAILED);
     print_job_free(job);
@@ -151,11 +152,11 @@ static void a_failing_command_fails(void **state)
 static void a_hanging_command_times_out(void **state)
 {
     (void)state;
-    long long start = print_job_now_ms();
+    long long start = clock_now_ms();
     struct print_job *job = print_job_start("sleep 1000", "text\n", 5, start + 300);
     assert_non_null(job);
     assert_int_equal(run(job, 5000), PRINT_TIMED_OUT);
-    long long took = print_job_now_ms() - start;
+    long long took = clock_now_ms() - start;
     assert_true(took >= 300 && took < 300 + PRINT_JOB_GRACE_MS + 1000);
     print_job_free(job);
 }
@@ -166,12 +167,12 @@ static void a_command_that_never_reads_times_out(void **state)
     size_t len = 4 << 20; /* far more than a pipe holds */
     char *text = malloc(len);
     memset(text, 'x', len);
-    long long start = print_job_now_ms();
+    long long start = clock_now_ms();
     struct print_job *job = print_job_start("sleep 1000", text, len, start + 300);
     assert_non_null(job);
     assert_true(print_job_fd(job) >= 0);
     assert_int_equal(run(job, 5000), PRINT_TIMED_OUT);
-    assert_true(print_job_now_ms() - start < 300 + PRINT_JOB_GRACE_MS + 1000);
+    assert_true(clock_now_ms() - start < 300 + PRINT_JOB_GRACE_MS + 1000);
     print_job_free(job);
     free(text);
 }
@@ -207,7 +208,7 @@ static void no_child_or_grandchild_outlives_a_timeout(void **state)
         char *path = temp_path();
         char cmd[256];
         snprintf(cmd, sizeof(cmd), "echo $$ > %s; %s", path, bodies[i]);
-        struct print_job *job = print_job_start(cmd, "x", 1, print_job_now_ms() + 400);
+        struct print_job *job = print_job_start(cmd, "x", 1, clock_now_ms() + 400);
         assert_non_null(job);
         pid_t pgid = started_group(path);
         assert_int_equal(kill(-pgid, 0), 0);
@@ -226,7 +227,7 @@ static void nothing_outlives_a_good_print(void **state)
     char *path = temp_path();
     char cmd[256];
     snprintf(cmd, sizeof(cmd), "echo $$ > %s; sleep 1000 & cat > /dev/null", path);
-    struct print_job *job = print_job_start(cmd, "x", 1, print_job_now_ms() + 5000);
+    struct print_job *job = print_job_start(cmd, "x", 1, clock_now_ms() + 5000);
     assert_non_null(job);
     pid_t pgid = started_group(path);
     assert_int_equal(run(job, 5000), PRINT_DONE_OK);
@@ -242,18 +243,18 @@ static void cancel_and_free_end_the_group(void **state)
     char *path = temp_path();
     char cmd[256];
     snprintf(cmd, sizeof(cmd), "echo $$ > %s; sleep 1000 & sleep 1000", path);
-    struct print_job *job = print_job_start(cmd, "x", 1, print_job_now_ms() + 60000);
+    struct print_job *job = print_job_start(cmd, "x", 1, clock_now_ms() + 60000);
     pid_t pgid = started_group(path);
-    print_job_cancel(job, print_job_now_ms());
+    print_job_cancel(job, clock_now_ms());
     assert_int_equal(print_job_fd(job), -1);
     assert_int_equal(run(job, 5000), PRINT_CANCELLED);
     assert_false(group_alive(pgid));
-    print_job_cancel(job, print_job_now_ms()); /* no effect once ended */
-    assert_int_equal(print_job_poll(job, print_job_now_ms()), PRINT_CANCELLED);
+    print_job_cancel(job, clock_now_ms()); /* no effect once ended */
+    assert_int_equal(print_job_poll(job, clock_now_ms()), PRINT_CANCELLED);
     print_job_free(job);
     /* Freeing a running job kills its group. */
     unlink(path);
-    job = print_job_start(cmd, "x", 1, print_job_now_ms() + 60000);
+    job = print_job_start(cmd, "x", 1, clock_now_ms() + 60000);
     pgid = started_group(path);
     print_job_free(job);
     assert_false(group_alive(pgid));
@@ -265,7 +266,7 @@ static void cancel_and_free_end_the_group(void **state)
 static void wait_hint_follows_the_deadline(void **state)
 {
     (void)state;
-    long long now = print_job_now_ms();
+    long long now = clock_now_ms();
     struct print_job *job = print_job_start("sleep 1000", "x", 1, now + 200);
     assert_non_null(job);
     int ms = print_job_wait_ms(job, now, 1000);
