@@ -24,6 +24,10 @@ static bool colour;
 static struct keydec *keys;        /* whole key events from the raw bytes */
 static unsigned char key_bytes[4]; /* the rest of a UTF-8 character being returned */
 static size_t key_bytes_len, key_bytes_pos;
+static long long paste_byte_ms; /* when the last byte of an open paste came */
+
+/* How long an open paste may be silent before its end is taken as lost. */
+enum { PASTE_LOST_MS = 5000 };
 
 static void on_signal(int sig)
 {
@@ -74,14 +78,16 @@ static void term_putcap(const char *name)
 static void paste_mode(bool on)
 {
     char *cap = tigetstr(on ? "BE" : "BD");
-    if (cap != NULL && cap != (char *)-1) {
-        putp(cap);
-        return;
-    }
     const char *term = getenv("TERM");
-    if (term != NULL && (strncmp(term, "screen", 6) == 0 || strncmp(term, "tmux", 4) == 0 ||
-                         strncmp(term, "rxvt", 4) == 0))
+    if (cap != NULL && cap != (char *)-1)
+        putp(cap);
+    else if (term != NULL && (strncmp(term, "screen", 6) == 0 || strncmp(term, "tmux", 4) == 0 ||
+                              strncmp(term, "rxvt", 4) == 0))
         putp(on ? "\033[?2004h" : "\033[?2004l");
+    /* putp writes into stdio's buffer, which curses' own output never
+     * flushes: without this the terminal was never asked to bracket, and a
+     * paste came as typed keys that answered questions. */
+    fflush(stdout);
 }
 
 int term_start(bool kiosk, bool ascii, const char **why)
@@ -287,8 +293,15 @@ int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x)
             struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
             if (poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
                 return TERM_KEY_HANGUP;
-            if (keydec_in_paste(keys) && left > 0)
-                continue;
+            /* A paste may come in pieces: it stays one paste, whose bytes
+             * are never keys, until its end bracket, or until it has been
+             * silent for PASTE_LOST_MS (its end was lost). Meanwhile the loop
+             * still gets its timer ticks. */
+            if (keydec_in_paste(keys) && clock_now_ms() - paste_byte_ms < PASTE_LOST_MS) {
+                if (left > 0)
+                    continue;
+                return TERM_KEY_NONE;
+            }
             keydec_flush(keys); /* a paste whose end never came: drop it */
             while (keydec_next(keys, &ev))
                 ;
@@ -298,6 +311,8 @@ int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x)
             unsigned char b = (unsigned char)c;
             keydec_feed(keys, &b, 1);
             fed = true;
+            if (keydec_in_paste(keys))
+                paste_byte_ms = clock_now_ms();
         }
     }
 }

@@ -334,6 +334,32 @@ int vt_send(struct vt *vt, const char *bytes)
     return vt_send_len(vt, bytes, bytes ? strlen(bytes) : 0);
 }
 
+int vt_paste(struct vt *vt, const char *text, int parts, int gap_ms)
+{
+    if (!vt || !text || parts < 1) {
+        errno = EINVAL;
+        return -1;
+    }
+    size_t len = strlen(text), done = 0;
+    vterm_keyboard_start_paste(vt->term); /* writes the bracket only in mode 2004 */
+    for (int part = 0; part < parts; part++) {
+        size_t end = part == parts - 1 ? len : len * (size_t)(part + 1) / (size_t)parts;
+        if (!queue_out(vt, text + done, end - done)) {
+            errno = ENOMEM;
+            return -1;
+        }
+        done = end;
+        if (flush_all(vt, SEND_TIMEOUT_MS) != 0)
+            return -1;
+        /* The gap: the program reads what came and waits for the rest. */
+        for (long long until = now_ms() + gap_ms; part < parts - 1 && now_ms() < until;)
+            if (vt_pump(vt, (int)(until - now_ms())) < 0)
+                break;
+    }
+    vterm_keyboard_end_paste(vt->term);
+    return flush_all(vt, SEND_TIMEOUT_MS);
+}
+
 int vt_key(struct vt *vt, enum vt_key key)
 {
     static const VTermKey map[] = {

@@ -122,6 +122,12 @@ enum vt_key {
 };
 int vt_key(struct vt *vt, enum vt_key key);
 
+/* Pastes TEXT as a terminal does: between ESC [ 200 ~ and ESC [ 201 ~ only when the program has
+ * switched bracketed paste on (DECSET 2004), as xterm does; else as plain typing. With PARTS > 1
+ * the text goes in that many pieces GAP_MS apart (reading output meanwhile), as a long paste
+ * arrives over several reads. 0 on success, -1 on error. */
+int vt_paste(struct vt *vt, const char *text, int parts, int gap_ms);
+
 #define VT_ENTER "\r"
 #define VT_TAB "\t"
 #define VT_ESC "\033"
