@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* output_text: the question list and the report as plain text. */
 #include "musclecheck/output.h"
+#include "musclecheck/wipe.h"
 #include "musclecheck/wrap.h"
 
 #include <assert.h>
@@ -39,15 +40,15 @@ enum { TEXT_INDENT = 2 }; /* columns per nesting level */
 
 static int put_rank(FILE *out, const struct rdoc_block *bl, int width)
 {
-    char *line = NULL;
     const struct rdoc_rank *rk = &bl->rank;
-    if (asprintf(&line, "%zu. %s: %s", rk->rank, rk->name, rk->band_label) < 0)
+    char *line = wipe_printf("%zu. %s: %s", rk->rank, rk->name, rk->band_label);
+    if (line == NULL)
         return -1;
     int indent = TEXT_INDENT * bl->depth;
     char first[64];
     snprintf(first, sizeof(first), "%*s", indent, "");
     int status = output_wrapped(out, first, indent + 3, line, width);
-    free(line);
+    wipe_free(line);
     return status;
 }
 

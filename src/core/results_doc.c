@@ -3,6 +3,8 @@
  * what order. */
 #include "musclecheck/results_doc.h"
 
+#include "musclecheck/wipe.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,14 +61,13 @@ static struct rdoc_block *add(struct builder *b, enum rdoc_kind kind, enum rdoc_
     return bl;
 }
 
-/* Keeps TEXT (from asprintf, which gave LEN, or another allocator, with
- * LEN 0) to be wiped and freed with the document; LEN < 0 means it failed. */
-static const char *own(struct builder *b, char *text, int len)
+/* Keeps TEXT (from wipe_printf or uistr_expand; NULL when that failed) to be
+ * wiped and freed with the document. */
+static const char *own(struct builder *b, char *text)
 {
     char **owned = grow(b->owned, &b->owned_cap, b->owned_count + 1, sizeof(*owned));
-    if (len < 0 || owned == NULL) {
-        if (len >= 0)
-            free(text);
+    if (text == NULL || owned == NULL) {
+        wipe_free(text);
         b->failed = true;
         return NULL;
     }
@@ -175,7 +176,7 @@ static void causes(struct builder *b, const struct survey *s, const struct repor
         const char *vars[] = {"conditions", names, NULL};
         char *text = uistr_expand(survey_ui(s, UI_CAUSE_EXPLAINS), vars);
         free(names);
-        add(b, RDOC_PARA, RDOC_PLAIN, 1, own(b, text, text != NULL ? 0 : -1));
+        add(b, RDOC_PARA, RDOC_PLAIN, 1, own(b, text));
     }
 }
 
@@ -195,10 +196,9 @@ static void field(struct builder *b, const char *label, const char *text)
 static void details(struct builder *b, const struct survey *s, const struct report_result *res)
 {
     const struct condition *c = survey_condition(s, res->score.condition);
-    char *text = NULL;
-    int len = asprintf(&text, "%s: %s", c->name, survey_band(s, res->band)->label);
+    char *text = wipe_printf("%s: %s", c->name, survey_band(s, res->band)->label);
     begin(b, RDOC_DETAILS);
-    struct rdoc_block *head = add(b, RDOC_PARA, RDOC_EMPHASIS, 0, own(b, text, len));
+    struct rdoc_block *head = add(b, RDOC_PARA, RDOC_EMPHASIS, 0, own(b, text));
     if (head != NULL)
         head->tone = tone(res->band, survey_band_count(s));
     if (res->for_count > 0) {
@@ -215,7 +215,7 @@ static void details(struct builder *b, const struct survey *s, const struct repo
         const char *vars[] = {"cause", survey_other_cause(s, (size_t)res->explained_by)->name,
                               NULL};
         char *why = uistr_expand(survey_ui(s, UI_EXPLAINED), vars);
-        add(b, RDOC_PARA, RDOC_PLAIN, 1, own(b, why, why != NULL ? 0 : -1));
+        add(b, RDOC_PARA, RDOC_PLAIN, 1, own(b, why));
     }
     field(b, survey_ui(s, UI_ROLE), c->role);
     field(b, survey_ui(s, UI_MUSCLE_SYMPTOMS), c->muscle_symptoms);
@@ -235,10 +235,8 @@ static void answers(struct builder *b, const struct session *se)
         enum answer a = session_answer(se, q);
         if (!session_visible(se, q) || a == ANSWER_NONE)
             continue;
-        char *text = NULL;
-        int len =
-            asprintf(&text, "%s [%s]", survey_question(s, q)->text, survey_answer_label(s, a));
-        add(b, RDOC_ITEM, RDOC_PLAIN, 0, own(b, text, len));
+        char *text = wipe_printf("%s [%s]", survey_question(s, q)->text, survey_answer_label(s, a));
+        add(b, RDOC_ITEM, RDOC_PLAIN, 0, own(b, text));
     }
 }
 
@@ -315,10 +313,8 @@ void results_doc_free(struct results_doc *d)
     if (d == NULL)
         return;
     struct builder *b = (struct builder *)d; /* the document is the builder's first member */
-    for (size_t i = 0; i < b->owned_count; i++) {
-        explicit_bzero(b->owned[i], strlen(b->owned[i]));
-        free(b->owned[i]);
-    }
+    for (size_t i = 0; i < b->owned_count; i++)
+        wipe_free(b->owned[i]);
     free(b->owned);
     free(b->parts);
     free(b->blocks);

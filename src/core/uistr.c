@@ -64,11 +64,15 @@ char *uistr_expand(const char *template, const char *const *vars)
         }
         size_t add = value != NULL ? strlen(value) : 1;
         if (len + add + 1 > cap) {
-            char *bigger = realloc(out, (cap = (len + add + 1) * 2));
-            if (bigger == NULL) {
-                free(out);
+            /* Not realloc: the smaller copy, which may name an answer, is
+             * wiped before it is freed. */
+            char *bigger = malloc((cap = (len + add + 1) * 2));
+            if (bigger != NULL)
+                memcpy(bigger, out, len);
+            explicit_bzero(out, len);
+            free(out);
+            if (bigger == NULL)
                 return NULL;
-            }
             out = bigger;
         }
         if (value != NULL) {

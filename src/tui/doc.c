@@ -3,6 +3,7 @@
 #include "doc.h"
 
 #include "musclecheck/table.h"
+#include "musclecheck/wipe.h"
 #include "musclecheck/wrap.h"
 
 #include <stdio.h>
@@ -49,9 +50,8 @@ static void para(struct doc *d, enum doc_kind kind, enum role role, int indent, 
         l->kind = kind;
         l->role = role;
         l->indent = indent + (i == 0 ? 0 : first_w);
-        if (asprintf(&l->text, "%s%.*s", i == 0 ? first : "", (int)lines[i].len,
-                     text + lines[i].start) < 0)
-            l->text = NULL;
+        l->text =
+            wipe_printf("%s%.*s", i == 0 ? first : "", (int)lines[i].len, text + lines[i].start);
     }
     free(lines);
 }
@@ -94,10 +94,10 @@ static void block(struct doc *d, const struct rdoc_block *bl, bool banner, int w
     case RDOC_ITEM: para(d, kind, role, indent, w, "- ", bl->text); return;
     case RDOC_PARA: para(d, kind, role, indent, w, "", bl->text); return;
     case RDOC_FIELD:
-        if (asprintf(&first, bl->text != NULL ? "%s: " : "%s:", bl->label) < 0)
+        if ((first = wipe_printf(bl->text != NULL ? "%s: " : "%s:", bl->label)) == NULL)
             return;
         para(d, kind, role, indent, w, first, bl->text != NULL ? bl->text : "");
-        free(first);
+        wipe_free(first);
         return;
     }
 }
@@ -213,11 +213,8 @@ void doc_table(struct doc *d, const struct survey *s, int width)
 void doc_free(struct doc *d)
 {
     /* The laid-out results reveal a patient's answers: overwrite, then free. */
-    for (size_t i = 0; i < d->count; i++) {
-        if (d->lines[i].text != NULL)
-            explicit_bzero(d->lines[i].text, strlen(d->lines[i].text));
-        free(d->lines[i].text);
-    }
+    for (size_t i = 0; i < d->count; i++)
+        wipe_free(d->lines[i].text);
     if (d->lines != NULL)
         explicit_bzero(d->lines, d->count * sizeof(*d->lines));
     free(d->lines);

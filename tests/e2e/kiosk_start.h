@@ -17,4 +17,9 @@ struct vt *kiosk_start(void **state, const char *binary, const char *source_dir,
  * question until the results show; fails the test otherwise. */
 void kiosk_answer_until_results(struct vt *vt, const char *key);
 
+/* How many times NEEDLE occurs in the writable memory of process PID (its
+ * heap, stack and anonymous mappings), read through /proc/PID/mem as an
+ * attacker with the right to would; -1 when that memory cannot be read. */
+int kiosk_memory_count(int pid, const char *needle);
+
 #endif

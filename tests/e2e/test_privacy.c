@@ -251,6 +251,63 @@ static void a_failing_printer_is_reported_and_extra_keys_print_once(void **state
     VT_ASSERT(vt, strstr(first + 1, "Summary for your doctor") == NULL); /* printed once */
 }
 
+/* What the results hold of a patient's answers and no question file text
+ * does: the answers list ("...? [Yes]") and the reasons ("- Do you ..."). */
+static const char *const answer_traces[] = {"? [Yes]", "? [No]", "- Do you ", "- Are you "};
+
+/* Fails the test when process PID still holds any of the answer traces. */
+static void assert_no_answers_in_memory(struct vt *vt, int pid)
+{
+    for (size_t i = 0; i < sizeof(answer_traces) / sizeof(answer_traces[0]); i++) {
+        int n = kiosk_memory_count(pid, answer_traces[i]);
+        if (n != 0)
+            fail_msg("after the wipe the kiosk's memory still holds \"%s\" %d times",
+                     answer_traces[i], n);
+    }
+    (void)vt;
+}
+
+/* Walks to the results, saying no to the emergency questions and yes to
+ * the rest, so that the results list reasons and answers. */
+static void answer_with_yeses(struct vt *vt)
+{
+    vt_send(vt, VT_ENTER);
+    for (int n = 0; n < 80; n++) {
+        VT_ASSERT(vt, vt_wait_quiet(vt, 30, T));
+        if (vt_find(vt, "Your results", NULL, NULL))
+            return;
+        VT_ASSERT_TEXT(vt, "Question ", T);
+        vt_send(vt, n < 11 ? "n" : "y");
+    }
+    fail_msg("no results after 80 answers");
+}
+
+static void a_wipe_leaves_no_answers_in_memory(void **state)
+{
+    if (geteuid() != 0)
+        skip(); /* the kiosk is not dumpable: only root may read its memory */
+    const char *const args[] = {"--idle-timeout", "5", "--print-command", "cat > /dev/null", NULL};
+    struct vt *vt = start_kiosk(state, args, NULL);
+    int pid = (int)vt_pid(vt);
+    answer_with_yeses(vt);
+    VT_ASSERT(vt, kiosk_memory_count(pid, "? [Yes]") > 0); /* the test sees answers */
+    vt_send(vt, "p");
+    VT_ASSERT_TEXT(vt, "sent to the printer", T);
+    vt_send(vt, VT_ENTER);
+    vt_send(vt, "r"); /* Finish */
+    VT_ASSERT_TEXT(vt, "(y/n)", T);
+    vt_send(vt, "y");
+    VT_ASSERT_TEXT(vt, "Press Enter to start", T);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 200, T));
+    assert_no_answers_in_memory(vt, pid);
+    /* The idle wipe, this time. */
+    answer_with_yeses(vt);
+    VT_ASSERT_TEXT(vt, "Still there?", 8000);
+    VT_ASSERT_TEXT(vt, "Press Enter to start", 8000);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 200, T));
+    assert_no_answers_in_memory(vt, pid);
+}
+
 int main(int argc, char **argv)
 {
     e2e_args(argc, argv, &binary, &source_dir);
@@ -264,6 +321,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(a_printer_that_never_reads_times_out, teardown),
         cmocka_unit_test_teardown(a_failing_printer_is_reported_and_extra_keys_print_once,
                                   teardown),
+        cmocka_unit_test_teardown(a_wipe_leaves_no_answers_in_memory, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
