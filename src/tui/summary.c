@@ -128,5 +128,9 @@ bool summary_print_poll(struct tui *ui)
     print_job_free(ui->print);
     ui->print = NULL;
     set_message(ui, st == PRINT_DONE_OK ? UI_PRINTED : UI_PRINT_FAILED, "", "");
+    /* The idle time starts again from the outcome: a print that ends after
+     * it would otherwise be wiped away before "collect it at the desk" (or
+     * "printing did not work") was ever seen. */
+    ui->last_input = clock_now_ms();
     return true;
 }

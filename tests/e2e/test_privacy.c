@@ -251,6 +251,20 @@ static void a_failing_printer_is_reported_and_extra_keys_print_once(void **state
     VT_ASSERT(vt, strstr(first + 1, "Summary for your doctor") == NULL); /* printed once */
 }
 
+static void a_print_outcome_is_shown_before_the_idle_wipe(void **state)
+{
+    /* The print outlasts the idle time: its outcome must still be seen. */
+    const char *const args[] = {"--idle-timeout", "5", "--print-command",
+                                "cat > /dev/null; sleep 6", NULL};
+    struct vt *vt = start_kiosk(state, args, NULL);
+    kiosk_answer_until_results(vt, "n");
+    vt_send(vt, "p");
+    VT_ASSERT_TEXT(vt, "Printing your summary", T);
+    VT_ASSERT_TEXT(vt, "sent to the printer", 10000);
+    /* Then the wipe comes, after its countdown. */
+    VT_ASSERT_TEXT(vt, "Press Enter to start", 10000);
+}
+
 /* What the results hold of a patient's answers and no question file text
  * does: the answers list ("...? [Yes]") and the reasons ("- Do you ..."). */
 static const char *const answer_traces[] = {"? [Yes]", "? [No]", "- Do you ", "- Are you "};
@@ -322,6 +336,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(a_failing_printer_is_reported_and_extra_keys_print_once,
                                   teardown),
         cmocka_unit_test_teardown(a_wipe_leaves_no_answers_in_memory, teardown),
+        cmocka_unit_test_teardown(a_print_outcome_is_shown_before_the_idle_wipe, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
