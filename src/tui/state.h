@@ -8,6 +8,7 @@
 #define MUSCLECHECK_TUI_STATE_H
 
 #include "doc.h"
+#include "musclecheck/keys.h"
 #include "musclecheck/print_job.h"
 
 #include "musclecheck/flow.h"
@@ -36,10 +37,12 @@ enum overlay_id {
  * screen once its patient's answers are wiped. */
 #define TUI_MAX_KEPT_ADVICE 8
 
-/* A clickable area drawn this frame, and the key a click on it stands for. */
+/* A clickable area drawn this frame, and what a click on it means: command
+ * CMD, or (a kiosk's language button, CMD_NONE) language LANGUAGE - 1. */
 struct hitbox {
     int y, x, h, w;
-    int key;
+    enum command cmd;
+    int language; /* 1 + the index in tui.surveys; 0 on every other button */
 };
 
 #define TUI_MAX_HITS 16

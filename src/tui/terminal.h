@@ -5,19 +5,19 @@
 #ifndef MUSCLECHECK_TUI_TERM_H
 #define MUSCLECHECK_TUI_TERM_H
 
+#include "keydec.h"
+
 #include <stdbool.h>
 
-/* Returned by term_read_key when a terminating signal arrived (SIGINT,
- * SIGQUIT, SIGTERM, SIGHUP). */
-#define TERM_KEY_SIGNAL (-2)
-/* Returned by term_read_key when nothing was typed within the timeout. */
+/* What term_read_event returns besides 0 (an event). */
+/* Nothing was typed within the timeout. */
 #define TERM_KEY_NONE (-1)
-/* Returned by term_read_key when the terminal has gone away. */
+/* A terminating signal arrived (SIGINT, SIGQUIT, SIGTERM, SIGHUP). */
+#define TERM_KEY_SIGNAL (-2)
+/* The terminal has gone away. */
 #define TERM_KEY_HANGUP (-3)
-/* What a key event no screen acts on (a paste, Alt-<key>, a focus report, an
- * unknown sequence, a mouse release) becomes inside term_read_key, which
- * reads on instead of returning it. */
-#define TERM_KEY_IGNORED (-4)
+/* The window changed size. */
+#define TERM_KEY_RESIZE (-4)
 
 /* Starts curses on stdin/stdout. Returns 0, or -1 with a message for the
  * person in *WHY (static) when stdin or stdout is not a terminal or TERM is
@@ -37,14 +37,15 @@ void term_stop(void);
 /* Whether colours are in use (a colour terminal and no NO_COLOR). */
 bool term_colour(void);
 
-/* Waits up to TIMEOUT_MS for a key and returns it (a curses key code: bytes
- * are decoded by keydec, whole sequences at a time, and events no screen acts
- * on are skipped; a UTF-8 character comes one byte per call; a left click is
- * KEY_MOUSE and the wheel KEY_UP / KEY_DOWN),
- * TERM_KEY_NONE on timeout, TERM_KEY_SIGNAL after SIGINT, SIGTERM or SIGHUP,
- * or TERM_KEY_HANGUP when the terminal has closed. *MOUSE_Y and *MOUSE_X get the click position for
- * KEY_MOUSE. */
-int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x);
+/* Waits up to TIMEOUT_MS for a key event and stores it in *EV, whole, as
+ * keydec decoded it from the terminal's bytes (a character of several bytes
+ * is one event; modifiers are kept). Events no screen acts on (Alt-<key>, a
+ * paste, focus reports, unknown sequences, mouse releases and motion,
+ * buttons other than the left one and the wheel) are skipped. Returns 0 for
+ * an event, TERM_KEY_NONE on timeout, TERM_KEY_SIGNAL after SIGINT, SIGTERM
+ * or SIGHUP, TERM_KEY_HANGUP when the terminal has closed, or
+ * TERM_KEY_RESIZE when the window changed size; *EV is set only for 0. */
+int term_read_event(int timeout_ms, struct keydec_event *ev);
 
 /* Checks the window size against curses' idea of it and adopts the real
  * one if they differ; true when it did. Curses can miss a SIGWINCH that

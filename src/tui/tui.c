@@ -99,22 +99,22 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
             draw(&ui, &hits);
         }
         dirty = false;
-        int mouse_y = 0, mouse_x = 0;
         /* While printing, look at the job often; the loop never waits on it. */
         int wait =
             ui.print != NULL ? print_job_wait_ms(ui.print, clock_now_ms(), 100) : KEY_WAIT_MS;
         bool was_printing = ui.print != NULL;
-        int key = term_read_key(wait > 0 ? wait : 1, &mouse_y, &mouse_x);
-        if (key == TERM_KEY_SIGNAL || key == TERM_KEY_HANGUP) {
+        struct keydec_event ev;
+        int got = term_read_event(wait > 0 ? wait : 1, &ev);
+        if (got == TERM_KEY_SIGNAL || got == TERM_KEY_HANGUP) {
             /* A kiosk is stopped on purpose (systemctl stop, staff closing
              * the terminal): that is a clean end, not a failure. */
-            int sig = key == TERM_KEY_HANGUP ? SIGHUP : term_signal();
+            int sig = got == TERM_KEY_HANGUP ? SIGHUP : term_signal();
             status = ui.kiosk ? 0 : 128 + sig;
             break;
         }
         if (ui.print != NULL && summary_print_poll(&ui))
             dirty = true;
-        if (key == TERM_KEY_NONE) {
+        if (got == TERM_KEY_NONE) {
             dirty = tui_idle_tick(&ui, clock_now_ms()) || dirty;
             if (term_check_size()) {
                 clearok(curscr, TRUE);
@@ -125,7 +125,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         long long now = clock_now_ms();
         /* A key after the idle time must not reach the old session: wipe
          * first (the key then only wakes the screen). */
-        if (key != KEY_RESIZE && tui_idle_expired(&ui, now)) {
+        if (got != TERM_KEY_RESIZE && tui_idle_expired(&ui, now)) {
             tui_idle_tick(&ui, now);
             ui.last_input = now;
             dirty = true;
@@ -134,9 +134,9 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         ui.last_input = now;
         /* A key pressed while printing waits for nothing: it must not close
          * the outcome the print has just shown. */
-        if (was_printing && key != KEY_RESIZE)
+        if (was_printing && got != TERM_KEY_RESIZE)
             continue;
-        if (key == KEY_RESIZE) {
+        if (got == TERM_KEY_RESIZE) {
             /* Terminals differ in what they keep of the old contents (a quick
              * shrink and grow can leave curses' size unchanged but the screen
              * wiped), so repaint it all: a resize is rare, a garbled screen
@@ -146,19 +146,18 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
             dirty = true;
             continue;
         }
-        if (key == KEY_MOUSE) {
-            const struct hitbox *hit = widget_hit(&hits, mouse_y, mouse_x);
-            /* A box that any key closes (help, a message, "still there?")
-             * closes with a tap anywhere too: touch screens have no keys. */
-            if (hit == NULL && !tui_any_key_closes(&ui))
-                continue;
-            key = hit != NULL ? hit->key : ' ';
-        }
+        bool click = ev.type == KEYDEC_MOUSE && ev.button == 1;
+        const struct hitbox *hit = click ? widget_hit(&hits, ev.row, ev.col) : NULL;
+        /* A box that any key closes (help, a message, "still there?")
+         * closes with a tap anywhere too: touch screens have no keys. */
+        if (click && hit == NULL && !tui_any_key_closes(&ui))
+            continue;
         if (too_small())
             continue;
         dirty = true;
         ui.now_ms = clock_now_ms();
-        if (tui_apply(&ui, tui_key_action(&ui, key)))
+        struct action a = click ? tui_click_action(&ui, hit) : tui_key_action(&ui, &ev);
+        if (tui_apply(&ui, a))
             break;
     }
     term_stop();
