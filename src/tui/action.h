@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* action: what a key asks for. Key handlers return one; the main loop
- * (tui.c) applies it, so that every change of state, every file written and
- * every command run happens in one place. */
+/* action: what a key event or a click asks for, as a value (no pointers,
+ * nothing to free). Key handlers (screens.h) return one; the main loop
+ * (tui.c) hands it to tui_apply (apply.h), so that every change of state,
+ * every file written and every command run happens in one place. A typed
+ * character travels whole, as UTF-8, in TEXT. */
 #ifndef MUSCLECHECK_TUI_ACTION_H
 #define MUSCLECHECK_TUI_ACTION_H
 

@@ -4,7 +4,6 @@
 
 #include "screens.h"
 #include "summary.h"
-#include "terminal.h"
 
 #include <string.h>
 
@@ -111,7 +110,7 @@ void tui_kiosk_reset(struct tui *ui)
     close_pin(ui);
     ui->red_flag_stale = false;
     ui->kept_advice_count = 0;
-    term_wipe();
+    ui->wipe_screen = true; /* the loop blanks the terminal before the next frame */
 }
 
 /* Kiosk: seconds of warning before an idle session is wiped. */

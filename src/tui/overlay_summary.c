@@ -20,11 +20,7 @@ void overlay_save_draw(const struct tui *ui, struct hits *hits)
     /* The end of a long name matters most: show its tail when it is too wide. */
     const char *shown = ui->save_path + wrap_tail(ui->save_path, ui->save_len, w - 3);
     mvaddstr(y + used + 1, x, "> ");
-    widget_put(y + used + 1, x + 2, shown, strlen(shown));
-    if (!ui->save_confirm) {
-        leaveok(stdscr, FALSE);
-        curs_set(1); /* a text field shows where typing goes */
-    }
+    widget_put(y + used + 1, x + 2, shown, strlen(shown)); /* the cursor ends here */
 }
 
 struct action overlay_save_key(const struct tui *ui, const struct keydec_event *ev)

@@ -1,8 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* screens: one draw function and one key handler per screen and overlay.
- * Draw functions read the state and record the buttons they draw in HITS;
- * key handlers read the state and return the action the key asks for.
- * Neither changes the state: the loop (tui.c) applies actions. */
+ * Draw functions only draw: they read the state, draw on stdscr and record
+ * the buttons they draw, with their commands, in HITS (the terminal's modes,
+ * the cursor included, are terminal.c's, set by the loop). Key handlers
+ * (*_key) take a whole key event, borrowed for the call, ask keymap_command
+ * what it means once and return the action it asks for; the text boxes
+ * (Save, staff PIN) take whole characters from it. *_command gives the
+ * action of a command (a key's, or a clicked button's) and *_button that of
+ * the FOCUS-th button (Enter). None changes the state: the loop (tui.c)
+ * applies the action they return (apply.h). */
 #ifndef MUSCLECHECK_TUI_SCREENS_H
 #define MUSCLECHECK_TUI_SCREENS_H
 

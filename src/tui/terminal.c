@@ -311,3 +311,16 @@ void term_wipe(void)
 {
     blank_terminal();
 }
+
+void term_cursor(bool show)
+{
+    /* Hidden, curses need not move the cursor back after each change, which
+     * saves bytes on every key. */
+    leaveok(stdscr, show ? FALSE : TRUE);
+    curs_set(show ? 1 : 0);
+}
+
+void term_repaint(void)
+{
+    clearok(curscr, TRUE);
+}

@@ -30,6 +30,15 @@ int term_start(bool kiosk, bool ascii, const char **why);
  * that nothing of the last person's session can be scrolled back to. */
 void term_wipe(void);
 
+/* Shows the cursor where the last drawing left it (SHOW: a text field,
+ * where typing goes), or hides it and lets curses leave it anywhere. Takes
+ * effect with the next refresh; sends nothing when it does not change. */
+void term_cursor(bool show);
+
+/* Makes the next refresh repaint the whole screen, whatever curses thinks
+ * the terminal shows (after a resize, or a size it missed). */
+void term_repaint(void);
+
 /* Restores the terminal (idempotent; safe after a failed start). In kiosk
  * mode it first blanks the screen and, where it can, the scrollback. */
 void term_stop(void);

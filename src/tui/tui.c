@@ -29,13 +29,10 @@ static bool too_small(void)
 static void draw(const struct tui *ui, struct hits *hits)
 {
     erase();
-    /* Only a text field shows the cursor; elsewhere curses need not move it
-     * back after each change, which saves bytes on every key. */
-    curs_set(0);
-    leaveok(stdscr, TRUE);
     hits->count = 0;
     if (too_small()) {
         screen_small_draw(ui);
+        term_cursor(false);
         refresh();
         return;
     }
@@ -58,6 +55,9 @@ static void draw(const struct tui *ui, struct hits *hits)
     case OVERLAY_MESSAGE: overlay_message_draw(ui, hits); break;
     case OVERLAY_PRINTING: overlay_printing_draw(ui, hits); break;
     }
+    /* Only the file name box shows the cursor, where its drawing left it
+     * (after the name): a text field shows where typing goes. */
+    term_cursor(ui->overlay == OVERLAY_SAVE && !ui->save_confirm);
     refresh();
 }
 
@@ -94,6 +94,10 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
     bool dirty = true;
     struct hits hits = {.count = 0};
     for (;;) {
+        if (ui.wipe_screen) {
+            term_wipe(); /* kiosk: nothing of the last patient stays on the terminal */
+            ui.wipe_screen = false;
+        }
         if (dirty) {
             tui_view_sync(&ui);
             draw(&ui, &hits);
@@ -117,7 +121,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         if (got == TERM_KEY_NONE) {
             dirty = tui_idle_tick(&ui, clock_now_ms()) || dirty;
             if (term_check_size()) {
-                clearok(curscr, TRUE);
+                term_repaint();
                 dirty = true;
             }
             continue;
@@ -142,7 +146,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
              * wiped), so repaint it all: a resize is rare, a garbled screen
              * is not acceptable. */
             term_check_size();
-            clearok(curscr, TRUE);
+            term_repaint();
             dirty = true;
             continue;
         }
