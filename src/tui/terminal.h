@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* terminal: the only module that starts and stops ncurses. It owns the
- * terminal modes, colours, mouse, Esc delay and the signal handlers that
- * make sure the terminal is restored however the program ends. */
+/* terminal: the only module that starts and stops ncurses and the only one
+ * that sets the terminal's modes (raw or cbreak, echo, the cursor, bracketed
+ * paste, mouse, Esc delay, full repaints, wiping the screen and scrollback),
+ * and the signal handlers that make sure the terminal is restored however
+ * the program ends. It reads the terminal's bytes itself and hands the loop
+ * whole key events decoded by keydec (keydec.h), in the terminal's real
+ * encoding (UTF-8, or one byte a character when not). It owns the curses
+ * screen and the decoder (static, released by term_stop). */
 #ifndef MUSCLECHECK_TUI_TERM_H
 #define MUSCLECHECK_TUI_TERM_H
 
@@ -19,8 +24,9 @@
 /* The window changed size. */
 #define TERM_KEY_RESIZE (-4)
 
-/* Starts curses on stdin/stdout. Returns 0, or -1 with a message for the
- * person in *WHY (static) when stdin or stdout is not a terminal or TERM is
+/* Starts curses on stdin/stdout. ASCII: the terminal is not UTF-8 (its
+ * characters are one byte each; lines are drawn with its own line set). Returns 0, or -1 with a
+ * message for the person in *WHY (static) when stdin or stdout is not a terminal or TERM is
  * unknown; nothing has been drawn then. In KIOSK mode the terminal is put in
  * raw mode and the keyboard signals (Ctrl-C, Ctrl-Z, Ctrl-\) are ignored, so
  * that no key leads out of the program. */
