@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* action: what a key asks for. Key handlers return one; the main loop
- * (tui.c) applies it, so that every change of state, every file written and
- * every command run happens in one place. */
+/* action: what a key event or a click asks for, as a value (no pointers,
+ * nothing to free). Key handlers (screens.h) return one; the main loop
+ * (tui.c) hands it to tui_apply (apply.h), so that every change of state,
+ * every file written and every command run happens in one place. A typed
+ * character travels whole, as UTF-8, in TEXT. */
 #ifndef MUSCLECHECK_TUI_ACTION_H
 #define MUSCLECHECK_TUI_ACTION_H
 
@@ -24,11 +26,11 @@ enum action_kind {
     ACT_WIPE,          /* kiosk: wipe the answers and the screen for the next patient */
     ACT_LANGUAGE,      /* ARG: the language to switch to */
     ACT_STAFF,         /* kiosk: open the staff PIN prompt */
-    ACT_PIN_TYPE,      /* ARG: a character of the PIN */
+    ACT_PIN_TYPE,      /* TEXT: a character of the PIN */
     ACT_PIN_ERASE,     /* remove the last PIN character */
     ACT_PIN_SUBMIT,    /* check the PIN */
     ACT_SAVE_OPEN,     /* ask for a file name for the summary */
-    ACT_SAVE_TYPE,     /* ARG: a byte of the file name */
+    ACT_SAVE_TYPE,     /* TEXT: a whole character of the file name */
     ACT_SAVE_ERASE,    /* remove the last character of the name */
     ACT_SAVE,          /* save under the name, never replacing a file */
     ACT_SAVE_REPLACE,  /* replace the existing file */
@@ -38,7 +40,8 @@ enum action_kind {
 
 struct action {
     enum action_kind kind;
-    int arg;
+    int arg;      /* see the kind */
+    char text[8]; /* ACT_PIN_TYPE, ACT_SAVE_TYPE: one whole UTF-8 character */
 };
 
 #define ACTION(k) ((struct action){.kind = (k)})

@@ -4,7 +4,6 @@
 
 #include "screens.h"
 #include "summary.h"
-#include "terminal.h"
 
 #include <string.h>
 
@@ -111,7 +110,7 @@ void tui_kiosk_reset(struct tui *ui)
     close_pin(ui);
     ui->red_flag_stale = false;
     ui->kept_advice_count = 0;
-    term_wipe();
+    ui->wipe_screen = true; /* the loop blanks the terminal before the next frame */
 }
 
 /* Kiosk: seconds of warning before an idle session is wiped. */
@@ -203,12 +202,14 @@ static bool submit_pin(struct tui *ui)
     return false;
 }
 
-static void save_type(struct tui *ui, int byte)
+/* Appends the whole character TEXT to the file name, if it fits. */
+static void save_type(struct tui *ui, const char *text)
 {
-    if (ui->save_len + 1 >= sizeof(ui->save_path))
+    size_t len = strlen(text);
+    if (ui->save_len + len >= sizeof(ui->save_path))
         return;
-    ui->save_path[ui->save_len++] = (char)byte;
-    ui->save_path[ui->save_len] = '\0';
+    memcpy(ui->save_path + ui->save_len, text, len + 1);
+    ui->save_len += len;
 }
 
 static void save_erase(struct tui *ui)
@@ -257,8 +258,9 @@ bool tui_apply(struct tui *ui, struct action a)
     case ACT_LANGUAGE: set_language(ui, (size_t)a.arg); break;
     case ACT_STAFF: ui->overlay = OVERLAY_STAFF; break;
     case ACT_PIN_TYPE:
-        if (ui->pin_len < KIOSK_PIN_MAX) {
-            ui->pin_typed[ui->pin_len++] = (char)a.arg;
+        /* The box takes one-byte characters only. */
+        if (ui->pin_len < KIOSK_PIN_MAX && a.text[0] != '\0' && a.text[1] == '\0') {
+            ui->pin_typed[ui->pin_len++] = a.text[0];
             ui->pin_typed[ui->pin_len] = '\0';
         }
         break;
@@ -268,7 +270,7 @@ bool tui_apply(struct tui *ui, struct action a)
         break;
     case ACT_PIN_SUBMIT: return submit_pin(ui);
     case ACT_SAVE_OPEN: summary_save_start(ui); break;
-    case ACT_SAVE_TYPE: save_type(ui, a.arg); break;
+    case ACT_SAVE_TYPE: save_type(ui, a.text); break;
     case ACT_SAVE_ERASE: save_erase(ui); break;
     case ACT_SAVE: summary_save(ui, false); break;
     case ACT_SAVE_REPLACE: summary_save(ui, true); break;

@@ -1,7 +1,25 @@
 /* SPDX-License-Identifier: MIT */
-/* dispatch: hands a key to whatever is on top, an overlay or the screen. */
+/* dispatch: hands a key event or a click to whatever is on top, an overlay
+ * or the screen. */
 #include "keymap.h"
 #include "screens.h"
+
+#include "musclecheck/utf8.h"
+
+#include <assert.h>
+#include <string.h>
+
+struct action action_text(enum action_kind k, const char *text)
+{
+    struct action a = {.kind = k};
+    size_t len = strlen(text);
+    assert(len > 0 && len < sizeof(a.text));
+    memcpy(a.text, text, len + 1);
+    uint32_t code = 0;
+    if (utf8_decode((const unsigned char *)text, len, &code) > 0)
+        a.arg = (int)code;
+    return a;
+}
 
 bool tui_any_key_closes(const struct tui *ui)
 {
@@ -9,14 +27,14 @@ bool tui_any_key_closes(const struct tui *ui)
            ui->overlay == OVERLAY_IDLE;
 }
 
-struct action tui_key_action(const struct tui *ui, int key)
+struct action tui_key_action(const struct tui *ui, const struct keydec_event *ev)
 {
     if (tui_any_key_closes(ui))
         return ACTION(ACT_CLOSE); /* the key only says "read it" or "still here" */
     switch (ui->overlay) {
-    case OVERLAY_QUIT: return overlay_quit_key(ui, key);
-    case OVERLAY_STAFF: return overlay_staff_key(ui, key);
-    case OVERLAY_SAVE: return overlay_save_key(ui, key);
+    case OVERLAY_QUIT: return overlay_quit_key(ui, ev);
+    case OVERLAY_STAFF: return overlay_staff_key(ui, ev);
+    case OVERLAY_SAVE: return overlay_save_key(ui, ev);
     case OVERLAY_PRINTING:
         return ACTION(ACT_NONE); /* keys pressed while printing must not print again */
     case OVERLAY_HELP:
@@ -24,15 +42,46 @@ struct action tui_key_action(const struct tui *ui, int key)
     case OVERLAY_IDLE: /* closed above */
     case OVERLAY_NONE: break;
     }
-    if (ui->kiosk && keymap_is(key, CMD_STAFF) && ui->staff_pin != NULL &&
+    if (ui->kiosk && keymap_command(ev) == CMD_STAFF && ui->staff_pin != NULL &&
         ui->now_ms >= ui->pin_locked_until)
         return ACTION(ACT_STAFF);
     switch (ui->screen) {
-    case SCREEN_WELCOME: return screen_welcome_key(ui, key);
-    case SCREEN_QUESTION: return screen_question_key(ui, key);
-    case SCREEN_RED_FLAG: return screen_red_flag_key(ui, key);
+    case SCREEN_WELCOME: return screen_welcome_key(ui, ev);
+    case SCREEN_QUESTION: return screen_question_key(ui, ev);
+    case SCREEN_RED_FLAG: return screen_red_flag_key(ui, ev);
     case SCREEN_RESULTS:
-    case SCREEN_TABLE: return screen_results_key(ui, key);
+    case SCREEN_TABLE: return screen_results_key(ui, ev);
+    }
+    return ACTION(ACT_NONE);
+}
+
+struct action tui_click_action(const struct tui *ui, const struct hitbox *hit)
+{
+    if (tui_any_key_closes(ui))
+        return ACTION(ACT_CLOSE); /* touch screens have no keys */
+    if (hit == NULL)
+        return ACTION(ACT_NONE);
+    switch (ui->overlay) {
+    case OVERLAY_QUIT: return overlay_quit_command(ui, hit->cmd);
+    case OVERLAY_STAFF:
+    case OVERLAY_SAVE:
+    case OVERLAY_PRINTING: return ACTION(ACT_NONE); /* no buttons */
+    case OVERLAY_HELP:
+    case OVERLAY_MESSAGE:
+    case OVERLAY_IDLE: /* closed above */
+    case OVERLAY_NONE: break;
+    }
+    switch (ui->screen) {
+    case SCREEN_WELCOME:
+        if (hit->language > 0) {
+            assert((size_t)hit->language <= ui->survey_count);
+            return ui->kiosk ? ACTION_ARG(ACT_LANGUAGE, hit->language - 1) : ACTION(ACT_NONE);
+        }
+        return screen_welcome_command(ui, hit->cmd);
+    case SCREEN_QUESTION: return screen_question_command(ui, hit->cmd);
+    case SCREEN_RED_FLAG: return screen_red_flag_command(ui, hit->cmd);
+    case SCREEN_RESULTS:
+    case SCREEN_TABLE: return screen_results_command(ui, hit->cmd);
     }
     return ACTION(ACT_NONE);
 }

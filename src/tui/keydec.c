@@ -9,6 +9,8 @@
  * CSI and SS3 sequences. */
 #include "keydec_impl.h"
 
+#include "musclecheck/utf8.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,38 +70,6 @@ void keydec_flush(struct keydec *kd)
     kd->timed_out = true;
 }
 
-/* The length of the UTF-8 character starting with B, or 0 if B cannot start one. */
-static size_t utf8_length(unsigned char b)
-{
-    if (b >= 0xC2 && b <= 0xDF)
-        return 2;
-    if (b >= 0xE0 && b <= 0xEF)
-        return 3;
-    if (b >= 0xF0 && b <= 0xF4)
-        return 4;
-    return 0;
-}
-
-/* Whether continuation byte B may follow the bytes before it (no overlong
- * forms, no surrogates, nothing past U+10FFFF). */
-static bool utf8_continues(const unsigned char *p, size_t i)
-{
-    unsigned char b = p[i];
-    if ((b & 0xC0) != 0x80)
-        return false;
-    if (i == 1) {
-        if (p[0] == 0xE0)
-            return b >= 0xA0;
-        if (p[0] == 0xED)
-            return b <= 0x9F;
-        if (p[0] == 0xF0)
-            return b >= 0x90;
-        if (p[0] == 0xF4)
-            return b <= 0x8F;
-    }
-    return true;
-}
-
 /* One character (or control byte) at P; TYPE is KEYDEC_CHAR or KEYDEC_ALT. */
 static enum result decode_char(const struct keydec *kd, const unsigned char *p, size_t n,
                                enum keydec_type type, struct keydec_event *ev, size_t *used)
@@ -116,35 +86,35 @@ static enum result decode_char(const struct keydec *kd, const unsigned char *p, 
             ev->type = KEYDEC_UNKNOWN;
             return R_DONE;
         }
+        /* Without UTF-8 the terminal's characters are Latin-1: the rest of
+         * the program gets them in UTF-8, as everything it stores is. */
         ev->type = type;
         ev->code = b;
-        ev->text[0] = (char)b;
+        utf8_encode(b, ev->text);
         return R_DONE;
     }
-    size_t len = utf8_length(b);
-    if (len == 0) {
+    uint32_t code = 0;
+    int len = utf8_decode(p, n, &code);
+    if (len == UTF8_SHORT)
+        return R_MORE;
+    if (len == UTF8_INVALID) {
+        /* Drop the longest start that could still have begun a character
+         * (at least one byte); the byte that broke it is read again. */
+        size_t k = n;
+        while (k > 1 && utf8_decode(p, --k, &code) != UTF8_SHORT)
+            ;
         ev->type = KEYDEC_UNKNOWN;
+        *used = k;
         return R_DONE;
     }
-    uint32_t code = b & (0x7F >> len);
-    for (size_t i = 1; i < len; i++) {
-        if (i >= n)
-            return R_MORE;
-        if (!utf8_continues(p, i)) {
-            ev->type = KEYDEC_UNKNOWN; /* drop the broken start; the byte is read again */
-            *used = i;
-            return R_DONE;
-        }
-        code = code << 6 | (p[i] & 0x3F);
-    }
-    *used = len;
+    *used = (size_t)len;
     if (code < 0xA0) { /* C1 controls written in UTF-8 */
         ev->type = KEYDEC_UNKNOWN;
         return R_DONE;
     }
     ev->type = type;
     ev->code = code;
-    memcpy(ev->text, p, len);
+    memcpy(ev->text, p, (size_t)len);
     return R_DONE;
 }
 

@@ -5,10 +5,15 @@
  * as one event each; a sequence it does not know is dropped whole, never
  * split into Esc and letters. Esc alone is reported only when the caller
  * says the Esc delay passed with nothing following (keydec_timeout).
+ * Characters come out whole and in UTF-8 whatever the terminal's encoding:
+ * a UTF-8 terminal's bytes are read with utf8_decode (strict), a one-byte
+ * terminal's are Latin-1 and are converted.
  *
- * Bytes go in with keydec_feed and events come out with keydec_next; the two
- * may be interleaved freely. The decoder never blocks and never allocates
- * after keydec_new. */
+ * The event (struct keydec_event) is what the rest of the front end passes
+ * around: terminal.c reads it, keymap.c maps it to a command, the key
+ * handlers (screens.h) take it. Bytes go in with keydec_feed and events come
+ * out with keydec_next; the two may be interleaved freely. The decoder never
+ * blocks and never allocates after keydec_new. */
 #ifndef MUSCLECHECK_TUI_KEYDEC_H
 #define MUSCLECHECK_TUI_KEYDEC_H
 
@@ -69,8 +74,8 @@ enum {
 struct keydec_event {
     enum keydec_type type;
     enum keydec_key key; /* KEYDEC_KEY */
-    uint32_t code;       /* KEYDEC_CHAR, KEYDEC_CTRL, KEYDEC_ALT: the character */
-    char text[5];        /* KEYDEC_CHAR, KEYDEC_ALT: its bytes, NUL-terminated */
+    uint32_t code;       /* KEYDEC_CHAR, KEYDEC_CTRL, KEYDEC_ALT: the character (Unicode) */
+    char text[5];        /* KEYDEC_CHAR, KEYDEC_ALT: it in UTF-8, NUL-terminated */
     unsigned mods;       /* KEYDEC_KEY, KEYDEC_MOUSE: KEYDEC_MOD_* */
     int button;          /* KEYDEC_MOUSE: 1-3 left, middle, right; 4/5 wheel up/down;
                             6/7 wheel left/right; 8-11 extra buttons; 0 unknown (X10 release) */
@@ -80,9 +85,10 @@ struct keydec_event {
 };
 
 /* A decoder for a terminal whose characters are UTF-8 (UTF8 true) or one
- * byte each (false: bytes 0xA0-0xFF are characters, 0x9B and 0x8F are the
- * 8-bit CSI and SS3). Returns NULL when out of memory; the caller owns it and
- * releases it with keydec_free. */
+ * byte each (false: bytes 0xA0-0xFF are Latin-1 characters, given in UTF-8
+ * in the event's text; 0x9B and 0x8F are the 8-bit CSI and SS3). Returns
+ * NULL when out of memory; the caller owns it and releases it with
+ * keydec_free. */
 struct keydec *keydec_new(bool utf8);
 
 /* Releases KD; keydec_free(NULL) does nothing. */

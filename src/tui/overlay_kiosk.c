@@ -41,15 +41,20 @@ void overlay_staff_draw(const struct tui *ui, struct hits *hits)
         widget_text(y + used + 3, x, w, 1, survey_ui(s, UI_STAFF_PIN_WRONG), ROLE_TITLE);
 }
 
-struct action overlay_staff_key(const struct tui *ui, int key)
+struct action overlay_staff_key(const struct tui *ui, const struct keydec_event *ev)
 {
-    if (keymap_is(key, CMD_CANCEL))
-        return ACTION(ACT_CLOSE);
-    if (keymap_is(key, CMD_ERASE))
-        return ACTION(ACT_PIN_ERASE);
-    if (key == '\r' || key == '\n' || key == KEY_ENTER)
-        return ACTION(ACT_PIN_SUBMIT);
-    if (key >= '!' && key <= '~' && ui->pin_len < KIOSK_PIN_MAX)
-        return ACTION_ARG(ACT_PIN_TYPE, key);
+    const char *text = keymap_text(ev); /* a space types nothing: PINs have none */
+    switch (keymap_command(ev)) {
+    case CMD_CANCEL: return ACTION(ACT_CLOSE);
+    case CMD_ERASE: return ACTION(ACT_PIN_ERASE);
+    case CMD_CHOOSE:
+        if (text == NULL)
+            return ACTION(ACT_PIN_SUBMIT); /* Enter */
+        break;
+    default: break;
+    }
+    if (text != NULL && text[0] >= '!' && text[0] <= '~' && text[1] == '\0' &&
+        ui->pin_len < KIOSK_PIN_MAX)
+        return action_text(ACT_PIN_TYPE, text);
     return ACTION(ACT_NONE);
 }

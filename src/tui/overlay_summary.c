@@ -20,25 +20,26 @@ void overlay_save_draw(const struct tui *ui, struct hits *hits)
     /* The end of a long name matters most: show its tail when it is too wide. */
     const char *shown = ui->save_path + wrap_tail(ui->save_path, ui->save_len, w - 3);
     mvaddstr(y + used + 1, x, "> ");
-    widget_put(y + used + 1, x + 2, shown, strlen(shown));
-    if (!ui->save_confirm) {
-        leaveok(stdscr, FALSE);
-        curs_set(1); /* a text field shows where typing goes */
-    }
+    widget_put(y + used + 1, x + 2, shown, strlen(shown)); /* the cursor ends here */
 }
 
-struct action overlay_save_key(const struct tui *ui, int key)
+struct action overlay_save_key(const struct tui *ui, const struct keydec_event *ev)
 {
+    enum command cmd = keymap_command(ev);
     if (ui->save_confirm)
-        return ACTION(keymap_is(key, CMD_YES) ? ACT_SAVE_REPLACE : ACT_SAVE_RENAME);
-    if (keymap_is(key, CMD_CANCEL))
-        return ACTION(ACT_CLOSE);
-    if (key == '\r' || key == '\n' || key == KEY_ENTER)
-        return ACTION(ui->save_len > 0 ? ACT_SAVE : ACT_NONE);
-    if (keymap_is(key, CMD_ERASE))
-        return ACTION(ACT_SAVE_ERASE);
-    if (key >= 0x20 && key <= 0xFF && key != 127 && ui->save_len + 1 < sizeof(ui->save_path))
-        return ACTION_ARG(ACT_SAVE_TYPE, key);
+        return ACTION(cmd == CMD_YES ? ACT_SAVE_REPLACE : ACT_SAVE_RENAME);
+    const char *text = keymap_text(ev); /* letters are typed, not commands */
+    switch (cmd) {
+    case CMD_CANCEL: return ACTION(ACT_CLOSE);
+    case CMD_ERASE: return ACTION(ACT_SAVE_ERASE);
+    case CMD_CHOOSE:
+        if (text == NULL) /* Enter; a space is typed */
+            return ACTION(ui->save_len > 0 ? ACT_SAVE : ACT_NONE);
+        break;
+    default: break;
+    }
+    if (text != NULL && ui->save_len + strlen(text) < sizeof(ui->save_path))
+        return action_text(ACT_SAVE_TYPE, text);
     return ACTION(ACT_NONE);
 }
 

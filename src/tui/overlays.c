@@ -4,6 +4,7 @@
 #include "screens.h"
 #include "widgets.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,24 +40,38 @@ void overlay_quit_draw(const struct tui *ui, struct hits *hits)
     int y, x, w;
     widget_box(widget_text_height(question, widget_box_text_width()) + 2, &y, &x, &w);
     int used = widget_text(y, x, w, LINES - 4, question, ROLE_TITLE);
-    const struct button buttons[] = {{survey_ui(s, UI_YES), keymap_key(CMD_YES), false},
-                                     {survey_ui(s, UI_NO), keymap_key(CMD_NO), false}};
+    const struct button buttons[] = {{.label = survey_ui(s, UI_YES), .cmd = CMD_YES},
+                                     {.label = survey_ui(s, UI_NO), .cmd = CMD_NO}};
     widget_buttons(hits, ui->big_buttons, y + used + 1, buttons, 2, ui->overlay_focus, 1);
 }
 
-struct action overlay_quit_key(const struct tui *ui, int key)
+struct action overlay_quit_command(const struct tui *ui, enum command cmd)
 {
-    if (keymap_is(key, CMD_YES))
+    switch (cmd) {
+    case CMD_YES:
         /* In a kiosk, quitting means starting over for the next patient. */
         return ACTION(ui->kiosk ? ACT_WIPE : ACT_QUIT);
-    if (keymap_is(key, CMD_NO) || keymap_is(key, CMD_CANCEL) || keymap_is(key, CMD_QUIT))
-        return ACTION(ACT_CLOSE);
-    if (keymap_is(key, CMD_LEFT) || keymap_is(key, CMD_RIGHT) || keymap_is(key, CMD_NEXT) ||
-        keymap_is(key, CMD_PREV))
-        return ACTION_ARG(ACT_OVERLAY_FOCUS, ui->overlay_focus ^ 1);
-    if (keymap_is(key, CMD_CHOOSE))
-        return overlay_quit_key(ui, keymap_key(ui->overlay_focus == 0 ? CMD_YES : CMD_NO));
-    return ACTION(ACT_NONE);
+    case CMD_NO:
+    case CMD_CANCEL:
+    case CMD_QUIT: return ACTION(ACT_CLOSE);
+    case CMD_LEFT:
+    case CMD_RIGHT:
+    case CMD_NEXT:
+    case CMD_PREV: return ACTION_ARG(ACT_OVERLAY_FOCUS, ui->overlay_focus ^ 1);
+    case CMD_CHOOSE: return overlay_quit_button(ui, ui->overlay_focus);
+    default: return ACTION(ACT_NONE);
+    }
+}
+
+struct action overlay_quit_button(const struct tui *ui, int focus)
+{
+    assert(focus == 0 || focus == 1);
+    return overlay_quit_command(ui, focus == 0 ? CMD_YES : CMD_NO);
+}
+
+struct action overlay_quit_key(const struct tui *ui, const struct keydec_event *ev)
+{
+    return overlay_quit_command(ui, keymap_command(ev));
 }
 
 void screen_small_draw(const struct tui *ui)

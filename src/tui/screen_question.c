@@ -4,6 +4,7 @@
 #include "screens.h"
 #include "widgets.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -35,8 +36,9 @@ void screen_question_draw(const struct tui *ui, struct hits *hits)
     enum answer current = session_answer(flow_session(ui->flow), qi);
     struct button buttons[CHOICE_COUNT];
     for (int i = 0; i < CHOICE_COUNT; i++)
-        buttons[i] = (struct button){survey_answer_label(s, choices[i]), keymap_key(choice_cmds[i]),
-                                     current == choices[i]};
+        buttons[i] = (struct button){.label = survey_answer_label(s, choices[i]),
+                                     .cmd = choice_cmds[i],
+                                     .chosen = current == choices[i]};
     int button_h = widget_button_height(ui);
     int last_buttons_y =
         LINES - 2 - button_h * widget_button_rows(buttons, CHOICE_COUNT, ui->big_buttons);
@@ -64,22 +66,36 @@ int screen_question_focus(const struct flow *f, size_t q)
     return 0;
 }
 
-struct action screen_question_key(const struct tui *ui, int key)
+struct action screen_question_button(const struct tui *ui, int focus)
 {
-    for (int i = 0; i < CHOICE_COUNT; i++)
-        if (keymap_is(key, choice_cmds[i]))
-            return ACTION_ARG(ACT_ANSWER, (int)choices[i]);
-    if (keymap_is(key, CMD_BACK) || keymap_is(key, CMD_LEFT) || keymap_is(key, CMD_ERASE))
-        return ACTION(ACT_BACK);
-    if (keymap_is(key, CMD_RIGHT) || keymap_is(key, CMD_DOWN) || keymap_is(key, CMD_NEXT))
-        return ACTION_ARG(ACT_FOCUS, (ui->focus + 1) % CHOICE_COUNT);
-    if (keymap_is(key, CMD_UP) || keymap_is(key, CMD_PREV))
-        return ACTION_ARG(ACT_FOCUS, (ui->focus + CHOICE_COUNT - 1) % CHOICE_COUNT);
-    if (keymap_is(key, CMD_CHOOSE))
-        return ACTION_ARG(ACT_ANSWER, (int)choices[ui->focus % CHOICE_COUNT]);
-    if (keymap_is(key, CMD_HELP))
-        return ACTION(ACT_HELP);
-    if (keymap_is(key, CMD_QUIT) || keymap_is(key, CMD_CANCEL))
-        return ACTION(ACT_ASK_QUIT);
-    return ACTION(ACT_NONE);
+    (void)ui;
+    assert(focus >= 0 && focus < CHOICE_COUNT);
+    return ACTION_ARG(ACT_ANSWER, (int)choices[focus]);
+}
+
+struct action screen_question_command(const struct tui *ui, enum command cmd)
+{
+    switch (cmd) {
+    case CMD_YES: return screen_question_button(ui, 0);
+    case CMD_NO: return screen_question_button(ui, 1);
+    case CMD_UNSURE: return screen_question_button(ui, 2);
+    case CMD_BACK:
+    case CMD_LEFT:
+    case CMD_ERASE: return ACTION(ACT_BACK);
+    case CMD_RIGHT:
+    case CMD_DOWN:
+    case CMD_NEXT: return ACTION_ARG(ACT_FOCUS, (ui->focus + 1) % CHOICE_COUNT);
+    case CMD_UP:
+    case CMD_PREV: return ACTION_ARG(ACT_FOCUS, (ui->focus + CHOICE_COUNT - 1) % CHOICE_COUNT);
+    case CMD_CHOOSE: return screen_question_button(ui, ui->focus);
+    case CMD_HELP: return ACTION(ACT_HELP);
+    case CMD_QUIT:
+    case CMD_CANCEL: return ACTION(ACT_ASK_QUIT);
+    default: return ACTION(ACT_NONE);
+    }
+}
+
+struct action screen_question_key(const struct tui *ui, const struct keydec_event *ev)
+{
+    return screen_question_command(ui, keymap_command(ev));
 }

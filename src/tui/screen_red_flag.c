@@ -5,6 +5,8 @@
 #include "screens.h"
 #include "widgets.h"
 
+#include <assert.h>
+
 enum { BUTTON_RESULTS, BUTTON_STOP, BUTTON_COUNT };
 
 void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
@@ -16,8 +18,8 @@ void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
      * video without colour, so it cannot be missed. */
     attr_t urgent = theme_attr(ROLE_URGENT);
     const struct button buttons[BUTTON_COUNT] = {
-        {survey_ui(s, UI_SEE_RESULTS), keymap_key(CMD_RESULTS), false},
-        {survey_ui(s, UI_STOP), keymap_key(CMD_STOP), false},
+        {.label = survey_ui(s, UI_SEE_RESULTS), .cmd = CMD_RESULTS},
+        {.label = survey_ui(s, UI_STOP), .cmd = CMD_STOP},
     };
     /* A kiosk has nothing to stop to: the screen stays until a key is pressed. */
     int count = ui->kiosk ? 1 : BUTTON_COUNT;
@@ -54,24 +56,33 @@ void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
     widget_keys(survey_ui(s, ui->kiosk ? UI_KIOSK_URGENT_KEY : UI_KEYS_RED_FLAG));
 }
 
-struct action screen_red_flag_key(const struct tui *ui, int key)
+struct action screen_red_flag_command(const struct tui *ui, enum command cmd)
 {
     if (ui->red_flag_stale)
         return ACTION(ACT_WIPE); /* the answers are gone: on to the next patient */
     if (ui->kiosk)
         return ACTION(ACT_RESULTS); /* any key, once staff have seen it */
-    if (keymap_is(key, CMD_LEFT) || keymap_is(key, CMD_RIGHT) || keymap_is(key, CMD_UP) ||
-        keymap_is(key, CMD_DOWN) || keymap_is(key, CMD_NEXT) || keymap_is(key, CMD_PREV))
-        return ACTION_ARG(ACT_FOCUS, (ui->focus + 1) % BUTTON_COUNT);
-    if (keymap_is(key, CMD_RESULTS))
-        return ACTION(ACT_RESULTS);
-    if (keymap_is(key, CMD_STOP))
-        return ACTION(ACT_QUIT);
-    if (keymap_is(key, CMD_CHOOSE))
+    switch (cmd) {
+    case CMD_LEFT:
+    case CMD_RIGHT:
+    case CMD_UP:
+    case CMD_DOWN:
+    case CMD_NEXT:
+    case CMD_PREV: return ACTION_ARG(ACT_FOCUS, (ui->focus + 1) % BUTTON_COUNT);
+    case CMD_RESULTS: return ACTION(ACT_RESULTS);
+    case CMD_STOP: return ACTION(ACT_QUIT);
+    case CMD_CHOOSE:
+        assert(ui->focus >= 0 && ui->focus < BUTTON_COUNT);
         return ACTION(ui->focus == BUTTON_RESULTS ? ACT_RESULTS : ACT_QUIT);
-    if (keymap_is(key, CMD_HELP))
-        return ACTION(ACT_HELP);
-    if (keymap_is(key, CMD_QUIT) || keymap_is(key, CMD_CANCEL))
-        return ACTION(ACT_ASK_QUIT);
-    return ACTION(ACT_NONE);
+    case CMD_HELP: return ACTION(ACT_HELP);
+    case CMD_QUIT:
+    case CMD_CANCEL: return ACTION(ACT_ASK_QUIT);
+    default: return ACTION(ACT_NONE);
+    }
+}
+
+struct action screen_red_flag_key(const struct tui *ui, const struct keydec_event *ev)
+{
+    /* "r" is the letter of "start again" too, which this screen lacks. */
+    return screen_red_flag_command(ui, keymap_prefer(keymap_command(ev), CMD_RESULTS));
 }

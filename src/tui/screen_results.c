@@ -8,6 +8,7 @@
 
 #include "musclecheck/wrap.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,17 +21,17 @@ static int results_buttons(const struct tui *ui, struct button *b)
 {
     const struct survey *s = ui->survey;
     int n = 0;
-    b[n++] = (struct button){survey_ui(s, ui->kiosk ? UI_FINISH : UI_START_AGAIN),
-                             keymap_key(CMD_AGAIN), false};
+    b[n++] = (struct button){.label = survey_ui(s, ui->kiosk ? UI_FINISH : UI_START_AGAIN),
+                             .cmd = CMD_AGAIN};
     b[n++] = (struct button){
-        survey_ui(s, ui->screen == SCREEN_TABLE ? UI_BACK_TO_RESULTS : UI_SHOW_TABLE),
-        keymap_key(CMD_TABLE), false};
+        .label = survey_ui(s, ui->screen == SCREEN_TABLE ? UI_BACK_TO_RESULTS : UI_SHOW_TABLE),
+        .cmd = CMD_TABLE};
     if (!ui->kiosk)
-        b[n++] = (struct button){survey_ui(s, UI_SAVE_SUMMARY), keymap_key(CMD_SAVE), false};
+        b[n++] = (struct button){.label = survey_ui(s, UI_SAVE_SUMMARY), .cmd = CMD_SAVE};
     else if (ui->print_command != NULL)
-        b[n++] = (struct button){survey_ui(s, UI_PRINT), keymap_key(CMD_PRINT), false};
+        b[n++] = (struct button){.label = survey_ui(s, UI_PRINT), .cmd = CMD_PRINT};
     if (!ui->kiosk)
-        b[n++] = (struct button){survey_ui(s, UI_QUIT), keymap_key(CMD_QUIT), false};
+        b[n++] = (struct button){.label = survey_ui(s, UI_QUIT), .cmd = CMD_QUIT};
     return n;
 }
 
@@ -148,41 +149,46 @@ void screen_results_area(enum screen_id screen, int *x, int *w)
     }
 }
 
-struct action screen_results_key(const struct tui *ui, int key)
+struct action screen_results_button(const struct tui *ui, int focus)
 {
-    int step = ui->page > 1 ? ui->page - 1 : 1;
     struct button buttons[MAX_BUTTONS];
     int count = results_buttons(ui, buttons);
-    if (keymap_is(key, CMD_UP))
-        return ACTION_ARG(ACT_SCROLL, -1);
-    if (keymap_is(key, CMD_DOWN))
-        return ACTION_ARG(ACT_SCROLL, 1);
-    if (keymap_is(key, CMD_PAGE_UP))
-        return ACTION_ARG(ACT_SCROLL, -step);
-    if (keymap_is(key, CMD_PAGE_DOWN))
-        return ACTION_ARG(ACT_SCROLL, step);
-    if (keymap_is(key, CMD_TOP))
-        return ACTION_ARG(ACT_SCROLL_TO, 0);
-    if (keymap_is(key, CMD_BOTTOM))
-        return ACTION_ARG(ACT_SCROLL_TO, (int)ui->view.doc.count);
-    if (keymap_is(key, CMD_NEXT) || keymap_is(key, CMD_RIGHT))
-        return ACTION_ARG(ACT_FOCUS, (ui->focus + 1) % count);
-    if (keymap_is(key, CMD_PREV) || keymap_is(key, CMD_LEFT))
-        return ACTION_ARG(ACT_FOCUS, (ui->focus + count - 1) % count);
-    if (keymap_is(key, CMD_SAVE))
-        return ACTION(ui->kiosk ? ACT_NONE : ACT_SAVE_OPEN);
-    if (keymap_is(key, CMD_PRINT))
-        return ACTION(ui->kiosk && ui->print_command != NULL ? ACT_PRINT : ACT_NONE);
-    if (keymap_is(key, CMD_AGAIN))
+    assert(focus >= 0 && focus < count);
+    (void)count; /* NDEBUG */
+    return screen_results_command(ui, buttons[focus].cmd);
+}
+
+struct action screen_results_command(const struct tui *ui, enum command cmd)
+{
+    int step = ui->page > 1 ? ui->page - 1 : 1;
+    int count = screen_results_button_count(ui);
+    switch (cmd) {
+    case CMD_UP: return ACTION_ARG(ACT_SCROLL, -1);
+    case CMD_DOWN: return ACTION_ARG(ACT_SCROLL, 1);
+    case CMD_PAGE_UP: return ACTION_ARG(ACT_SCROLL, -step);
+    case CMD_PAGE_DOWN: return ACTION_ARG(ACT_SCROLL, step);
+    case CMD_TOP: return ACTION_ARG(ACT_SCROLL_TO, 0);
+    case CMD_BOTTOM: return ACTION_ARG(ACT_SCROLL_TO, (int)ui->view.doc.count);
+    case CMD_NEXT:
+    case CMD_RIGHT: return ACTION_ARG(ACT_FOCUS, (ui->focus + 1) % count);
+    case CMD_PREV:
+    case CMD_LEFT: return ACTION_ARG(ACT_FOCUS, (ui->focus + count - 1) % count);
+    case CMD_SAVE: return ACTION(ui->kiosk ? ACT_NONE : ACT_SAVE_OPEN);
+    case CMD_PRINT: return ACTION(ui->kiosk && ui->print_command != NULL ? ACT_PRINT : ACT_NONE);
+    case CMD_AGAIN:
         /* A kiosk asks "start over?" first: a stray tap must not wipe the results. */
         return ACTION(ui->kiosk ? ACT_ASK_QUIT : ACT_START_AGAIN);
-    if (keymap_is(key, CMD_TABLE))
-        return ACTION(ACT_TOGGLE_TABLE);
-    if (keymap_is(key, CMD_HELP))
-        return ACTION(ACT_HELP);
-    if (keymap_is(key, CMD_CHOOSE))
-        return screen_results_key(ui, buttons[ui->focus < count ? ui->focus : 0].key);
-    if (keymap_is(key, CMD_QUIT) || keymap_is(key, CMD_CANCEL))
-        return ACTION(ACT_ASK_QUIT);
-    return ACTION(ACT_NONE);
+    case CMD_TABLE: return ACTION(ACT_TOGGLE_TABLE);
+    case CMD_HELP: return ACTION(ACT_HELP);
+    case CMD_CHOOSE: return screen_results_button(ui, ui->focus);
+    case CMD_QUIT:
+    case CMD_CANCEL: return ACTION(ACT_ASK_QUIT);
+    default: return ACTION(ACT_NONE);
+    }
+}
+
+struct action screen_results_key(const struct tui *ui, const struct keydec_event *ev)
+{
+    /* "s" is the letter of "stop" too, which this screen lacks. */
+    return screen_results_command(ui, keymap_prefer(keymap_command(ev), CMD_SAVE));
 }

@@ -23,7 +23,10 @@ void screen_welcome_draw(const struct tui *ui, struct hits *hits)
         for (size_t i = 0; i < ui->survey_count; i++) {
             snprintf(labels[i], sizeof(labels[i]), "%zu %s", i + 1,
                      survey_ui(ui->surveys[i], UI_LANGUAGE_NAME));
-            langs[i] = (struct button){labels[i], (int)('1' + i), ui->surveys[i] == s};
+            langs[i] = (struct button){.label = labels[i],
+                                       .cmd = CMD_NONE,
+                                       .language = (int)i + 1,
+                                       .chosen = ui->surveys[i] == s};
         }
         /* First thing on the screen, so that a patient who cannot read the
          * rest still finds their language. The one in use carries the check
@@ -39,20 +42,29 @@ void screen_welcome_draw(const struct tui *ui, struct hits *hits)
         y += widget_text(y, x, w, limit - y, survey_ui(s, UI_HOW_TO_ANSWER), ROLE_NORMAL) + 1;
     if (y < limit)
         y += widget_text(y, x, w, limit - y, survey_text(s, SURVEY_DISCLAIMER), ROLE_DIM) + 1;
-    const struct button start = {survey_ui(s, UI_START), keymap_key(CMD_CHOOSE), false};
+    const struct button start = {.label = survey_ui(s, UI_START), .cmd = CMD_CHOOSE};
     widget_buttons(hits, ui->big_buttons, y < limit ? y : limit, &start, 1, 0, button_h);
     widget_keys(survey_ui(s, ui->kiosk ? UI_KEYS_KIOSK : UI_KEYS_WELCOME));
 }
 
-struct action screen_welcome_key(const struct tui *ui, int key)
+struct action screen_welcome_command(const struct tui *ui, enum command cmd)
 {
-    if (ui->kiosk && key >= '1' && key < '1' + (int)ui->survey_count)
-        return ACTION_ARG(ACT_LANGUAGE, key - '1');
-    if (keymap_is(key, CMD_CHOOSE))
-        return ACTION(ACT_BEGIN);
-    if (keymap_is(key, CMD_HELP))
-        return ACTION(ACT_HELP);
-    if (keymap_is(key, CMD_QUIT) || keymap_is(key, CMD_CANCEL))
-        return ACTION(ACT_ASK_QUIT);
-    return ACTION(ACT_NONE);
+    (void)ui;
+    switch (cmd) {
+    case CMD_CHOOSE: return ACTION(ACT_BEGIN);
+    case CMD_HELP: return ACTION(ACT_HELP);
+    case CMD_QUIT:
+    case CMD_CANCEL: return ACTION(ACT_ASK_QUIT);
+    default: return ACTION(ACT_NONE);
+    }
+}
+
+struct action screen_welcome_key(const struct tui *ui, const struct keydec_event *ev)
+{
+    /* A kiosk's languages are numbered: the digit picks one. */
+    const char *text = keymap_text(ev);
+    if (ui->kiosk && text != NULL && text[0] >= '1' && text[1] == '\0' &&
+        text[0] < '1' + (int)ui->survey_count)
+        return ACTION_ARG(ACT_LANGUAGE, text[0] - '1');
+    return screen_welcome_command(ui, keymap_command(ev));
 }

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* state: everything the screens need to draw a frame and to decide what a
- * key means, in one struct. Draw functions and key handlers only read it;
- * the main loop (tui.c) alone changes it, by applying actions (action.h).
- * The state borrows the surveys and owns the flow, the report, the results
- * document and its laid-out view. */
+ * key event or a click means, in one struct (struct tui), and the clickable
+ * areas of the last frame (struct hits). Draw functions and key handlers
+ * only read the state; the main loop (tui.c) alone changes it, by applying
+ * actions (action.h, apply.c). The state borrows the surveys, the staff PIN
+ * and the print command, and owns the flow, the report, the results
+ * document, its laid-out view and the print job (freed by tui_state_free).
+ * A hitbox names the command a click on it gives (keys.h), never a key. */
 #ifndef MUSCLECHECK_TUI_STATE_H
 #define MUSCLECHECK_TUI_STATE_H
 
 #include "doc.h"
+#include "musclecheck/keys.h"
 #include "musclecheck/print_job.h"
 
 #include "musclecheck/flow.h"
@@ -36,10 +40,12 @@ enum overlay_id {
  * screen once its patient's answers are wiped. */
 #define TUI_MAX_KEPT_ADVICE 8
 
-/* A clickable area drawn this frame, and the key a click on it stands for. */
+/* A clickable area drawn this frame, and what a click on it means: command
+ * CMD, or (a kiosk's language button, CMD_NONE) language LANGUAGE - 1. */
 struct hitbox {
     int y, x, h, w;
-    int key;
+    enum command cmd;
+    int language; /* 1 + the index in tui.surveys; 0 on every other button */
 };
 
 #define TUI_MAX_HITS 16
@@ -101,6 +107,9 @@ struct tui {
     bool red_flag_stale;
     const char *kept_advice[TUI_MAX_KEPT_ADVICE]; /* borrowed from the survey */
     size_t kept_advice_count;
+    /* Kiosk: the answers were wiped; the loop blanks the terminal and its
+     * scrollback (term_wipe) before the next frame, then clears this. */
+    bool wipe_screen;
 };
 
 #endif

@@ -21,9 +21,7 @@ static volatile sig_atomic_t caught_signal;
 static SCREEN *screen;
 static bool wipe_on_stop; /* kiosk: nothing of the last patient may stay on the terminal */
 static bool colour;
-static struct keydec *keys;        /* whole key events from the raw bytes */
-static unsigned char key_bytes[4]; /* the rest of a UTF-8 character being returned */
-static size_t key_bytes_len, key_bytes_pos;
+static struct keydec *keys;     /* whole key events from the raw bytes */
 static long long paste_byte_ms; /* when the last byte of an open paste came */
 
 /* How long an open paste may be silent before its end is taken as lost. */
@@ -136,7 +134,7 @@ int term_start(bool kiosk, bool ascii, const char **why)
     /* Keys are decoded here from raw bytes (keydec), not by curses' terminfo
      * lookup, which splits every sequence its entry lacks into Esc and
      * letters. */
-    keys = keydec_new(strcmp(nl_langinfo(CODESET), "UTF-8") == 0);
+    keys = keydec_new(!ascii);
     if (keys == NULL) {
         *why = "out of memory";
         return -1;
@@ -207,7 +205,6 @@ void term_stop(void)
     screen = NULL;
     keydec_free(keys);
     keys = NULL;
-    key_bytes_len = key_bytes_pos = 0;
 }
 
 bool term_colour(void)
@@ -215,63 +212,40 @@ bool term_colour(void)
     return colour;
 }
 
-/* The curses key code for event EV, or TERM_KEY_IGNORED. A character of
- * several bytes is returned byte by byte, as curses did. */
-static int event_key(const struct keydec_event *ev, int *mouse_y, int *mouse_x)
+/* Whether EV is one that no screen acts on and that is no sign of a person
+ * at the keyboard: Alt-<key>, a paste, a focus report, an unknown sequence,
+ * a mouse release or motion, a button other than the left one or the wheel. */
+static bool event_ignored(const struct keydec_event *ev)
 {
-    static const short named[] = {
-        [KEYDEC_UP] = KEY_UP,      [KEYDEC_DOWN] = KEY_DOWN,      [KEYDEC_RIGHT] = KEY_RIGHT,
-        [KEYDEC_LEFT] = KEY_LEFT,  [KEYDEC_HOME] = KEY_HOME,      [KEYDEC_END] = KEY_END,
-        [KEYDEC_PGUP] = KEY_PPAGE, [KEYDEC_PGDN] = KEY_NPAGE,     [KEYDEC_INSERT] = KEY_IC,
-        [KEYDEC_DELETE] = KEY_DC,  [KEYDEC_BEGIN] = KEY_B2,       [KEYDEC_BTAB] = KEY_BTAB,
-        [KEYDEC_ESC] = 27,         [KEYDEC_KP_ENTER] = KEY_ENTER, [KEYDEC_KP_PLUS] = '+',
-        [KEYDEC_KP_MINUS] = '-',   [KEYDEC_KP_STAR] = '*',        [KEYDEC_KP_SLASH] = '/',
-        [KEYDEC_KP_DOT] = '.',     [KEYDEC_KP_COMMA] = ',',       [KEYDEC_KP_EQUAL] = '=',
-    };
     switch (ev->type) {
     case KEYDEC_CHAR:
-        key_bytes_len = strlen(ev->text);
-        memcpy(key_bytes, ev->text, key_bytes_len);
-        key_bytes_pos = 1;
-        return key_bytes[0];
-    case KEYDEC_CTRL: return (int)ev->code;
-    case KEYDEC_KEY:
-        if (ev->key >= KEYDEC_F1)
-            return KEY_F(ev->key - KEYDEC_F1 + 1);
-        if (ev->key >= KEYDEC_KP_0 && ev->key <= KEYDEC_KP_9)
-            return '0' + (int)(ev->key - KEYDEC_KP_0);
-        return named[ev->key];
+    case KEYDEC_CTRL:
+    case KEYDEC_KEY: return false;
     case KEYDEC_MOUSE:
-        *mouse_y = ev->row;
-        *mouse_x = ev->col;
-        if (ev->release || ev->motion)
-            return TERM_KEY_IGNORED;
-        if (ev->button == 4)
-            return KEY_UP;
-        if (ev->button == 5)
-            return KEY_DOWN;
-        return ev->button == 1 ? KEY_MOUSE : TERM_KEY_IGNORED;
-    default:
-        /* Alt-<key>, pastes, focus reports and unknown sequences: nothing
-         * a screen may act on. */
-        return TERM_KEY_IGNORED;
+        return ev->release || ev->motion || (ev->button != 1 && ev->button != 4 && ev->button != 5);
+    case KEYDEC_NONE:
+    case KEYDEC_ALT:
+    case KEYDEC_PASTE:
+    case KEYDEC_FOCUS_IN:
+    case KEYDEC_FOCUS_OUT:
+    case KEYDEC_UNKNOWN: break;
     }
+    return true;
 }
 
-int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x)
+int term_read_event(int timeout_ms, struct keydec_event *out)
 {
     if (caught_signal != 0)
         return TERM_KEY_SIGNAL;
-    if (key_bytes_pos < key_bytes_len)
-        return key_bytes[key_bytes_pos++];
     long long deadline = clock_now_ms() + timeout_ms;
     bool fed = false;
     for (;;) {
         struct keydec_event ev;
         while (keydec_next(keys, &ev)) {
-            int key = event_key(&ev, mouse_y, mouse_x);
-            if (key != TERM_KEY_IGNORED)
-                return key;
+            if (!event_ignored(&ev)) {
+                *out = ev;
+                return 0;
+            }
         }
         long long left = deadline - clock_now_ms();
         if (left <= 0 && fed)
@@ -282,7 +256,7 @@ int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x)
         if (caught_signal != 0)
             return TERM_KEY_SIGNAL;
         if (c == KEY_RESIZE)
-            return c;
+            return TERM_KEY_RESIZE;
         if (c == ERR) {
             if (pending) {
                 keydec_timeout(keys); /* the Esc delay passed: settle what came */
@@ -336,4 +310,17 @@ int term_signal(void)
 void term_wipe(void)
 {
     blank_terminal();
+}
+
+void term_cursor(bool show)
+{
+    /* Hidden, curses need not move the cursor back after each change, which
+     * saves bytes on every key. */
+    leaveok(stdscr, show ? FALSE : TRUE);
+    curs_set(show ? 1 : 0);
+}
+
+void term_repaint(void)
+{
+    clearok(curscr, TRUE);
 }

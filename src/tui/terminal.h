@@ -1,26 +1,32 @@
 /* SPDX-License-Identifier: MIT */
-/* terminal: the only module that starts and stops ncurses. It owns the
- * terminal modes, colours, mouse, Esc delay and the signal handlers that
- * make sure the terminal is restored however the program ends. */
+/* terminal: the only module that starts and stops ncurses and the only one
+ * that sets the terminal's modes (raw or cbreak, echo, the cursor, bracketed
+ * paste, mouse, Esc delay, full repaints, wiping the screen and scrollback),
+ * and the signal handlers that make sure the terminal is restored however
+ * the program ends. It reads the terminal's bytes itself and hands the loop
+ * whole key events decoded by keydec (keydec.h), in the terminal's real
+ * encoding (UTF-8, or one byte a character when not). It owns the curses
+ * screen and the decoder (static, released by term_stop). */
 #ifndef MUSCLECHECK_TUI_TERM_H
 #define MUSCLECHECK_TUI_TERM_H
 
+#include "keydec.h"
+
 #include <stdbool.h>
 
-/* Returned by term_read_key when a terminating signal arrived (SIGINT,
- * SIGQUIT, SIGTERM, SIGHUP). */
-#define TERM_KEY_SIGNAL (-2)
-/* Returned by term_read_key when nothing was typed within the timeout. */
+/* What term_read_event returns besides 0 (an event). */
+/* Nothing was typed within the timeout. */
 #define TERM_KEY_NONE (-1)
-/* Returned by term_read_key when the terminal has gone away. */
+/* A terminating signal arrived (SIGINT, SIGQUIT, SIGTERM, SIGHUP). */
+#define TERM_KEY_SIGNAL (-2)
+/* The terminal has gone away. */
 #define TERM_KEY_HANGUP (-3)
-/* What a key event no screen acts on (a paste, Alt-<key>, a focus report, an
- * unknown sequence, a mouse release) becomes inside term_read_key, which
- * reads on instead of returning it. */
-#define TERM_KEY_IGNORED (-4)
+/* The window changed size. */
+#define TERM_KEY_RESIZE (-4)
 
-/* Starts curses on stdin/stdout. Returns 0, or -1 with a message for the
- * person in *WHY (static) when stdin or stdout is not a terminal or TERM is
+/* Starts curses on stdin/stdout. ASCII: the terminal is not UTF-8 (its
+ * characters are one byte each; lines are drawn with its own line set). Returns 0, or -1 with a
+ * message for the person in *WHY (static) when stdin or stdout is not a terminal or TERM is
  * unknown; nothing has been drawn then. In KIOSK mode the terminal is put in
  * raw mode and the keyboard signals (Ctrl-C, Ctrl-Z, Ctrl-\) are ignored, so
  * that no key leads out of the program. */
@@ -30,6 +36,15 @@ int term_start(bool kiosk, bool ascii, const char **why);
  * that nothing of the last person's session can be scrolled back to. */
 void term_wipe(void);
 
+/* Shows the cursor where the last drawing left it (SHOW: a text field,
+ * where typing goes), or hides it and lets curses leave it anywhere. Takes
+ * effect with the next refresh; sends nothing when it does not change. */
+void term_cursor(bool show);
+
+/* Makes the next refresh repaint the whole screen, whatever curses thinks
+ * the terminal shows (after a resize, or a size it missed). */
+void term_repaint(void);
+
 /* Restores the terminal (idempotent; safe after a failed start). In kiosk
  * mode it first blanks the screen and, where it can, the scrollback. */
 void term_stop(void);
@@ -37,14 +52,15 @@ void term_stop(void);
 /* Whether colours are in use (a colour terminal and no NO_COLOR). */
 bool term_colour(void);
 
-/* Waits up to TIMEOUT_MS for a key and returns it (a curses key code: bytes
- * are decoded by keydec, whole sequences at a time, and events no screen acts
- * on are skipped; a UTF-8 character comes one byte per call; a left click is
- * KEY_MOUSE and the wheel KEY_UP / KEY_DOWN),
- * TERM_KEY_NONE on timeout, TERM_KEY_SIGNAL after SIGINT, SIGTERM or SIGHUP,
- * or TERM_KEY_HANGUP when the terminal has closed. *MOUSE_Y and *MOUSE_X get the click position for
- * KEY_MOUSE. */
-int term_read_key(int timeout_ms, int *mouse_y, int *mouse_x);
+/* Waits up to TIMEOUT_MS for a key event and stores it in *EV, whole, as
+ * keydec decoded it from the terminal's bytes (a character of several bytes
+ * is one event; modifiers are kept). Events no screen acts on (Alt-<key>, a
+ * paste, focus reports, unknown sequences, mouse releases and motion,
+ * buttons other than the left one and the wheel) are skipped. Returns 0 for
+ * an event, TERM_KEY_NONE on timeout, TERM_KEY_SIGNAL after SIGINT, SIGTERM
+ * or SIGHUP, TERM_KEY_HANGUP when the terminal has closed, or
+ * TERM_KEY_RESIZE when the window changed size; *EV is set only for 0. */
+int term_read_event(int timeout_ms, struct keydec_event *ev);
 
 /* Checks the window size against curses' idea of it and adopts the real
  * one if they differ; true when it did. Curses can miss a SIGWINCH that

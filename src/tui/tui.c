@@ -29,13 +29,10 @@ static bool too_small(void)
 static void draw(const struct tui *ui, struct hits *hits)
 {
     erase();
-    /* Only a text field shows the cursor; elsewhere curses need not move it
-     * back after each change, which saves bytes on every key. */
-    curs_set(0);
-    leaveok(stdscr, TRUE);
     hits->count = 0;
     if (too_small()) {
         screen_small_draw(ui);
+        term_cursor(false);
         refresh();
         return;
     }
@@ -58,6 +55,9 @@ static void draw(const struct tui *ui, struct hits *hits)
     case OVERLAY_MESSAGE: overlay_message_draw(ui, hits); break;
     case OVERLAY_PRINTING: overlay_printing_draw(ui, hits); break;
     }
+    /* Only the file name box shows the cursor, where its drawing left it
+     * (after the name): a text field shows where typing goes. */
+    term_cursor(ui->overlay == OVERLAY_SAVE && !ui->save_confirm);
     refresh();
 }
 
@@ -94,30 +94,34 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
     bool dirty = true;
     struct hits hits = {.count = 0};
     for (;;) {
+        if (ui.wipe_screen) {
+            term_wipe(); /* kiosk: nothing of the last patient stays on the terminal */
+            ui.wipe_screen = false;
+        }
         if (dirty) {
             tui_view_sync(&ui);
             draw(&ui, &hits);
         }
         dirty = false;
-        int mouse_y = 0, mouse_x = 0;
         /* While printing, look at the job often; the loop never waits on it. */
         int wait =
             ui.print != NULL ? print_job_wait_ms(ui.print, clock_now_ms(), 100) : KEY_WAIT_MS;
         bool was_printing = ui.print != NULL;
-        int key = term_read_key(wait > 0 ? wait : 1, &mouse_y, &mouse_x);
-        if (key == TERM_KEY_SIGNAL || key == TERM_KEY_HANGUP) {
+        struct keydec_event ev;
+        int got = term_read_event(wait > 0 ? wait : 1, &ev);
+        if (got == TERM_KEY_SIGNAL || got == TERM_KEY_HANGUP) {
             /* A kiosk is stopped on purpose (systemctl stop, staff closing
              * the terminal): that is a clean end, not a failure. */
-            int sig = key == TERM_KEY_HANGUP ? SIGHUP : term_signal();
+            int sig = got == TERM_KEY_HANGUP ? SIGHUP : term_signal();
             status = ui.kiosk ? 0 : 128 + sig;
             break;
         }
         if (ui.print != NULL && summary_print_poll(&ui))
             dirty = true;
-        if (key == TERM_KEY_NONE) {
+        if (got == TERM_KEY_NONE) {
             dirty = tui_idle_tick(&ui, clock_now_ms()) || dirty;
             if (term_check_size()) {
-                clearok(curscr, TRUE);
+                term_repaint();
                 dirty = true;
             }
             continue;
@@ -125,7 +129,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         long long now = clock_now_ms();
         /* A key after the idle time must not reach the old session: wipe
          * first (the key then only wakes the screen). */
-        if (key != KEY_RESIZE && tui_idle_expired(&ui, now)) {
+        if (got != TERM_KEY_RESIZE && tui_idle_expired(&ui, now)) {
             tui_idle_tick(&ui, now);
             ui.last_input = now;
             dirty = true;
@@ -134,31 +138,30 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         ui.last_input = now;
         /* A key pressed while printing waits for nothing: it must not close
          * the outcome the print has just shown. */
-        if (was_printing && key != KEY_RESIZE)
+        if (was_printing && got != TERM_KEY_RESIZE)
             continue;
-        if (key == KEY_RESIZE) {
+        if (got == TERM_KEY_RESIZE) {
             /* Terminals differ in what they keep of the old contents (a quick
              * shrink and grow can leave curses' size unchanged but the screen
              * wiped), so repaint it all: a resize is rare, a garbled screen
              * is not acceptable. */
             term_check_size();
-            clearok(curscr, TRUE);
+            term_repaint();
             dirty = true;
             continue;
         }
-        if (key == KEY_MOUSE) {
-            const struct hitbox *hit = widget_hit(&hits, mouse_y, mouse_x);
-            /* A box that any key closes (help, a message, "still there?")
-             * closes with a tap anywhere too: touch screens have no keys. */
-            if (hit == NULL && !tui_any_key_closes(&ui))
-                continue;
-            key = hit != NULL ? hit->key : ' ';
-        }
+        bool click = ev.type == KEYDEC_MOUSE && ev.button == 1;
+        const struct hitbox *hit = click ? widget_hit(&hits, ev.row, ev.col) : NULL;
+        /* A box that any key closes (help, a message, "still there?")
+         * closes with a tap anywhere too: touch screens have no keys. */
+        if (click && hit == NULL && !tui_any_key_closes(&ui))
+            continue;
         if (too_small())
             continue;
         dirty = true;
         ui.now_ms = clock_now_ms();
-        if (tui_apply(&ui, tui_key_action(&ui, key)))
+        struct action a = click ? tui_click_action(&ui, hit) : tui_key_action(&ui, &ev);
+        if (tui_apply(&ui, a))
             break;
     }
     term_stop();

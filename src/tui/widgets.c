@@ -149,10 +149,10 @@ int widget_button_height(const struct tui *ui)
     return LINES >= 20 || (ui->big_buttons && LINES >= TUI_MIN_ROWS) ? 3 : 1;
 }
 
-static void add_hit(struct hits *hits, int y, int x, int h, int w, int key)
+static void add_hit(struct hits *hits, int y, int x, int h, int w, const struct button *b)
 {
     if (hits->count < TUI_MAX_HITS)
-        hits->box[hits->count++] = (struct hitbox){y, x, h, w, key};
+        hits->box[hits->count++] = (struct hitbox){y, x, h, w, b->cmd, b->language};
 }
 
 static void draw_button(int y, int x, int w, int h, const struct button *b, bool focused, bool big)
@@ -211,7 +211,7 @@ int widget_buttons(struct hits *hits, bool big, int y, const struct button *butt
         for (; i < end; i++) {
             int w = button_width(&buttons[i], big);
             draw_button(y, x, w, height, &buttons[i], i == focus, big);
-            add_hit(hits, y, x, height, w, buttons[i].key);
+            add_hit(hits, y, x, height, w, &buttons[i]);
             x += w + 2;
         }
     }

@@ -38,8 +38,9 @@ void widget_content(int *x, int *width);
 
 struct button {
     const char *label;
-    int key;     /* the key a click stands for */
-    bool chosen; /* marks the recorded answer */
+    enum command cmd; /* the command a click gives */
+    int language;     /* a language button: 1 + its index (cmd CMD_NONE); else 0 */
+    bool chosen;      /* marks the recorded answer */
 };
 
 /* Lays out N buttons in centred rows from row Y (each HEIGHT rows: 1, or

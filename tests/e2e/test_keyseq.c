@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -280,6 +281,71 @@ static void kiosk_without_cursor_addressing_is_refused(void **state)
     VT_ASSERT(vt, vt_find(vt, "cannot move the cursor", NULL, NULL));
 }
 
+/* Makes an ISO-8859-1 locale in DIR with localedef (no system has to have
+ * one). False when localedef cannot. */
+static bool latin1_locale(const char *dir)
+{
+    char out[128], cmd[256];
+    snprintf(out, sizeof(out), "%s/en_US.ISO-8859-1", dir);
+    /* localedef exits 1 on mere warnings: the folder is what counts. */
+    snprintf(cmd, sizeof(cmd), "localedef -i en_US -f ISO-8859-1 '%s' >/dev/null 2>&1", out);
+    (void)system(cmd);
+    struct stat st;
+    return stat(out, &st) == 0;
+}
+
+/* A terminal whose characters are Latin-1: the byte 0xE9 typed in the Save
+ * box is one whole character, "é", stored in UTF-8 like every other text, so
+ * the summary is saved as "café" (the decoder once took the terminal for
+ * UTF-8, because the locale had been forced to C.UTF-8 before it asked). */
+static void latin1_terminal_types_whole_characters(void **state)
+{
+    char dir[] = "/tmp/mc-latin1-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    if (!latin1_locale(dir)) {
+        fprintf(stderr, "skipped: localedef could not make an ISO-8859-1 locale\n");
+        assert_int_equal(system(cmd), 0);
+        return;
+    }
+    static char questions[4096], locpath[128];
+    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
+    snprintf(locpath, sizeof(locpath), "LOCPATH=%s", dir);
+    char *argv[] = {(char *)binary, "--questions", questions, NULL};
+    char *env[] = {"TERM=xterm-256color", "ESCDELAY=25", "LANG=en_US.ISO-8859-1", locpath, NULL};
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof(cwd)));
+    assert_int_equal(chdir(dir), 0); /* the summary goes to the current folder */
+    struct vt *vt = vt_spawn(argv, env, 24, 80);
+    assert_int_equal(chdir(cwd), 0);
+    assert_non_null(vt);
+    *state = vt;
+    VT_ASSERT_TEXT(vt, "Press Enter to start", T);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 30, T));
+    vt_send(vt, "\r");
+    answer_no_to_all(vt);
+    vt_send(vt, "s");
+    VT_ASSERT_TEXT(vt, "musclecheck-summary-", T);
+    for (int i = 0; i < 40; i++)
+        vt_send(vt, "\x7f");
+    vt_send(vt, "caf");
+    vt_send(vt, "\xE9");
+    vt_send(vt, "\r");
+    VT_ASSERT_TEXT(vt, "Saved to", T);
+    char file[160];
+    snprintf(file, sizeof(file), "%s/caf\xC3\xA9", dir);
+    struct stat st;
+    VT_ASSERT(vt, stat(file, &st) == 0);
+    vt_send(vt, "x");
+    vt_send(vt, "q");
+    vt_send(vt, "y");
+    int status = -1;
+    VT_ASSERT(vt, vt_wait_exit(vt, T, &status) == 0);
+    assert_int_equal(status, 0);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(int argc, char **argv)
 {
     e2e_args(argc, argv, &binary, &source_dir);
@@ -292,6 +358,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(bracketed_paste_never_answers, teardown),
         cmocka_unit_test_teardown(keypad_keys_type_the_staff_pin, teardown),
         cmocka_unit_test_teardown(kiosk_without_cursor_addressing_is_refused, teardown),
+        cmocka_unit_test_teardown(latin1_terminal_types_whole_characters, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -142,6 +142,24 @@ static void one_byte_characters_without_utf8(void **state)
     assert_int_equal(r.ev[0].key, KEYDEC_F1);
 }
 
+/* A terminal without UTF-8 sends Latin-1; the event carries UTF-8. */
+static void latin1_comes_out_as_utf8(void **state)
+{
+    (void)state;
+    struct run r = decode_chunked("caf\xE9\xFF", 5, 1, false);
+    assert_int_equal(r.n, 5);
+    assert_int_equal(r.ev[3].type, KEYDEC_CHAR);
+    assert_int_equal(r.ev[3].code, 0xE9);
+    assert_string_equal(r.ev[3].text, "\xC3\xA9"); /* é */
+    assert_int_equal(r.ev[4].code, 0xFF);
+    assert_string_equal(r.ev[4].text, "\xC3\xBF"); /* ÿ */
+    assert_string_equal(r.ev[0].text, "c");
+    r = decode_chunked("\033\xE9", 2, 1, false); /* Alt-é */
+    assert_int_equal(r.n, 1);
+    assert_int_equal(r.ev[0].type, KEYDEC_ALT);
+    assert_string_equal(r.ev[0].text, "\xC3\xA9");
+}
+
 static void control_keys(void **state)
 {
     (void)state;
@@ -523,6 +541,7 @@ int main(void)
         cmocka_unit_test(printable_ascii_and_utf8),
         cmocka_unit_test(invalid_utf8_is_dropped),
         cmocka_unit_test(one_byte_characters_without_utf8),
+        cmocka_unit_test(latin1_comes_out_as_utf8),
         cmocka_unit_test(control_keys),
         cmocka_unit_test(esc_alone_only_after_the_delay),
         cmocka_unit_test(alt_keys_are_never_esc),

@@ -8,7 +8,6 @@
 #include "keymap.h"
 #include "screens.h"
 
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +44,44 @@ static struct tui make(bool kiosk)
     return ui;
 }
 
+/* The event for byte C as keydec reports it: a control byte (Enter is
+ * '\r', Backspace 127) or a one-byte character. */
+static const struct keydec_event *ev_char(int c)
+{
+    static struct keydec_event ev;
+    ev = (struct keydec_event){.type = c < 0x20 || c == 127 ? KEYDEC_CTRL : KEYDEC_CHAR,
+                               .code = (uint32_t)c};
+    if (ev.type == KEYDEC_CHAR)
+        ev.text[0] = (char)c;
+    return &ev;
+}
+
+/* The event for the UTF-8 character TEXT, code point CODE. */
+static const struct keydec_event *ev_text(const char *text, uint32_t code)
+{
+    static struct keydec_event ev;
+    ev = (struct keydec_event){.type = KEYDEC_CHAR, .code = code};
+    strcpy(ev.text, text);
+    return &ev;
+}
+
+/* The event for named key KEY with modifiers MODS (KEYDEC_MOD_*). */
+static const struct keydec_event *ev_key(enum keydec_key key, unsigned mods)
+{
+    static struct keydec_event ev;
+    ev = (struct keydec_event){.type = KEYDEC_KEY, .key = key, .mods = mods};
+    return &ev;
+}
+
+/* Alt and the character C. */
+static const struct keydec_event *ev_alt(int c)
+{
+    static struct keydec_event ev;
+    ev = (struct keydec_event){.type = KEYDEC_ALT, .code = (uint32_t)c};
+    ev.text[0] = (char)c;
+    return &ev;
+}
+
 #define ASSERT_ACTION(a, k, v)                                                                     \
     do {                                                                                           \
         struct action got_ = (a);                                                                  \
@@ -56,14 +93,14 @@ static void welcome_keys(void **state)
 {
     (void)state;
     struct tui ui = make(false);
-    ASSERT_ACTION(screen_welcome_key(&ui, '\r'), ACT_BEGIN, 0);
-    ASSERT_ACTION(screen_welcome_key(&ui, ' '), ACT_BEGIN, 0);
-    ASSERT_ACTION(screen_welcome_key(&ui, '?'), ACT_HELP, 0);
-    ASSERT_ACTION(screen_welcome_key(&ui, KEY_F(1)), ACT_HELP, 0);
-    ASSERT_ACTION(screen_welcome_key(&ui, 'q'), ACT_ASK_QUIT, 0);
-    ASSERT_ACTION(screen_welcome_key(&ui, 27), ACT_ASK_QUIT, 0);
-    ASSERT_ACTION(screen_welcome_key(&ui, '1'), ACT_NONE, 0); /* languages: kiosk only */
-    ASSERT_ACTION(screen_welcome_key(&ui, 'x'), ACT_NONE, 0);
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_char('\r')), ACT_BEGIN, 0);
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_char(' ')), ACT_BEGIN, 0);
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_char('?')), ACT_HELP, 0);
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_key(KEYDEC_F1, 0)), ACT_HELP, 0);
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_char('q')), ACT_ASK_QUIT, 0);
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_key(KEYDEC_ESC, 0)), ACT_ASK_QUIT, 0);
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_char('1')), ACT_NONE, 0); /* languages: kiosk only */
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_char('x')), ACT_NONE, 0);
     tui_state_free(&ui);
 }
 
@@ -72,19 +109,20 @@ static void question_keys(void **state)
     (void)state;
     struct tui ui = make(false);
     ui.screen = SCREEN_QUESTION;
-    ASSERT_ACTION(screen_question_key(&ui, 'y'), ACT_ANSWER, ANSWER_YES);
-    ASSERT_ACTION(screen_question_key(&ui, 'N'), ACT_ANSWER, ANSWER_NO);
-    ASSERT_ACTION(screen_question_key(&ui, 'u'), ACT_ANSWER, ANSWER_UNSURE);
-    ASSERT_ACTION(screen_question_key(&ui, 'b'), ACT_BACK, 0);
-    ASSERT_ACTION(screen_question_key(&ui, KEY_LEFT), ACT_BACK, 0);
-    ASSERT_ACTION(screen_question_key(&ui, KEY_BACKSPACE), ACT_BACK, 0);
-    ASSERT_ACTION(screen_question_key(&ui, KEY_RIGHT), ACT_FOCUS, 1);
-    ASSERT_ACTION(screen_question_key(&ui, KEY_UP), ACT_FOCUS, 2);
+    ASSERT_ACTION(screen_question_key(&ui, ev_char('y')), ACT_ANSWER, ANSWER_YES);
+    ASSERT_ACTION(screen_question_key(&ui, ev_char('N')), ACT_ANSWER, ANSWER_NO);
+    ASSERT_ACTION(screen_question_key(&ui, ev_char('u')), ACT_ANSWER, ANSWER_UNSURE);
+    ASSERT_ACTION(screen_question_key(&ui, ev_char('b')), ACT_BACK, 0);
+    ASSERT_ACTION(screen_question_key(&ui, ev_key(KEYDEC_LEFT, 0)), ACT_BACK, 0);
+    ASSERT_ACTION(screen_question_key(&ui, ev_char(127)), ACT_BACK, 0);
+    ASSERT_ACTION(screen_question_key(&ui, ev_key(KEYDEC_RIGHT, 0)), ACT_FOCUS, 1);
+    ASSERT_ACTION(screen_question_key(&ui, ev_key(KEYDEC_UP, 0)), ACT_FOCUS, 2);
     ui.focus = 2;
-    ASSERT_ACTION(screen_question_key(&ui, '\t'), ACT_FOCUS, 0);
-    ASSERT_ACTION(screen_question_key(&ui, '\r'), ACT_ANSWER, ANSWER_UNSURE); /* the focused one */
-    ASSERT_ACTION(screen_question_key(&ui, 'q'), ACT_ASK_QUIT, 0);
-    ASSERT_ACTION(screen_question_key(&ui, 'z'), ACT_NONE, 0);
+    ASSERT_ACTION(screen_question_key(&ui, ev_char('\t')), ACT_FOCUS, 0);
+    ASSERT_ACTION(screen_question_key(&ui, ev_char('\r')), ACT_ANSWER,
+                  ANSWER_UNSURE); /* the focused one */
+    ASSERT_ACTION(screen_question_key(&ui, ev_char('q')), ACT_ASK_QUIT, 0);
+    ASSERT_ACTION(screen_question_key(&ui, ev_char('z')), ACT_NONE, 0);
     tui_state_free(&ui);
 }
 
@@ -93,14 +131,16 @@ static void red_flag_keys(void **state)
     (void)state;
     struct tui ui = make(false);
     ui.screen = SCREEN_RED_FLAG;
-    ASSERT_ACTION(screen_red_flag_key(&ui, 'r'), ACT_RESULTS, 0);
-    ASSERT_ACTION(screen_red_flag_key(&ui, 's'), ACT_QUIT, 0);
-    ASSERT_ACTION(screen_red_flag_key(&ui, '\r'), ACT_RESULTS, 0); /* "See results" focused */
-    ASSERT_ACTION(screen_red_flag_key(&ui, KEY_RIGHT), ACT_FOCUS, 1);
+    ASSERT_ACTION(screen_red_flag_key(&ui, ev_char('r')), ACT_RESULTS, 0);
+    ASSERT_ACTION(screen_red_flag_key(&ui, ev_char('s')), ACT_QUIT, 0);
+    ASSERT_ACTION(screen_red_flag_key(&ui, ev_char('\r')), ACT_RESULTS,
+                  0); /* "See results" focused */
+    ASSERT_ACTION(screen_red_flag_key(&ui, ev_key(KEYDEC_RIGHT, 0)), ACT_FOCUS, 1);
     tui_state_free(&ui);
     ui = make(true);
     ui.screen = SCREEN_RED_FLAG;
-    ASSERT_ACTION(screen_red_flag_key(&ui, 's'), ACT_RESULTS, 0); /* a kiosk has no "stop" */
+    ASSERT_ACTION(screen_red_flag_key(&ui, ev_char('s')), ACT_RESULTS,
+                  0); /* a kiosk has no "stop" */
     tui_state_free(&ui);
 }
 
@@ -110,26 +150,28 @@ static void results_keys_differ_in_a_kiosk(void **state)
     struct tui ui = make(false);
     ui.screen = SCREEN_RESULTS;
     ui.page = 10;
-    ASSERT_ACTION(screen_results_key(&ui, 's'), ACT_SAVE_OPEN, 0);
-    ASSERT_ACTION(screen_results_key(&ui, 'p'), ACT_NONE, 0);
-    ASSERT_ACTION(screen_results_key(&ui, 'r'), ACT_START_AGAIN, 0);
-    ASSERT_ACTION(screen_results_key(&ui, 't'), ACT_TOGGLE_TABLE, 0);
-    ASSERT_ACTION(screen_results_key(&ui, '?'), ACT_HELP, 0);
-    ASSERT_ACTION(screen_results_key(&ui, KEY_NPAGE), ACT_SCROLL, 9);
-    ASSERT_ACTION(screen_results_key(&ui, KEY_UP), ACT_SCROLL, -1);
-    ASSERT_ACTION(screen_results_key(&ui, KEY_HOME), ACT_SCROLL_TO, 0);
+    ASSERT_ACTION(screen_results_key(&ui, ev_char('s')), ACT_SAVE_OPEN, 0);
+    ASSERT_ACTION(screen_results_key(&ui, ev_char('p')), ACT_NONE, 0);
+    ASSERT_ACTION(screen_results_key(&ui, ev_char('r')), ACT_START_AGAIN, 0);
+    ASSERT_ACTION(screen_results_key(&ui, ev_char('t')), ACT_TOGGLE_TABLE, 0);
+    ASSERT_ACTION(screen_results_key(&ui, ev_char('?')), ACT_HELP, 0);
+    ASSERT_ACTION(screen_results_key(&ui, ev_key(KEYDEC_PGDN, 0)), ACT_SCROLL, 9);
+    ASSERT_ACTION(screen_results_key(&ui, ev_key(KEYDEC_UP, 0)), ACT_SCROLL, -1);
+    ASSERT_ACTION(screen_results_key(&ui, ev_key(KEYDEC_HOME, 0)), ACT_SCROLL_TO, 0);
     ui.focus = 1;
-    ASSERT_ACTION(screen_results_key(&ui, '\r'), ACT_TOGGLE_TABLE, 0); /* the focused button */
-    ASSERT_ACTION(screen_results_key(&ui, KEY_RIGHT), ACT_FOCUS, 2);
+    ASSERT_ACTION(screen_results_key(&ui, ev_char('\r')), ACT_TOGGLE_TABLE,
+                  0); /* the focused button */
+    ASSERT_ACTION(screen_results_key(&ui, ev_key(KEYDEC_RIGHT, 0)), ACT_FOCUS, 2);
     tui_state_free(&ui);
 
     ui = make(true);
     ui.screen = SCREEN_RESULTS;
-    ASSERT_ACTION(screen_results_key(&ui, 's'), ACT_NONE, 0); /* nothing is saved in a kiosk */
-    ASSERT_ACTION(screen_results_key(&ui, 'p'), ACT_NONE, 0); /* no print command */
-    ASSERT_ACTION(screen_results_key(&ui, 'r'), ACT_ASK_QUIT, 0);
+    ASSERT_ACTION(screen_results_key(&ui, ev_char('s')), ACT_NONE,
+                  0); /* nothing is saved in a kiosk */
+    ASSERT_ACTION(screen_results_key(&ui, ev_char('p')), ACT_NONE, 0); /* no print command */
+    ASSERT_ACTION(screen_results_key(&ui, ev_char('r')), ACT_ASK_QUIT, 0);
     ui.print_command = "lp";
-    ASSERT_ACTION(screen_results_key(&ui, 'p'), ACT_PRINT, 0);
+    ASSERT_ACTION(screen_results_key(&ui, ev_char('p')), ACT_PRINT, 0);
     tui_state_free(&ui);
 }
 
@@ -139,13 +181,13 @@ static void quit_box_keys(void **state)
     struct tui ui = make(false);
     ui.overlay = OVERLAY_QUIT;
     ui.overlay_focus = 1;
-    ASSERT_ACTION(tui_key_action(&ui, 'y'), ACT_QUIT, 0);
-    ASSERT_ACTION(tui_key_action(&ui, 'n'), ACT_CLOSE, 0);
-    ASSERT_ACTION(tui_key_action(&ui, 27), ACT_CLOSE, 0);
-    ASSERT_ACTION(tui_key_action(&ui, '\r'), ACT_CLOSE, 0); /* "No" is focused */
-    ASSERT_ACTION(tui_key_action(&ui, KEY_LEFT), ACT_OVERLAY_FOCUS, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_QUIT, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('n')), ACT_CLOSE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_key(KEYDEC_ESC, 0)), ACT_CLOSE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('\r')), ACT_CLOSE, 0); /* "No" is focused */
+    ASSERT_ACTION(tui_key_action(&ui, ev_key(KEYDEC_LEFT, 0)), ACT_OVERLAY_FOCUS, 0);
     ui.kiosk = true;
-    ASSERT_ACTION(tui_key_action(&ui, 'y'), ACT_WIPE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_WIPE, 0);
     tui_state_free(&ui);
 }
 
@@ -155,21 +197,21 @@ static void boxes_take_every_key(void **state)
     struct tui ui = make(true);
     ui.staff_pin = "1234";
     ui.overlay = OVERLAY_STAFF;
-    ASSERT_ACTION(tui_key_action(&ui, '7'), ACT_PIN_TYPE, '7');
-    ASSERT_ACTION(tui_key_action(&ui, 'y'), ACT_PIN_TYPE, 'y'); /* not an answer */
-    ASSERT_ACTION(tui_key_action(&ui, 127), ACT_PIN_ERASE, 0);
-    ASSERT_ACTION(tui_key_action(&ui, '\r'), ACT_PIN_SUBMIT, 0);
-    ASSERT_ACTION(tui_key_action(&ui, 27), ACT_CLOSE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('7')), ACT_PIN_TYPE, '7');
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_PIN_TYPE, 'y'); /* not an answer */
+    ASSERT_ACTION(tui_key_action(&ui, ev_char(127)), ACT_PIN_ERASE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('\r')), ACT_PIN_SUBMIT, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_key(KEYDEC_ESC, 0)), ACT_CLOSE, 0);
     ui.overlay = OVERLAY_HELP;
-    ASSERT_ACTION(tui_key_action(&ui, 'y'), ACT_CLOSE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_CLOSE, 0);
     ui.overlay = OVERLAY_SAVE;
-    ASSERT_ACTION(tui_key_action(&ui, 'y'), ACT_SAVE_TYPE, 'y');
-    ASSERT_ACTION(tui_key_action(&ui, '\r'), ACT_NONE, 0); /* an empty name */
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_SAVE_TYPE, 'y');
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('\r')), ACT_NONE, 0); /* an empty name */
     ui.save_len = 1;
-    ASSERT_ACTION(tui_key_action(&ui, '\r'), ACT_SAVE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('\r')), ACT_SAVE, 0);
     ui.save_confirm = true;
-    ASSERT_ACTION(tui_key_action(&ui, 'y'), ACT_SAVE_REPLACE, 0);
-    ASSERT_ACTION(tui_key_action(&ui, 'n'), ACT_SAVE_RENAME, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_SAVE_REPLACE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('n')), ACT_SAVE_RENAME, 0);
     tui_state_free(&ui);
 }
 
@@ -178,12 +220,12 @@ static void staff_key_only_in_a_kiosk_with_a_pin(void **state)
     (void)state;
     struct tui ui = make(false);
     ui.staff_pin = "1234";
-    ASSERT_ACTION(tui_key_action(&ui, KEY_CTRL('x')), ACT_NONE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('x' & 0x1f)), ACT_NONE, 0);
     ui.kiosk = true;
-    ASSERT_ACTION(tui_key_action(&ui, KEY_CTRL('x')), ACT_STAFF, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('x' & 0x1f)), ACT_STAFF, 0);
     ui.pin_locked_until = 1000;
     ui.now_ms = 999;
-    ASSERT_ACTION(tui_key_action(&ui, KEY_CTRL('x')), ACT_NONE, 0); /* locked after 3 tries */
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('x' & 0x1f)), ACT_NONE, 0); /* locked after 3 tries */
     tui_state_free(&ui);
 }
 
@@ -245,7 +287,7 @@ static void wrong_pins_lock_the_prompt(void **state)
     ui.now_ms = 5000;
     tui_apply(&ui, ACTION(ACT_STAFF));
     for (int i = 0; i < 2; i++) {
-        tui_apply(&ui, ACTION_ARG(ACT_PIN_TYPE, '1'));
+        tui_apply(&ui, action_text(ACT_PIN_TYPE, "1"));
         assert_false(tui_apply(&ui, ACTION(ACT_PIN_SUBMIT)));
         assert_true(ui.pin_wrong);
         assert_int_equal(ui.pin_len, 0);
@@ -254,11 +296,90 @@ static void wrong_pins_lock_the_prompt(void **state)
     assert_int_equal(ui.overlay, OVERLAY_NONE);
     assert_true(ui.pin_locked_until > ui.now_ms);
     tui_apply(&ui, ACTION(ACT_STAFF));
-    tui_apply(&ui, ACTION_ARG(ACT_PIN_TYPE, '4'));
-    tui_apply(&ui, ACTION_ARG(ACT_PIN_TYPE, '2'));
+    tui_apply(&ui, action_text(ACT_PIN_TYPE, "4"));
+    tui_apply(&ui, action_text(ACT_PIN_TYPE, "2"));
     assert_true(tui_apply(&ui, ACTION(ACT_PIN_SUBMIT)));
     assert_int_equal(ui.pin_len, 0); /* wiped */
     tui_state_free(&ui);
+}
+
+/* A named key with a modifier is not its plain twin; Alt-y is not y. */
+static void modifiers_make_other_keys(void **state)
+{
+    (void)state;
+    struct tui ui = make(false);
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_key(KEYDEC_F1, KEYDEC_MOD_CTRL)), ACT_NONE, 0);
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_key(KEYDEC_F1, 0)), ACT_HELP, 0);
+    ui.screen = SCREEN_QUESTION;
+    ASSERT_ACTION(screen_question_key(&ui, ev_key(KEYDEC_F1, KEYDEC_MOD_CTRL)), ACT_NONE, 0);
+    ASSERT_ACTION(screen_question_key(&ui, ev_alt('y')), ACT_NONE, 0);
+    ASSERT_ACTION(screen_question_key(&ui, ev_char('y')), ACT_ANSWER, ANSWER_YES);
+    ASSERT_ACTION(screen_question_key(&ui, ev_key(KEYDEC_BTAB, 0)), ACT_FOCUS, 2);
+    tui_state_free(&ui);
+}
+
+/* A character of several bytes reaches the file name whole. */
+static void save_box_takes_whole_characters(void **state)
+{
+    (void)state;
+    struct tui ui = make(false);
+    ui.overlay = OVERLAY_SAVE;
+    const char *typed[] = {"c", "a", "f", "\xc3\xa9"};
+    const uint32_t codes[] = {'c', 'a', 'f', 0xE9};
+    for (size_t i = 0; i < 4; i++) {
+        struct action a = tui_key_action(&ui, ev_text(typed[i], codes[i]));
+        assert_int_equal(a.kind, ACT_SAVE_TYPE);
+        assert_string_equal(a.text, typed[i]);
+        tui_apply(&ui, a);
+    }
+    assert_string_equal(ui.save_path, "caf\xc3\xa9");
+    assert_int_equal(ui.save_len, 5);
+    tui_apply(&ui, tui_key_action(&ui, ev_char(127)));
+    assert_string_equal(ui.save_path, "caf"); /* Backspace takes the whole character */
+    ASSERT_ACTION(tui_key_action(&ui, ev_alt('y')), ACT_NONE, 0);
+    tui_state_free(&ui);
+}
+
+/* The one table: events to commands. */
+static void the_table_maps_events_to_commands(void **state)
+{
+    (void)state;
+    assert_int_equal(keymap_command(ev_char('y')), CMD_YES);
+    assert_int_equal(keymap_command(ev_char('Y')), CMD_YES);
+    assert_int_equal(keymap_command(ev_char('?')), CMD_HELP);
+    assert_int_equal(keymap_command(ev_char('r')), CMD_AGAIN); /* the first with that letter */
+    assert_int_equal(keymap_prefer(CMD_AGAIN, CMD_RESULTS), CMD_RESULTS);
+    assert_int_equal(keymap_prefer(CMD_YES, CMD_RESULTS), CMD_YES);
+    assert_int_equal(keymap_command(ev_char('z')), CMD_NONE);
+    assert_int_equal(keymap_command(ev_char(' ')), CMD_CHOOSE);
+    assert_int_equal(keymap_command(ev_char('\r')), CMD_CHOOSE);
+    assert_int_equal(keymap_command(ev_char('\t')), CMD_NEXT);
+    assert_int_equal(keymap_command(ev_char(127)), CMD_ERASE);
+    assert_int_equal(keymap_command(ev_char(8)), CMD_ERASE);
+    assert_int_equal(keymap_command(ev_char('x' & 0x1f)), CMD_STAFF);
+    assert_int_equal(keymap_command(ev_char('c' & 0x1f)), CMD_NONE);
+    assert_int_equal(keymap_command(ev_key(KEYDEC_KP_ENTER, 0)), CMD_CHOOSE);
+    assert_int_equal(keymap_command(ev_key(KEYDEC_BTAB, 0)), CMD_PREV);
+    assert_int_equal(keymap_command(ev_key(KEYDEC_BTAB, KEYDEC_MOD_SHIFT)), CMD_PREV);
+    assert_int_equal(keymap_command(ev_key(KEYDEC_ESC, 0)), CMD_CANCEL);
+    assert_int_equal(keymap_command(ev_key(KEYDEC_PGUP, 0)), CMD_PAGE_UP);
+    assert_int_equal(keymap_command(ev_key(KEYDEC_END, 0)), CMD_BOTTOM);
+    assert_int_equal(keymap_command(ev_key(KEYDEC_F1, 0)), CMD_HELP);
+    assert_int_equal(keymap_command(ev_key(KEYDEC_F1, KEYDEC_MOD_CTRL)), CMD_NONE);
+    assert_int_equal(keymap_command(ev_key(KEYDEC_UP, KEYDEC_MOD_ALT)), CMD_NONE);
+    assert_int_equal(keymap_command(ev_key(KEYDEC_F1, KEYDEC_MOD_CTRL | KEYDEC_MOD_SHIFT)),
+                     CMD_NONE);
+    assert_int_equal(keymap_command(ev_key(KEYDEC_F1 + 1, 0)), CMD_NONE);
+    assert_int_equal(keymap_command(ev_alt('y')), CMD_NONE);
+    assert_int_equal(keymap_command(ev_text("\xc3\xbd", 0xFD)), CMD_NONE); /* no folding to y */
+    struct keydec_event wheel = {.type = KEYDEC_MOUSE, .button = 4};
+    assert_int_equal(keymap_command(&wheel), CMD_UP);
+    wheel.button = 5;
+    assert_int_equal(keymap_command(&wheel), CMD_DOWN);
+    wheel.button = 1;
+    assert_int_equal(keymap_command(&wheel), CMD_NONE); /* a click means its button */
+    assert_string_equal(keymap_text(ev_key(KEYDEC_KP_0 + 7, 0)), "7");
+    assert_null(keymap_text(ev_key(KEYDEC_UP, 0)));
 }
 
 int main(void)
@@ -274,6 +395,9 @@ int main(void)
         cmocka_unit_test(applying_answers_follows_the_flow),
         cmocka_unit_test(idle_time_runs_out),
         cmocka_unit_test(wrong_pins_lock_the_prompt),
+        cmocka_unit_test(modifiers_make_other_keys),
+        cmocka_unit_test(save_box_takes_whole_characters),
+        cmocka_unit_test(the_table_maps_events_to_commands),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
