@@ -6,6 +6,7 @@
 #ifndef MUSCLECHECK_UTF8_H
 #define MUSCLECHECK_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,6 +20,17 @@ enum {
  * N bytes are a valid beginning that needs more bytes (a decoder fed in
  * pieces waits for them); or UTF8_INVALID (then *CODE is untouched). */
 int utf8_decode(const unsigned char *s, size_t n, uint32_t *code);
+
+/* Whether byte B continues a character (10xxxxxx) rather than starting one. */
+static inline bool utf8_continues(unsigned char b)
+{
+    return (b & 0xC0) == 0x80;
+}
+
+/* The offset of the start of the character that byte POS of S is part of
+ * (POS itself when it starts one): steps back over continuation bytes, never
+ * before 0. For cutting or erasing text at a whole character. */
+size_t utf8_back(const char *s, size_t pos);
 
 /* Writes code point CODE (a Unicode scalar value) as UTF-8 into OUT and
  * returns its length (1 to 4); returns 0 and writes nothing for a value that

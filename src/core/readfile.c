@@ -2,6 +2,8 @@
 /* readfile: bounded whole-file reads with plain-language errors. */
 #include "musclecheck/readfile.h"
 
+#include "musclecheck/utf8.h"
+
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -26,7 +28,7 @@ int readfile_check_nul(const char *buf, size_t len, struct diag_list *diags)
         if (*p == '\n') {
             line++;
             column = 1;
-        } else if (((unsigned char)*p & 0xC0) != 0x80) { /* not a UTF-8 continuation byte */
+        } else if (!utf8_continues((unsigned char)*p)) { /* a character, not a byte of one */
             column++;
         }
     }

@@ -63,3 +63,10 @@ size_t utf8_encode(uint32_t code, char out[4])
     out[3] = (char)(0x80 | (code & 0x3F));
     return 4;
 }
+
+size_t utf8_back(const char *s, size_t pos)
+{
+    while (pos > 0 && utf8_continues((unsigned char)s[pos]))
+        pos--;
+    return pos;
+}

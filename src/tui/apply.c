@@ -5,6 +5,8 @@
 #include "screens.h"
 #include "summary.h"
 
+#include "musclecheck/utf8.h"
+
 #include <string.h>
 
 /* Three wrong PINs lock the prompt for this long. */
@@ -215,8 +217,7 @@ static void save_type(struct tui *ui, const char *text)
 static void save_erase(struct tui *ui)
 {
     /* Remove one whole character, continuation bytes and all. */
-    while (ui->save_len > 0 && ((unsigned char)ui->save_path[--ui->save_len] & 0xC0) == 0x80)
-        ;
+    ui->save_len = ui->save_len > 0 ? utf8_back(ui->save_path, ui->save_len - 1) : 0;
     ui->save_path[ui->save_len] = '\0';
 }
 

@@ -4,6 +4,7 @@
 
 #include "musclecheck/translit.h"
 #include "musclecheck/tui.h"
+#include "musclecheck/utf8.h"
 #include "musclecheck/wrap.h"
 
 #include <stdlib.h>
@@ -28,9 +29,8 @@ void widget_put(int y, int x, const char *text, size_t len)
     move(y, x);
     while (done < len) { /* in slices that end on whole characters */
         size_t slice = len - done < 512 ? len - done : 512;
-        while (slice < len - done && slice > 0 &&
-               ((unsigned char)text[done + slice] & 0xC0) == 0x80)
-            slice--;
+        if (slice < len - done)
+            slice = utf8_back(text + done, slice);
         translit_ascii(text + done, slice, buf, sizeof(buf));
         addstr(buf);
         done += slice;
@@ -56,8 +56,7 @@ int widget_text(int y, int x, int width, int max_lines, const char *text, enum r
         size_t len = lines[i].len;
         while (len > 0 && wrap_width(text + lines[i].start, len) > width - 3)
             len--;
-        while (len > 0 && ((unsigned char)text[lines[i].start + len] & 0xC0) == 0x80)
-            len--;
+        len = utf8_back(text + lines[i].start, len);
         widget_put(y + used, x, text + lines[i].start, len);
         addstr("...");
     }

@@ -80,6 +80,12 @@ static void encode_round_trip(void **state)
     char buf[4];
     assert_int_equal(utf8_encode(0xD800, buf), 0);
     assert_int_equal(utf8_encode(0x110000, buf), 0);
+    /* Back to the start of a character, over its continuation bytes. */
+    const char *cafe = "caf\xC3\xA9!";
+    assert_int_equal(utf8_back(cafe, 4), 3);
+    assert_int_equal(utf8_back(cafe, 3), 3);
+    assert_int_equal(utf8_back(cafe, 5), 5);
+    assert_int_equal(utf8_back("\x80\x80", 1), 0);
 }
 
 int main(void)
