@@ -82,7 +82,7 @@ static char *generate(size_t questions, size_t *len)
     n += (size_t)snprintf(buf + n, cap - n,
                           "questions:\n  - id: q0\n    text: Do you have chest pain now?\n"
                           "    help: Chest pain can be a heart attack.\n"
-                          "    red_flag: {level: emergency, advice: Call an ambulance now.}\n");
+                          "    red_flag: {level: ambulance, advice: Call an ambulance now.}\n");
     for (size_t q = 1; q < questions; q++) {
         n += (size_t)snprintf(buf + n, cap - n,
                               "  - id: q%zu\n    text: Do you often get painful cramps in your "
@@ -101,7 +101,7 @@ static char *generate(size_t questions, size_t *len)
         (size_t)snprintf(buf + n, cap - n,
                          "triage_rules:\n"
                          "  - {id: loss, level: same_day, when: [[q1, q2], [q3]], advice: Today.}\n"
-                         "  - {id: collapse, level: emergency, when: [[q2], [q1]], advice: Now.}\n"
+                         "  - {id: collapse, level: ambulance, when: [[q2], [q1]], advice: Now.}\n"
                          "  - {id: aches, level: soon, when: [q1], advice: Soon.}\n"
                          "other_causes:\n"
                          "  - {id: statin, name: A statin, text: Say so., when: [[q1], [q2, q3]],\n"

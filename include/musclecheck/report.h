@@ -30,6 +30,8 @@ struct report {
     enum triage level;       /* the highest level the answers reach */
     const size_t *red_flags; /* red-flag questions answered yes, in file order */
     size_t red_flag_count;
+    const size_t *unsure_flags; /* red-flag questions answered "not sure", in file order */
+    size_t unsure_count;
     const size_t *rules; /* triage rules that hold, in file order */
     size_t rule_count;
     const size_t *causes; /* other causes that fit, in file order */

@@ -22,16 +22,24 @@ const char *answer_name(enum answer a);
 /* Parses "yes", "no" or "unsure"; returns false for anything else. */
 bool answer_parse(const char *text, enum answer *out);
 
-/* How urgently the answers need a person to act, lowest first. The names
- * follow triage services such as NHS 111. */
+/* How urgently the answers need a person to act, lowest first. The levels
+ * are the ones triage services such as NHS 111 give: the two emergency
+ * levels are kept apart because the person does different things. */
 enum triage {
-    TRIAGE_SELF_CARE, /* nothing points anywhere: self-care, see a doctor if it goes on */
-    TRIAGE_SOON,      /* see a doctor about a blood test */
+    TRIAGE_SELF_CARE, /* look after yourself; see a doctor if it goes on */
+    TRIAGE_SOON,      /* book a doctor's appointment (a blood test) */
     TRIAGE_SAME_DAY,  /* speak to a doctor, nurse or pharmacist today */
-    TRIAGE_EMERGENCY, /* call emergency services (or tell staff) now */
+    TRIAGE_AE,        /* go to A&E (the emergency department) now */
+    TRIAGE_AMBULANCE, /* call an ambulance (999) now */
 };
 
-/* "self_care", "soon", "same_day", "emergency". */
+/* Whether level T is an emergency: the questions stop and help comes first. */
+static inline bool triage_urgent(enum triage t)
+{
+    return t >= TRIAGE_AE;
+}
+
+/* "self_care", "soon", "same_day", "ae", "ambulance". */
 const char *triage_name(enum triage t);
 
 /* Parses a triage name; false for anything else. */
@@ -100,7 +108,7 @@ struct question {
     const char *red_flag;            /* advice when answered yes; NULL when none */
     uint32_t show_if_question;       /* index of an earlier question */
     enum answer show_if_answer;
-    enum triage red_flag_level; /* TRIAGE_EMERGENCY or TRIAGE_SAME_DAY, with red_flag */
+    enum triage red_flag_level; /* TRIAGE_AMBULANCE, TRIAGE_AE or TRIAGE_SAME_DAY */
     int line;                   /* where the question starts in its file, 1-based */
     int column;
     bool has_show_if; /* ask only when show_if_question got show_if_answer */
@@ -118,7 +126,7 @@ struct condition_groups {
  * cramps: speak to someone today. */
 struct triage_rule {
     const char *id;
-    enum triage level; /* TRIAGE_EMERGENCY, TRIAGE_SAME_DAY or TRIAGE_SOON */
+    enum triage level; /* any level above TRIAGE_SELF_CARE */
     struct condition_groups when;
     const char *advice;
     int line;

@@ -13,12 +13,13 @@
 /* Whether every group of G has a visible question answered yes. */
 bool triage_groups_hold(const struct session *se, const struct condition_groups *g);
 
-/* Whether the answers so far call for emergency help now: a yes to an
- * emergency red-flag question, or an emergency rule that holds. */
+/* Whether the answers so far call for emergency help now (an ambulance or
+ * A&E): a yes to such a red-flag question, or such a rule that holds. */
 bool triage_emergency(const struct session *se);
 
 /* The level the answers reach from red flags and rules alone (self-care
- * when none is set off); the report adds "soon" for findings. */
+ * when none is set off): a red flag answered "not sure" reaches same day at
+ * least. The report adds "soon" for a flagged deficiency. */
 enum triage triage_flags_level(const struct session *se);
 
 #endif

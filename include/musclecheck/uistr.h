@@ -17,7 +17,8 @@
     X(UI_RESULTS_TITLE, "results_title", "Your results")                                           \
     X(UI_NOT_A_DIAGNOSIS, "not_a_diagnosis",                                                       \
       "This is not a diagnosis. Only a blood test can show a deficiency.")                         \
-    X(UI_URGENT_TITLE, "urgent_title", "Get medical help now")                                     \
+    X(UI_AMBULANCE_TITLE, "ambulance_title", "Call an ambulance now")                              \
+    X(UI_AE_TITLE, "ae_title", "Go to A&E (the emergency department) now")                         \
     X(UI_URGENT_OVERRIDES, "urgent_overrides",                                                     \
       "Your answers include a warning sign. Deal with it first: the results below can wait.")      \
     X(UI_BECAUSE, "because", "Because you said yes to:")                                           \
@@ -27,6 +28,9 @@
     X(UI_CAUSE_EXPLAINS, "cause_explains",                                                         \
       "It may explain answers that would otherwise point to: {conditions}.")                       \
     X(UI_SAME_DAY_TITLE, "same_day_title", "Speak to someone today")                               \
+    X(UI_UNSURE_SIGNS, "unsure_signs",                                                             \
+      "You were not sure about these warning signs. A doctor or nurse should ask you about them "  \
+      "today:")                                                                                    \
     X(UI_KIOSK_SAME_DAY, "kiosk_same_day",                                                         \
       "Please speak to the staff at the desk before you leave, and show them this screen.")        \
     X(UI_OTHER_CAUSES, "other_causes", "Also worth mentioning to a doctor")                        \

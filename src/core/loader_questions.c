@@ -154,21 +154,26 @@ int loader_level(struct loader *ld, const struct ynode *node, bool soon_ok, enum
     const char *text = loader_text(ld, node, "level");
     if (text == NULL)
         return -1;
-    if (!triage_parse(text, out) || (*out != TRIAGE_EMERGENCY && *out != TRIAGE_SAME_DAY &&
-                                     !(soon_ok && *out == TRIAGE_SOON))) {
-        AT(ld, node, "level must be emergency%s same_day%s, not \"%s\"", soon_ok ? "," : " or",
+    if (strcmp(text, "emergency") == 0) {
+        AT(ld, node,
+           "level \"emergency\" is now two levels: write ambulance (call an ambulance now) or "
+           "ae (go to A&E now), as the source's guidance says");
+        return -1;
+    }
+    if (!triage_parse(text, out) || *out < (soon_ok ? TRIAGE_SOON : TRIAGE_SAME_DAY)) {
+        AT(ld, node, "level must be ambulance, ae%s same_day%s, not \"%s\"", soon_ok ? "," : " or",
            soon_ok ? " or soon" : "", text);
         return -1;
     }
     return 0;
 }
 
-/* The advice as a text (an emergency), or a mapping {level, advice}. */
+/* The advice as a text (call an ambulance), or a mapping {level, advice}. */
 static void load_red_flag(struct loader *ld, const struct field *f, const struct ynode *node,
                           const struct target *t)
 {
     struct question *q = t->obj;
-    q->red_flag_level = TRIAGE_EMERGENCY;
+    q->red_flag_level = TRIAGE_AMBULANCE;
     if (node->kind != YNODE_MAP) {
         q->red_flag = loader_text(ld, node, f->key);
         return;
@@ -266,7 +271,7 @@ static void check_emergencies_first(struct loader *ld)
         if (q->red_flag == NULL) {
             if (ordinary < 0)
                 ordinary = (long)i;
-        } else if (q->red_flag_level == TRIAGE_EMERGENCY && ordinary >= 0 && q->id != NULL) {
+        } else if (triage_urgent(q->red_flag_level) && ordinary >= 0 && q->id != NULL) {
             AT(ld, q,
                "emergency question \"%s\" comes after \"%s\" (line %d), which is not a "
                "red flag; put the emergency questions first, so that nobody answers "

@@ -144,8 +144,9 @@ int output_report_json(FILE *out, const struct report *r, const struct session *
     const struct survey *s = session_survey(se);
     cJSON *root = cJSON_CreateObject(), *flags = NULL, *results = NULL;
     bool ok = root != NULL && add(root, "triage", cJSON_CreateString(triage_name(r->level))) &&
-              add(root, "urgent", cJSON_CreateBool(r->level == TRIAGE_EMERGENCY)) &&
+              add(root, "urgent", cJSON_CreateBool(triage_urgent(r->level))) &&
               add(root, "red_flags", flags = cJSON_CreateArray()) &&
+              add_ids(root, "unsure_red_flags", s, r->unsure_flags, r->unsure_count, question_id) &&
               add_ids(root, "rules", s, r->rules, r->rule_count, rule_id) &&
               add_ids(root, "other_causes", s, r->causes, r->cause_count, cause_id) &&
               add(root, "results", results = cJSON_CreateArray());
@@ -363,7 +364,7 @@ int output_fhir(FILE *out, const struct session *se, time_t now)
               /* An emergency ends the questions on purpose: "stopped", not unfinished. */
               cJSON_AddStringToObject(root, "status",
                                       session_first_unanswered(se) < 0 ? "completed"
-                                      : r->level == TRIAGE_EMERGENCY   ? "stopped"
+                                      : triage_urgent(r->level)        ? "stopped"
                                                                        : "in-progress") &&
               cJSON_AddStringToObject(root, "authored", authored);
     /* FHIR JSON has no empty arrays: no answers, no "item". */

@@ -83,6 +83,19 @@ static size_t reasons(const struct session *se, size_t c, int sign, size_t *next
     return n;
 }
 
+/* The red-flag questions shown and answered A, written from NEXT in file
+ * order; returns how many. */
+static size_t red_flags_answered(const struct session *se, enum answer a, size_t *next)
+{
+    const struct survey *s = session_survey(se);
+    size_t n = 0;
+    for (size_t q = 0; q < survey_question_count(s); q++)
+        if (session_visible(se, q) && session_answer(se, q) == a &&
+            survey_question(s, q)->red_flag != NULL)
+            next[n++] = q;
+    return n;
+}
+
 /* The first fitting other cause that explains condition C, or -1. */
 static long explainer(const struct survey *s, const struct report *r, size_t c)
 {
@@ -103,7 +116,8 @@ struct report *report_new(const struct session *se)
     struct report_store *st = calloc(1, sizeof(*st));
     if (st == NULL)
         return NULL;
-    /* Each question can be a red flag and a reason for every condition. */
+    /* Each question can be a red flag (yes or not sure) and a reason for
+     * every condition. */
     st->index_count = nq * (nc + 1) + nr + no;
     st->indices = calloc(st->index_count + 1, sizeof(*st->indices));
     st->report.results = calloc(nc + 1, sizeof(*st->report.results));
@@ -115,11 +129,11 @@ struct report *report_new(const struct session *se)
     size_t *next = st->indices;
 
     r->red_flags = next;
-    for (size_t i = 0; i < nq; i++)
-        if (session_visible(se, i) && session_answer(se, i) == ANSWER_YES &&
-            survey_question(s, i)->red_flag != NULL)
-            next[r->red_flag_count++] = i;
+    r->red_flag_count = red_flags_answered(se, ANSWER_YES, next);
     next += r->red_flag_count;
+    r->unsure_flags = next;
+    r->unsure_count = red_flags_answered(se, ANSWER_UNSURE, next);
+    next += r->unsure_count;
     r->rules = next;
     for (size_t i = 0; i < nr; i++)
         if (triage_groups_hold(se, &survey_rule(s, i)->when))
@@ -152,9 +166,11 @@ struct report *report_new(const struct session *se)
     assert((size_t)(next - st->indices) <= st->index_count);
     rank(r->results, nc);
     r->level = triage_flags_level(se);
-    if (r->level < TRIAGE_SOON && (r->flagged_count > 0 || r->cause_count > 0))
+    /* A flagged deficiency needs a blood test; an other cause alone does
+     * not lift the level (its text says when to see a doctor). */
+    if (r->level < TRIAGE_SOON && r->flagged_count > 0)
         r->level = TRIAGE_SOON;
-    r->no_findings = r->flagged_count == 0 && r->level != TRIAGE_EMERGENCY;
+    r->no_findings = r->flagged_count == 0 && !triage_urgent(r->level);
     return r;
 }
 

@@ -108,20 +108,30 @@ static size_t advice_at(struct builder *b, const struct survey *s, const struct 
     return n;
 }
 
+/* The title names what to do: an ambulance and A&E are different acts. */
 static void urgent(struct builder *b, const struct survey *s, const struct report *r)
 {
     begin(b, RDOC_URGENT);
-    add(b, RDOC_PARA, RDOC_WARNING, 0, survey_ui(s, UI_URGENT_TITLE));
-    advice_at(b, s, r, TRIAGE_EMERGENCY, RDOC_WARNING);
+    add(b, RDOC_PARA, RDOC_WARNING, 0,
+        survey_ui(s, r->level == TRIAGE_AMBULANCE ? UI_AMBULANCE_TITLE : UI_AE_TITLE));
+    advice_at(b, s, r, TRIAGE_AMBULANCE, RDOC_WARNING);
+    advice_at(b, s, r, TRIAGE_AE, RDOC_WARNING);
     add(b, RDOC_PARA, RDOC_PLAIN, 0, survey_ui(s, UI_URGENT_OVERRIDES));
 }
 
+/* Same-day advice, and the warning signs the person was not sure of: a
+ * clinician should ask about each of them today. */
 static void same_day(struct builder *b, const struct survey *s, const struct report *r, bool kiosk)
 {
     begin(b, RDOC_SAME_DAY);
     add(b, RDOC_PARA, RDOC_WARNING, 0, survey_ui(s, UI_SAME_DAY_TITLE));
     if (kiosk)
         add(b, RDOC_PARA, RDOC_EMPHASIS, 0, survey_ui(s, UI_KIOSK_SAME_DAY));
+    if (r->unsure_count > 0) {
+        add(b, RDOC_PARA, RDOC_PLAIN, 0, survey_ui(s, UI_UNSURE_SIGNS));
+        for (size_t i = 0; i < r->unsure_count; i++)
+            add(b, RDOC_ITEM, RDOC_PLAIN, 1, survey_question(s, r->unsure_flags[i])->text);
+    }
     advice_at(b, s, r, TRIAGE_SAME_DAY, RDOC_PLAIN);
 }
 
@@ -252,7 +262,8 @@ static void advice(struct builder *b, const struct survey *s)
 static enum uistr next_step(enum triage level)
 {
     switch (level) {
-    case TRIAGE_EMERGENCY: return UI_NEXT_EMERGENCY;
+    case TRIAGE_AMBULANCE:
+    case TRIAGE_AE: return UI_NEXT_EMERGENCY;
     case TRIAGE_SAME_DAY: return UI_NEXT_SAME_DAY;
     case TRIAGE_SOON: return UI_BLOOD_TEST;
     case TRIAGE_SELF_CARE: break;
@@ -268,9 +279,9 @@ struct results_doc *results_doc_new(const struct report *r, const struct session
         return NULL;
     b->doc.level = r->level;
     /* The most urgent advice leads: everything else can wait. */
-    if (advice_at(NULL, s, r, TRIAGE_EMERGENCY, RDOC_PLAIN) > 0)
+    if (triage_urgent(r->level))
         urgent(b, s, r);
-    if (advice_at(NULL, s, r, TRIAGE_SAME_DAY, RDOC_PLAIN) > 0)
+    if (r->unsure_count > 0 || advice_at(NULL, s, r, TRIAGE_SAME_DAY, RDOC_PLAIN) > 0)
         same_day(b, s, r, kiosk);
     begin(b, RDOC_NOTE);
     add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_NOT_A_DIAGNOSIS));

@@ -4,16 +4,16 @@
 
 #include <stddef.h>
 
-static const char *const triage_names[] = {"self_care", "soon", "same_day", "emergency"};
+static const char *const triage_names[] = {"self_care", "soon", "same_day", "ae", "ambulance"};
 
 const char *triage_name(enum triage t)
 {
-    return (unsigned)t <= TRIAGE_EMERGENCY ? triage_names[t] : "";
+    return (unsigned)t <= TRIAGE_AMBULANCE ? triage_names[t] : "";
 }
 
 bool triage_parse(const char *text, enum triage *out)
 {
-    for (int t = TRIAGE_SELF_CARE; t <= TRIAGE_EMERGENCY; t++) {
+    for (int t = TRIAGE_SELF_CARE; t <= TRIAGE_AMBULANCE; t++) {
         const char *n = triage_names[t];
         size_t i = 0;
         while (n[i] != '\0' && n[i] == text[i])
@@ -51,8 +51,15 @@ enum triage triage_flags_level(const struct session *se)
     enum triage level = TRIAGE_SELF_CARE;
     for (size_t q = 0; q < survey_question_count(s); q++) {
         const struct question *qu = survey_question(s, q);
-        if (qu->red_flag != NULL && said_yes(se, q) && qu->red_flag_level > level)
+        if (qu->red_flag == NULL || !session_visible(se, q))
+            continue;
+        enum answer a = session_answer(se, q);
+        if (a == ANSWER_YES && qu->red_flag_level > level)
             level = qu->red_flag_level;
+        /* "Not sure" about a warning sign is never "no": a clinician
+         * should hear about it today. */
+        if (a == ANSWER_UNSURE && level < TRIAGE_SAME_DAY)
+            level = TRIAGE_SAME_DAY;
     }
     for (size_t i = 0; i < survey_rule_count(s); i++) {
         const struct triage_rule *r = survey_rule(s, i);
@@ -64,5 +71,5 @@ enum triage triage_flags_level(const struct session *se)
 
 bool triage_emergency(const struct session *se)
 {
-    return triage_flags_level(se) == TRIAGE_EMERGENCY;
+    return triage_urgent(triage_flags_level(se));
 }

@@ -112,6 +112,7 @@ void tui_kiosk_reset(struct tui *ui)
     close_pin(ui);
     ui->red_flag_stale = false;
     ui->kept_advice_count = 0;
+    ui->kept_title = NULL;
     ui->wipe_screen = true; /* the loop blanks the terminal before the next frame */
 }
 
@@ -128,6 +129,10 @@ static void stale_red_flag(struct tui *ui)
 {
     const struct results_doc *d = ui->results;
     ui->kept_advice_count = 0;
+    ui->kept_title = NULL;
+    for (size_t p = 0; d != NULL && p < d->part_count; p++)
+        if (d->parts[p].section == RDOC_URGENT && d->parts[p].count > 0)
+            ui->kept_title = d->blocks[d->parts[p].first].text;
     for (size_t p = 0; d != NULL && p < d->part_count; p++)
         for (size_t i = d->parts[p].first;
              d->parts[p].section == RDOC_URGENT && i < d->parts[p].first + d->parts[p].count &&

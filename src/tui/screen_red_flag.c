@@ -30,8 +30,16 @@ void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
     for (int row = 0; row < band_end; row++)
         mvhline(row, 0, ' ', COLS);
     attroff(urgent);
+    /* The results document's title says what to do (an ambulance or A&E);
+     * once the answers are wiped, the title kept for staff. */
+    const struct results_doc *d = ui->results;
+    const char *title = ui->kept_title;
+    for (size_t p = 0; d != NULL && p < d->part_count && title == NULL; p++)
+        if (d->parts[p].section == RDOC_URGENT && d->parts[p].count > 0)
+            title = d->blocks[d->parts[p].first].text;
     int y = 1;
-    widget_centered(y, survey_ui(s, UI_URGENT_TITLE), ROLE_URGENT);
+    if (title != NULL)
+        widget_centered(y, title, ROLE_URGENT);
     y += 2;
     if (ui->kiosk)
         y += widget_text(y, x, w, band_end - y - 1, survey_ui(s, UI_KIOSK_URGENT), ROLE_URGENT) + 1;
@@ -39,7 +47,6 @@ void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
      * are wiped, the advice kept for staff), then why the rest waits. */
     for (size_t i = 0; i < ui->kept_advice_count && y < band_end - 1; i++)
         y += widget_text(y, x, w, band_end - y - 1, ui->kept_advice[i], ROLE_URGENT) + 1;
-    const struct results_doc *d = ui->results;
     for (size_t p = 0; d != NULL && p < d->part_count; p++) {
         if (d->parts[p].section != RDOC_URGENT)
             continue;

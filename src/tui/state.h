@@ -105,6 +105,7 @@ struct tui {
      * and results are wiped; only the advice (survey texts) stays for staff,
      * and a key leads to the welcome screen, not to the results. */
     bool red_flag_stale;
+    const char *kept_title; /* the urgent title, borrowed from the survey; NULL when none */
     const char *kept_advice[TUI_MAX_KEPT_ADVICE]; /* borrowed from the survey */
     size_t kept_advice_count;
     /* Kiosk: the answers were wiped; the loop blanks the terminal and its

@@ -70,7 +70,9 @@ static void type_answers(const char *path, const cJSON *list, const char *typed_
         {
             const cJSON *level = cJSON_GetObjectItem(q, "red_flag_level");
             if (yes && strcmp(cJSON_GetObjectItem(q, "id")->valuestring, line) == 0 &&
-                cJSON_IsString(level) && strcmp(level->valuestring, "emergency") == 0) {
+                cJSON_IsString(level) &&
+                (strcmp(level->valuestring, "ambulance") == 0 ||
+                 strcmp(level->valuestring, "ae") == 0)) {
                 fputs("\n", out); /* "Press Enter to see your results" */
                 fclose(out);
                 fclose(in);
@@ -170,8 +172,8 @@ static void every_front_end_agrees(void **state)
         body = strchr(body, '\n');
         lines_in_order(body, text, "Your answers");
         /* Every front end leads with the same urgent advice. */
-        const char *urgent[] = {"Get medical help now", "Speak to someone today"};
-        for (size_t u = 0; u < 2; u++)
+        const char *urgent[] = {"Call an ambulance now", "Go to A&E", "Speak to someone today"};
+        for (size_t u = 0; u < sizeof(urgent) / sizeof(urgent[0]); u++)
             if ((strstr(text, urgent[u]) == NULL) != (strstr(summary, urgent[u]) == NULL))
                 fail_msg("%s: \"%s\" in one of text and summary only", files[i], urgent[u]);
         free(text);

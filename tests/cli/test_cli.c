@@ -355,7 +355,7 @@ static void check_translation_that_changes_triage_or_evidence(void **state)
         fail_msg("questions/es.yaml: exit %d:\n%s", r.status, r.err);
     run_free(&r);
 
-    /* black_stools: same_day -> emergency. */
+    /* black_stools: same_day -> ambulance. */
     char *question = strstr(es, "  - id: black_stools\n");
     assert_non_null(question);
     char *level = strstr(question, "level: same_day");
@@ -364,13 +364,13 @@ static void check_translation_that_changes_triage_or_evidence(void **state)
         fail_msg("es.yaml: black_stools has no \"level: same_day\"");
     size_t prefix = (size_t)(level - es);
     char *changed = malloc(strlen(es) + 16);
-    snprintf(changed, strlen(es) + 16, "%.*slevel: emergency%s", (int)prefix, es,
+    snprintf(changed, strlen(es) + 16, "%.*slevel: ambulance%s", (int)prefix, es,
              level + strlen("level: same_day"));
     const char *file = write_file(dir, "es.yaml", changed);
     r = RUN(NULL, "--check", file);
     assert_int_equal(r.status, 65);
     char want[4200];
-    snprintf(want, sizeof(want), "%s:%d:5: question \"black_stools\" has red-flag level emergency",
+    snprintf(want, sizeof(want), "%s:%d:5: question \"black_stools\" has red-flag level ambulance",
              file, line_of(es, question));
     expect_contains(r.err, want);
     expect_contains(r.err, "but same_day in ");
@@ -459,7 +459,8 @@ static void list_text_and_json(void **state)
         cJSON *level = cJSON_GetObjectItem(q, "red_flag_level");
         if (cJSON_IsString(flag)) {
             assert_true(cJSON_IsString(level));
-            if (strcmp(level->valuestring, "emergency") == 0) {
+            if (strcmp(level->valuestring, "ambulance") == 0 ||
+                strcmp(level->valuestring, "ae") == 0) {
                 emergencies++;
                 /* The emergency questions come first. */
                 if (ordinary_seen)
@@ -609,10 +610,10 @@ static void batch_json_all_no_and_red_flag(void **state)
     }
     root = batch_json(path("tests/data/answers/red-flag.txt"));
     assert_true(cJSON_IsTrue(cJSON_GetObjectItem(root, "urgent")));
-    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "emergency");
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "ambulance");
     cJSON *flag = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "red_flags"), 0);
     assert_string_equal(cJSON_GetObjectItem(flag, "id")->valuestring, "chest_pain");
-    assert_string_equal(cJSON_GetObjectItem(flag, "level")->valuestring, "emergency");
+    assert_string_equal(cJSON_GetObjectItem(flag, "level")->valuestring, "ambulance");
     assert_true(cJSON_IsString(cJSON_GetObjectItem(flag, "advice")));
     /* The questions stopped there: nothing after it counts. */
     cJSON_ArrayForEach(res, check_results(root))
@@ -654,7 +655,7 @@ static void batch_json_same_day_goes_on(void **state)
     expect_contains(r.out, "1. Iron: ");
     assert_true(strstr(r.out, "Speak to someone today") < strstr(r.out, "1. Iron: "));
     expect_contains(r.out, "Speak to a doctor, nurse or pharmacist today, as advised above.");
-    expect_absent(r.out, "Get medical help now");
+    expect_absent(r.out, "Call an ambulance now");
     expect_no_percentages(r.out);
     run_free(&r);
     /* Its emergency follow-up ends them. */
@@ -662,7 +663,7 @@ static void batch_json_same_day_goes_on(void **state)
     assert_int_equal(r.status, 0);
     root = cJSON_Parse(r.out);
     assert_non_null(root);
-    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "emergency");
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "ambulance");
     assert_true(cJSON_IsTrue(cJSON_GetObjectItem(root, "urgent")));
     cJSON *res;
     cJSON_ArrayForEach(res, check_results(root))
@@ -713,7 +714,7 @@ static void batch_text_from_stdin(void **state)
     expect_contains(r.out, "not a diagnosis");
     expect_contains(r.out, "blood test");
     expect_absent(r.out, "Speak to someone today");
-    expect_absent(r.out, "Get medical help now");
+    expect_absent(r.out, "Call an ambulance now");
     expect_no_percentages(r.out);
     run_free(&r);
     /* The next step follows the level: with nothing found, see a doctor if
@@ -1067,7 +1068,7 @@ static void plain_mode_back_help_and_mistakes(void **state)
     r = RUN("sí\n", "--plain", "--lang", "es");
     assert_int_equal(r.status, 0);
     expect_contains(r.out, "Pregunta 1 de 32");
-    expect_contains(r.out, "!! Busque ayuda m");
+    expect_contains(r.out, "!! Llame a una ambulancia");
     run_free(&r);
 }
 
@@ -1079,7 +1080,7 @@ static void plain_mode_red_flag_and_dumb_terminal(void **state)
     unsetenv("TERM");
     assert_int_equal(r.status, 0);
     /* The urgent advice straight after the answer, before anything else. */
-    const char *flag = strstr(r.out, "!! Get medical help now !!");
+    const char *flag = strstr(r.out, "!! Call an ambulance now !!");
     const char *enter = strstr(r.out, "Press Enter to see your results");
     assert_non_null(flag);
     assert_non_null(enter);
@@ -1088,7 +1089,7 @@ static void plain_mode_red_flag_and_dumb_terminal(void **state)
     /* The results lead with it too. */
     const char *results = strstr(enter, "Your results");
     assert_non_null(results);
-    flag = strstr(results, "!! Get medical help now !!");
+    flag = strstr(results, "!! Call an ambulance now !!");
     assert_non_null(flag);
     assert_true(flag < strstr(results, "Results, most likely first"));
     expect_absent(results, "Speak to someone today");
@@ -1112,7 +1113,7 @@ static void plain_mode_same_day_goes_on(void **state)
     expect_contains(r.out, "Question 11 of 33\n"); /* the follow-up */
     expect_contains(r.out, "Question 33 of 33\n");
     expect_absent(r.out, "Press Enter to see your results");
-    expect_absent(r.out, "Get medical help now");
+    expect_absent(r.out, "Call an ambulance now");
     const char *results = strstr(r.out, "Your results");
     assert_non_null(results);
     const char *today = strstr(results, "!! Speak to someone today !!\n");
@@ -1129,7 +1130,7 @@ static void plain_mode_same_day_goes_on(void **state)
     strcat(typed, "y\ny\n\n");
     r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "!! Get medical help now !!");
+    expect_contains(r.out, "!! Call an ambulance now !!");
     expect_contains(r.out, "Press Enter to see your results");
     assert_null(strstr(r.out, "Question 12 of"));
     run_free(&r);

@@ -428,12 +428,9 @@ static void typed_words_ignore_the_turkish_case_rules(void **state)
         {"en", "QUIT\nn\n", "Stopped. Your answers were not kept.", "Question 2 of"},
         {"en", "Quit\nn\n", "Stopped. Your answers were not kept.", "Question 2 of"},
         /* A yes to the first question (an emergency) brings the advice. */
-        {"en", "YES\nQUIT\n", "Get medical help now", "Question 2 of"},
-        {"es", "S\xC3\x8D\nQ\n",
-         "Busque ayuda m\xC3\xA9"
-         "dica ahora",
-         "Pregunta 2 de"},
-        {"es", "NO LO S\xC3\x89\nQ\n", "Pregunta 2 de 32", "Busque ayuda"},
+        {"en", "YES\nQUIT\n", "Call an ambulance now", "Question 2 of"},
+        {"es", "S\xC3\x8D\nQ\n", "Llame a una ambulancia ahora", "Pregunta 2 de"},
+        {"es", "NO LO S\xC3\x89\nQ\n", "Pregunta 2 de 32", "Llame a una ambulancia"},
     };
     char failure[8192] = "";
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]) && failure[0] == '\0'; i++) {

@@ -53,7 +53,7 @@ static void c_locale_gets_ascii_text_and_line_drawing(void **state)
     VT_ASSERT_TEXT(vt, " Si ", T);
     VT_ASSERT_TEXT(vt, "No lo se", T);
     vt_send(vt, "y"); /* chest pain: the red-flag screen, then the results */
-    VT_ASSERT_TEXT(vt, "Busque ayuda medica ahora", T);
+    VT_ASSERT_TEXT(vt, "Llame a una ambulancia ahora", T);
 }
 
 static void utf8_locale_keeps_the_accents(void **state)

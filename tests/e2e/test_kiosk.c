@@ -234,7 +234,7 @@ static void red_flag_sends_to_reception_and_stays(void **state)
     VT_ASSERT(vt, !vt_find(vt, "Still there?", NULL, NULL));
     vt_send(vt, "x");
     VT_ASSERT_TEXT(vt, "Your results", T);
-    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
     VT_ASSERT(vt, !vt_wait_text(vt, "before you leave", 0));
 }
 
@@ -278,7 +278,7 @@ static void same_day_asks_to_see_the_desk_before_leaving(void **state)
     VT_ASSERT_TEXT(vt, "Results, most likely first", T);
     VT_ASSERT(vt, vt_find(vt, "Results, most likely first", &results_row, &col));
     VT_ASSERT(vt, row < results_row);
-    VT_ASSERT(vt, !vt_wait_text(vt, "Get medical help now", 0));
+    VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
     /* The printed summary carries the same-day advice too. */
     vt_send(vt, "p");
     VT_ASSERT_TEXT(vt, "sent to the printer", T);
@@ -301,12 +301,12 @@ static void emergency_follow_up_sends_to_reception(void **state)
     struct vt *vt = start_kiosk(state, NULL, NULL);
     vt_send(vt, VT_ENTER);
     answer_black_stools(vt, "y");
-    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
     VT_ASSERT_TEXT(vt, "reception desk", T);
     VT_ASSERT(vt, !vt_wait_text(vt, "Question ", 0));
     vt_send(vt, "x");
     VT_ASSERT_TEXT(vt, "Your results", T);
-    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
 }
 
 /* Every emergency question sends the patient to the desk. */

@@ -56,7 +56,7 @@ static void a_paste_answers_nothing(void **state)
     VT_ASSERT(vt, vt_paste(vt, notes, 1, 0) == 0);
     VT_ASSERT(vt, vt_wait_quiet(vt, 300, T));
     VT_ASSERT_TEXT(vt, "Question 1 ", T); /* not answered, not left */
-    VT_ASSERT(vt, !vt_find(vt, "Get medical help now", NULL, NULL));
+    VT_ASSERT(vt, !vt_find(vt, "Call an ambulance now", NULL, NULL));
     VT_ASSERT(vt, !vt_find(vt, "Quit", NULL, NULL) || vt_find(vt, "Question 1 ", NULL, NULL));
     /* The keyboard still answers. */
     vt_send(vt, "n");
@@ -72,7 +72,7 @@ static void a_paste_in_pieces_is_still_one_paste(void **state)
     VT_ASSERT(vt, vt_paste(vt, notes, 3, 1500) == 0);
     VT_ASSERT(vt, vt_wait_quiet(vt, 300, T));
     VT_ASSERT_TEXT(vt, "Question 1 ", T);
-    VT_ASSERT(vt, !vt_find(vt, "Get medical help now", NULL, NULL));
+    VT_ASSERT(vt, !vt_find(vt, "Call an ambulance now", NULL, NULL));
     vt_send(vt, "n");
     VT_ASSERT_TEXT(vt, "Question 2 ", T);
 }

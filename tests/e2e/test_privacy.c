@@ -124,7 +124,7 @@ static void abandoned_red_flag_keeps_the_advice_but_not_the_answers(void **state
     VT_ASSERT_TEXT(vt, "reception desk", T);
     /* Past the idle time the advice stays for staff to see ... */
     VT_ASSERT(vt, vt_wait_quiet(vt, 6500, 9000));
-    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
     VT_ASSERT_TEXT(vt, "reception desk", T);
     /* ... but the next key starts afresh instead of showing the results. */
     vt_send(vt, "x");

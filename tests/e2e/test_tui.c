@@ -229,15 +229,15 @@ static void red_flag_shows_urgent_advice_first(void **state)
     vt_send(vt, VT_ENTER);
     wait_question(vt, 1);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
     VT_ASSERT_TEXT(vt, "emergency", T);
     int row, col;
-    VT_ASSERT(vt, vt_find(vt, "Get medical help now", &row, &col));
+    VT_ASSERT(vt, vt_find(vt, "Call an ambulance now", &row, &col));
     VT_ASSERT(vt, vt_cell_reverse(vt, row, col) || vt_cell_fg(vt, row, col) != VT_COLOR_DEFAULT);
     VT_ASSERT_TEXT(vt, "See results", T);
     vt_send(vt, VT_ENTER);
     VT_ASSERT_TEXT(vt, "Your results", T);
-    VT_ASSERT_TEXT(vt, "Get medical help now", T); /* the banner leads the results */
+    VT_ASSERT_TEXT(vt, "Call an ambulance now", T); /* the banner leads the results */
     VT_ASSERT(vt, !vt_wait_text(vt, "Speak to someone today", 0));
     vt_send(vt, "q");
     vt_send(vt, "y");
@@ -256,8 +256,10 @@ static void every_emergency_question_stops(void **state)
         }
         wait_question(vt, q);
         vt_send(vt, "y");
-        VT_ASSERT_TEXT(vt, "Get medical help now", T);
         VT_ASSERT_TEXT(vt, "See results", T);
+        /* Its title says which of the two emergency levels it is. */
+        VT_ASSERT(vt, vt_wait_text(vt, "Call an ambulance now", 0) ||
+                          vt_wait_text(vt, "Go to A&E (the emergency department) now", 0));
         VT_ASSERT(vt, !vt_wait_text(vt, "Question ", 0));
         vt_free(vt);
         *state = NULL;
@@ -279,7 +281,7 @@ static void same_day_goes_on_and_leads_the_results(void **state)
     vt_send(vt, "y");
     /* No red-flag screen: the follow-up question, and one more in all. */
     VT_ASSERT_TEXT(vt, "Question 11 of 33", T);
-    VT_ASSERT(vt, !vt_wait_text(vt, "Get medical help now", 0));
+    VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
     VT_ASSERT(vt, !vt_wait_text(vt, "See results", 0));
     for (int i = 11; i <= ALL_NO_TOTAL + 1; i++) {
         wait_question(vt, i);
@@ -294,7 +296,7 @@ static void same_day_goes_on_and_leads_the_results(void **state)
     VT_ASSERT_TEXT(vt, "Results, most likely first", T);
     VT_ASSERT(vt, vt_find(vt, "Results, most likely first", &results_row, &col));
     VT_ASSERT(vt, row < results_row); /* it leads */
-    VT_ASSERT(vt, !vt_wait_text(vt, "Get medical help now", 0));
+    VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
     VT_ASSERT(vt, !vt_wait_text(vt, "Please speak to the staff at the desk", 0)); /* not a kiosk */
     scroll_to(vt, "Speak to a doctor, nurse or pharmacist today, as advised above.");
     vt_send(vt, "q");
@@ -315,12 +317,12 @@ static void emergency_follow_up_stops(void **state)
     vt_send(vt, "y");
     wait_question(vt, Q_BLACK_STOOLS + 1);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
     vt_send(vt, VT_ENTER);
     VT_ASSERT_TEXT(vt, "Your results", T);
-    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
     int urgent_row, today_row, col;
-    VT_ASSERT(vt, vt_find(vt, "Get medical help now", &urgent_row, &col));
+    VT_ASSERT(vt, vt_find(vt, "Call an ambulance now", &urgent_row, &col));
     /* The same-day advice may follow, but never above the emergency. */
     if (vt_find(vt, "Speak to someone today", &today_row, &col))
         VT_ASSERT(vt, urgent_row < today_row);
@@ -351,7 +353,7 @@ static void red_flag_stop_quits(void **state)
     vt_send(vt, VT_ENTER);
     wait_question(vt, 1);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Get medical help now", T);
+    VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
     vt_key(vt, VT_KEY_RIGHT);
     vt_send(vt, VT_ENTER);
     expect_exit(vt, 0);

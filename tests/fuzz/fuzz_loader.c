@@ -40,9 +40,9 @@ static void check_model(const struct survey *s)
         }
         if (q->red_flag == NULL)
             ordinary = 1;
-        else if (q->red_flag_level != TRIAGE_EMERGENCY && q->red_flag_level != TRIAGE_SAME_DAY)
+        else if (q->red_flag_level < TRIAGE_SAME_DAY || q->red_flag_level > TRIAGE_AMBULANCE)
             __builtin_trap();
-        else if (q->red_flag_level == TRIAGE_EMERGENCY && ordinary)
+        else if (triage_urgent(q->red_flag_level) && ordinary)
             __builtin_trap(); /* emergency questions come first */
     }
     for (size_t c = 0; c < nc; c++) {

@@ -95,7 +95,7 @@ static void translated_texts_are_fine(void **state)
     assert_int_equal(n, 0);
     /* So is a plain-text red flag and an emergency mapping with the same advice. */
     compare_edit("red_flag: Call for help now.",
-                 "red_flag: {level: emergency, advice: Call for help now.}", &n);
+                 "red_flag: {level: ambulance, advice: Call for help now.}", &n);
     assert_int_equal(n, 0);
 }
 
@@ -121,9 +121,9 @@ static void changed_red_flags_are_reported(void **state)
 {
     (void)state;
     size_t n;
-    expect_one(compare_model("red_flag: {level: emergency, advice: Call 999 now.}",
+    expect_one(compare_model("red_flag: {level: ambulance, advice: Call 999 now.}",
                              "red_flag: {level: same_day, advice: Llame hoy.}", &n),
-               &n, "question \"stroke\" has red-flag level same_day here but emergency");
+               &n, "question \"stroke\" has red-flag level same_day here but ambulance");
     /* Dropped (the question keeps counting through evidence, which also differs). */
     const char *m =
         compare_edit("    red_flag: Call for help now.\n", "    evidence: {alpha: 1}\n", &n);
@@ -146,7 +146,7 @@ static void changed_rules_are_reported(void **state)
     (void)state;
     size_t n;
     expect_one(compare_model("    level: same_day\n    when: [[tablets], [cramps, weak]]",
-                             "    level: emergency\n    when: [[tablets], [cramps, weak]]", &n),
+                             "    level: ambulance\n    when: [[tablets], [cramps, weak]]", &n),
                &n, "triage rule \"kappa_loss\" differs");
     expect_one(
         compare_model("when: [[tablets], [cramps, weak]]", "when: [[tablets], [cramps]]", &n), &n,

@@ -90,6 +90,18 @@ static void yes_to_an_emergency_ends_the_questions(void **state)
     flow_free(f);
 }
 
+/* "Not sure" about a warning sign goes on with the questions (the results
+ * then ask for a same-day check); only a yes stops them. */
+static void unsure_about_an_emergency_goes_on(void **state)
+{
+    (void)state;
+    struct flow *f = flow_new(s);
+    flow_begin(f);
+    assert_int_equal(flow_answer(f, ANSWER_UNSURE), FLOW_QUESTION);
+    assert_int_equal(flow_question(f), 1);
+    flow_free(f);
+}
+
 static void back_goes_to_the_previous_visible_question(void **state)
 {
     (void)state;
@@ -238,7 +250,7 @@ static void emergency_rule_completed_by_an_earlier_question(void **state)
                               "    evidence: {alpha: 1}\n"
                               "triage_rules:\n"
                               "  - id: collapse\n"
-                              "    level: emergency\n"
+                              "    level: ambulance\n"
                               "    when: [[tablets], [fainted]]\n"
                               "    advice: Call now.\n");
     struct survey *r = support_load_ok(yaml);
@@ -277,6 +289,7 @@ int main(void)
         cmocka_unit_test(walks_visible_questions_in_order),
         cmocka_unit_test(follow_up_appears_and_progress_grows),
         cmocka_unit_test(yes_to_an_emergency_ends_the_questions),
+        cmocka_unit_test(unsure_about_an_emergency_goes_on),
         cmocka_unit_test(back_goes_to_the_previous_visible_question),
         cmocka_unit_test(back_from_the_results_reopens_the_last_question),
         cmocka_unit_test(reset_forgets_everything),

@@ -112,13 +112,13 @@ static void shipped_english_file_loads(void **state)
     assert_true(n >= 15 && n <= 100);
     /* Emergency questions come first: none after the first ordinary one. */
     assert_non_null(survey_question(s, 0)->red_flag);
-    assert_int_equal(survey_question(s, 0)->red_flag_level, TRIAGE_EMERGENCY);
+    assert_int_equal(survey_question(s, 0)->red_flag_level, TRIAGE_AMBULANCE);
     bool ordinary_seen = false, same_day_seen = false;
     for (size_t i = 0; i < n; i++) {
         const struct question *q = survey_question(s, i);
         if (q->red_flag == NULL)
             ordinary_seen = true;
-        else if (q->red_flag_level == TRIAGE_EMERGENCY)
+        else if (q->red_flag_level == TRIAGE_AMBULANCE)
             assert_false(ordinary_seen);
         else
             same_day_seen = true;
@@ -610,7 +610,7 @@ static void red_flag_forms_and_levels(void **state)
                                       "    red_flag: Call now.\n"
                                       "  - id: e2\n"
                                       "    text: Stroke?\n"
-                                      "    red_flag: {level: emergency, advice: Call 999.}\n"
+                                      "    red_flag: {level: ambulance, advice: Call 999.}\n"
                                       "  - id: q1\n"
                                       "    text: Tired?\n"
                                       "    evidence: {alpha: 1}\n"
@@ -620,9 +620,9 @@ static void red_flag_forms_and_levels(void **state)
                                       "      level: same_day\n"
                                       "      advice: See a doctor today.\n");
     assert_string_equal(survey_question(s, 0)->red_flag, "Call now.");
-    assert_int_equal(survey_question(s, 0)->red_flag_level, TRIAGE_EMERGENCY);
+    assert_int_equal(survey_question(s, 0)->red_flag_level, TRIAGE_AMBULANCE);
     assert_string_equal(survey_question(s, 1)->red_flag, "Call 999.");
-    assert_int_equal(survey_question(s, 1)->red_flag_level, TRIAGE_EMERGENCY);
+    assert_int_equal(survey_question(s, 1)->red_flag_level, TRIAGE_AMBULANCE);
     /* A same-day red flag may follow ordinary questions. */
     assert_string_equal(survey_question(s, 3)->red_flag, "See a doctor today.");
     assert_int_equal(survey_question(s, 3)->red_flag_level, TRIAGE_SAME_DAY);
@@ -633,14 +633,18 @@ static void red_flag_mapping_errors(void **state)
 {
     (void)state;
     expect("  - id: e1\n    text: A?\n    red_flag: {level: soon, advice: Go.}\n", Q1 + 2, 23,
-           "level must be emergency or same_day, not \"soon\"");
+           "level must be ambulance, ae or same_day, not \"soon\"");
     expect("  - id: e1\n    text: A?\n    red_flag: {level: urgent, advice: Go.}\n", Q1 + 2, 23,
-           "level must be emergency or same_day, not \"urgent\"");
-    expect("  - id: e1\n    text: A?\n    red_flag: {level: emergency}\n", Q1 + 2, 15,
+           "level must be ambulance, ae or same_day, not \"urgent\"");
+    /* The old single emergency level: say what to write instead. */
+    expect("  - id: e1\n    text: A?\n    red_flag: {level: emergency, advice: Go.}\n", Q1 + 2, 23,
+           "level \"emergency\" is now two levels: write ambulance (call an ambulance now) or ae "
+           "(go to A&E now)");
+    expect("  - id: e1\n    text: A?\n    red_flag: {level: ambulance}\n", Q1 + 2, 15,
            "red_flag has no \"advice\"; add a \"advice:\" line");
     expect("  - id: e1\n    text: A?\n    red_flag: {advice: Go.}\n", Q1 + 2, 15,
            "red_flag has no \"level\"");
-    expect("  - id: e1\n    text: A?\n    red_flag: {level: emergency, advise: Go.}\n", Q1 + 2, 34,
+    expect("  - id: e1\n    text: A?\n    red_flag: {level: ambulance, advise: Go.}\n", Q1 + 2, 34,
            "unknown key \"advise\" in red_flag; did you mean \"advice\"?");
     expect("  - id: e1\n    text: A?\n    red_flag: [Go.]\n", Q1 + 2, 15,
            "\"red_flag\" must be a text, not a list");
@@ -655,7 +659,10 @@ static void emergency_question_after_an_ordinary_one(void **state)
            "emergency question \"late\" comes after \"q1\" (line 32), which is not a red flag; put "
            "the emergency questions first");
     expect("  - id: q1\n    text: Tired?\n    evidence: {alpha: 1}\n"
-           "  - id: late\n    text: Stroke?\n    red_flag: {level: emergency, advice: Call.}\n",
+           "  - id: late\n    text: Stroke?\n    red_flag: {level: ambulance, advice: Call.}\n",
+           Q1 + 3, 5, "emergency question \"late\" comes after \"q1\"");
+    expect("  - id: q1\n    text: Tired?\n    evidence: {alpha: 1}\n"
+           "  - id: late\n    text: Hot leg?\n    red_flag: {level: ae, advice: Go to A&E.}\n",
            Q1 + 3, 5, "emergency question \"late\" comes after \"q1\"");
 }
 
@@ -698,14 +705,14 @@ static void triage_rules_load(void **state)
     assert_true(asprintf(&both, "%s%s", rule_questions,
                          "triage_rules:\n"
                          "  - id: r1\n"
-                         "    level: emergency\n"
+                         "    level: ambulance\n"
                          "    when: [[q1, q2], q2]\n"
                          "    advice: Call now.\n") > 0);
     struct survey *s = load_questions(both);
     free(both);
     const struct triage_rule *r = survey_rule(s, 0);
     assert_string_equal(r->id, "r1");
-    assert_int_equal(r->level, TRIAGE_EMERGENCY);
+    assert_int_equal(r->level, TRIAGE_AMBULANCE);
     assert_int_equal(r->when.group_count, 2);
     assert_int_equal(r->when.group_sizes[0], 2);
     assert_int_equal(r->when.groups[0][1], 1);
@@ -738,10 +745,10 @@ static void triage_rule_errors(void **state)
                  37, "\"when\" must be a list of groups of question ids");
     expect_after(rule_questions,
                  "triage_rules:\n  - {id: r1, level: later, when: [[q1]], advice: Go.}\n", TOP + 1,
-                 21, "level must be emergency, same_day or soon, not \"later\"");
+                 21, "level must be ambulance, ae, same_day or soon, not \"later\"");
     expect_after(rule_questions,
                  "triage_rules:\n  - {id: r1, level: self_care, when: [[q1]], advice: Go.}\n",
-                 TOP + 1, 21, "level must be emergency, same_day or soon, not \"self_care\"");
+                 TOP + 1, 21, "level must be ambulance, ae, same_day or soon, not \"self_care\"");
     expect_after(rule_questions,
                  "triage_rules:\n"
                  "  - {id: r1, level: same_day, when: [[q1]], advice: Go.}\n"

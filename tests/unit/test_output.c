@@ -113,7 +113,7 @@ static void list_json_shape(void **state)
     cJSON *q1 = cJSON_GetArrayItem(root, 0);
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(q1, "help")));
     assert_string_equal(cJSON_GetObjectItem(q1, "red_flag")->valuestring, "Call now.");
-    assert_string_equal(cJSON_GetObjectItem(q1, "red_flag_level")->valuestring, "emergency");
+    assert_string_equal(cJSON_GetObjectItem(q1, "red_flag_level")->valuestring, "ambulance");
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(q1, "evidence")), 0);
     cJSON *q2 = cJSON_GetArrayItem(root, 2);
     cJSON *show_if = cJSON_GetObjectItem(q2, "show_if");
@@ -152,13 +152,13 @@ static void report_json_shape(void **state)
 {
     (void)state;
     cJSON *root = report_json("quote=yes flag=yes");
-    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "emergency");
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "ambulance");
     assert_true(cJSON_IsTrue(cJSON_GetObjectItem(root, "urgent")));
     cJSON *flags = cJSON_GetObjectItem(root, "red_flags");
     assert_int_equal(cJSON_GetArraySize(flags), 1);
     cJSON *flag = cJSON_GetArrayItem(flags, 0);
     assert_string_equal(cJSON_GetObjectItem(flag, "id")->valuestring, "flag");
-    assert_string_equal(cJSON_GetObjectItem(flag, "level")->valuestring, "emergency");
+    assert_string_equal(cJSON_GetObjectItem(flag, "level")->valuestring, "ambulance");
     assert_string_equal(cJSON_GetObjectItem(flag, "advice")->valuestring, "Call now.");
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "rules")), 0);
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "other_causes")), 0);
@@ -237,7 +237,7 @@ static void report_text_reads_well(void **state)
     assert_non_null(strstr(text, "  2. Beta: Unlikely\n"));
     assert_null(strstr(text, "score")); /* patients see the band's word, never a number */
     assert_null(strstr(text, "[No]"));  /* the answers are the summary's, not the results' */
-    assert_null(strstr(text, "Get medical help now"));
+    assert_null(strstr(text, "Call an ambulance now"));
     assert_null(strstr(text, "Nothing found."));
     assert_non_null(strstr(text, "Not a diagnosis."));
     for (char *line = strtok(text, "\n"); line != NULL; line = strtok(NULL, "\n"))
@@ -256,7 +256,7 @@ static void report_text_urgent_without_a_verdict(void **state)
     struct results_doc *d = doc_for(se, &r);
     char *text;
     CAPTURE(text, assert_int_equal(output_report_text(out, d, sample, 78), 0));
-    char *urgent = strstr(text, "Get medical help now");
+    char *urgent = strstr(text, "Call an ambulance now");
     assert_non_null(urgent);
     assert_non_null(strstr(text, "Call now."));
     assert_true(urgent < strstr(text, "1. "));   /* the warning comes before any score */
@@ -279,7 +279,7 @@ static void summary_for_the_doctor(void **state)
     assert_non_null(strstr(text, "Summary for your doctor"));
     assert_non_null(strstr(text, "Date: 2025-11-26 09:40\n"));
     assert_non_null(strstr(text, "Questionnaire: test 1 (en)"));
-    assert_non_null(strstr(text, "Get medical help now"));
+    assert_non_null(strstr(text, "Call an ambulance now"));
     assert_non_null(strstr(text, "- Call now.\n"));         /* the red flag's advice */
     assert_non_null(strstr(text, "  1. Beta: Unlikely\n")); /* the ranking */
     assert_non_null(strstr(text, "- Chest pain? [Yes]"));   /* the answers */

@@ -185,7 +185,7 @@ static void emergency_red_flag_sets_the_level(void **state)
     (void)state;
     struct session *se;
     struct report *r = report_for("flag=yes a1=no", &se);
-    assert_int_equal(r->level, TRIAGE_EMERGENCY);
+    assert_int_equal(r->level, TRIAGE_AMBULANCE);
     assert_int_equal(r->red_flag_count, 1);
     assert_int_equal(r->red_flags[0], Q_FLAG);
     assert_false(r->no_findings); /* the questions were cut short */
@@ -197,11 +197,63 @@ static void emergency_red_flag_sets_the_level(void **state)
     done(r, se);
     /* The plain-text form of red_flag is an emergency, like the mapping form. */
     r = model_report("chest=yes", &se);
-    assert_int_equal(r->level, TRIAGE_EMERGENCY);
+    assert_int_equal(r->level, TRIAGE_AMBULANCE);
     done(r, se);
     r = model_report("stroke=yes", &se);
-    assert_int_equal(r->level, TRIAGE_EMERGENCY);
+    assert_int_equal(r->level, TRIAGE_AMBULANCE);
     assert_int_equal(r->red_flags[0], M_STROKE);
+    done(r, se);
+}
+
+static void ambulance_and_ae_are_two_levels(void **state)
+{
+    (void)state;
+    char *yaml = support_yaml("  - id: leg\n"
+                              "    text: Leg hot and swollen?\n"
+                              "    red_flag: {level: ae, advice: Go to A&E now.}\n"
+                              "  - id: breath\n"
+                              "    text: Struggling to breathe?\n"
+                              "    red_flag: {level: ambulance, advice: Call 999.}\n"
+                              "  - id: a1\n"
+                              "    text: A1?\n"
+                              "    evidence: {alpha: 3}\n");
+    struct survey *s = support_load_ok(yaml);
+    free(yaml);
+    struct session *se = support_session(s, "leg=yes breath=no");
+    struct report *r = report_new(se);
+    assert_int_equal(r->level, TRIAGE_AE);
+    assert_true(triage_urgent(r->level));
+    assert_false(r->no_findings);
+    done(r, se);
+    se = support_session(s, "leg=yes breath=yes");
+    r = report_new(se);
+    assert_int_equal(r->level, TRIAGE_AMBULANCE); /* the higher of the two */
+    assert_int_equal(r->red_flag_count, 2);
+    done(r, se);
+    survey_free(s);
+}
+
+/* "Not sure" on a warning sign is never "no": the person should speak to a
+ * clinician today, and the report names the sign. */
+static void unsure_warning_sign_reaches_same_day(void **state)
+{
+    (void)state;
+    struct session *se;
+    struct report *r = report_for("flag=unsure a1=yes a2=yes", &se);
+    assert_int_equal(r->level, TRIAGE_SAME_DAY);
+    assert_int_equal(r->red_flag_count, 0);
+    assert_int_equal(r->unsure_count, 1);
+    assert_int_equal(r->unsure_flags[0], Q_FLAG);
+    done(r, se);
+    /* "Not sure" about an ordinary question changes nothing. */
+    r = report_for("flag=no a1=unsure", &se);
+    assert_int_equal(r->level, TRIAGE_SELF_CARE);
+    assert_int_equal(r->unsure_count, 0);
+    done(r, se);
+    /* A yes to a real emergency still wins. */
+    r = model_report("stroke=unsure chest=yes", &se);
+    assert_int_equal(r->level, TRIAGE_AMBULANCE);
+    assert_int_equal(r->unsure_count, 1);
     done(r, se);
 }
 
@@ -215,11 +267,12 @@ static void level_for_each_kind_of_answer(void **state)
         {"", TRIAGE_SELF_CARE},
         {"tired=yes weak=yes risk_a=yes", TRIAGE_SELF_CARE}, /* points, but nothing anchored */
         {"sign_a=yes", TRIAGE_SOON},                         /* a flagged condition */
-        {"statin=yes aches=yes", TRIAGE_SOON},               /* an other cause fits */
+        {"statin=yes aches=yes", TRIAGE_SELF_CARE},          /* an other cause alone: no lift */
+        {"stroke=unsure", TRIAGE_SAME_DAY},                  /* unsure of a warning sign */
         {"stool=yes", TRIAGE_SAME_DAY},                      /* a same-day red flag */
         {"tablets=yes cramps=yes", TRIAGE_SAME_DAY},         /* a same-day rule */
-        {"tablets=yes faint=yes", TRIAGE_EMERGENCY},         /* an emergency rule */
-        {"stool=yes stroke=yes", TRIAGE_EMERGENCY},          /* the highest wins */
+        {"tablets=yes faint=yes", TRIAGE_AMBULANCE},         /* an emergency rule */
+        {"stool=yes stroke=yes", TRIAGE_AMBULANCE},          /* the highest wins */
         {"stool=yes sign_a=yes", TRIAGE_SAME_DAY},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -286,7 +339,9 @@ static void other_cause_drops_what_it_explains_one_band(void **state)
     assert_false(beta->flagged);
     assert_int_equal(beta->explained_by, M_CAUSE_STATIN);
     assert_int_equal(r->flagged_count, 0);
-    assert_int_equal(r->level, TRIAGE_SOON); /* the other cause is worth a visit */
+    /* The other cause's text says when to see a doctor; it does not lift
+     * the level on its own. */
+    assert_int_equal(r->level, TRIAGE_SELF_CARE);
     done(r, se);
 }
 
@@ -322,7 +377,7 @@ static void all_no_and_all_yes(void **state)
     assert_int_equal(r->results[0].score.condition, BETA); /* likely (6) before possible (4) */
     assert_int_equal(r->results[0].score.points, 6);
     assert_int_equal(r->results[1].score.points, 4);
-    assert_int_equal(r->level, TRIAGE_EMERGENCY);
+    assert_int_equal(r->level, TRIAGE_AMBULANCE);
     done(r, se);
 }
 
@@ -429,7 +484,7 @@ static void english_red_flag_is_urgent(void **state)
     (void)state;
     struct session *se;
     struct report *r = english_report("red-flag", &se);
-    assert_int_equal(r->level, TRIAGE_EMERGENCY);
+    assert_int_equal(r->level, TRIAGE_AMBULANCE);
     assert_string_equal(survey_question(english, r->red_flags[0])->id, "chest_pain");
     report_free(r);
     session_free(se);
@@ -445,6 +500,8 @@ int main(void)
         cmocka_unit_test(reasons_for_yes_answers_strongest_first),
         cmocka_unit_test(reasons_against_are_the_no_answers_that_took_points),
         cmocka_unit_test(emergency_red_flag_sets_the_level),
+        cmocka_unit_test(ambulance_and_ae_are_two_levels),
+        cmocka_unit_test(unsure_warning_sign_reaches_same_day),
         cmocka_unit_test(level_for_each_kind_of_answer),
         cmocka_unit_test(same_day_red_flag_and_rules_are_listed),
         cmocka_unit_test(other_cause_drops_what_it_explains_one_band),

@@ -179,7 +179,7 @@ static void urgent_advice_leads_and_no_verdict(void **state)
     assert_int_equal(b.d->parts[0].section, RDOC_URGENT);
     const struct rdoc_block *title = &b.d->blocks[0];
     assert_int_equal(title->style, RDOC_WARNING);
-    assert_string_equal(title->text, "Get medical help now");
+    assert_string_equal(title->text, "Call an ambulance now");
     assert_string_equal(b.d->blocks[1].text, "Call now.");
     for (size_t i = 0; i < b.d->part_count; i++)
         assert_int_not_equal(b.d->parts[i].section, RDOC_NOTHING);
@@ -258,7 +258,7 @@ static void emergency_rule_and_same_day_flag_each_in_their_section(void **state)
     assert_null(in_part(b.d, urgent, "See a doctor today about black stools."));
     assert_non_null(in_part(b.d, today, "See a doctor today about black stools."));
     assert_null(in_part(b.d, today, "Fainting on water tablets needs help now."));
-    assert_int_equal(results_doc_level(b.d), TRIAGE_EMERGENCY);
+    assert_int_equal(results_doc_level(b.d), TRIAGE_AMBULANCE);
     done(&b);
 }
 
@@ -299,14 +299,30 @@ static void other_causes_section_and_the_explained_condition(void **state)
     done(&b);
 }
 
-static void an_other_cause_alone_is_worth_a_visit(void **state)
+static void an_other_cause_alone_is_mentioned_without_lifting_the_level(void **state)
 {
     (void)state;
     struct built b = build_model("statin=yes aches=yes");
     assert_non_null(part(b.d, RDOC_NOTHING)); /* no deficiency stands out */
     assert_non_null(part(b.d, RDOC_CAUSES));  /* but the statin is worth mentioning */
     assert_true(part(b.d, RDOC_NOTHING) < part(b.d, RDOC_CAUSES));
-    assert_int_equal(results_doc_level(b.d), TRIAGE_SOON);
+    assert_int_equal(results_doc_level(b.d), TRIAGE_SELF_CARE);
+    done(&b);
+}
+
+/* The warning signs the person was not sure of lead the results, each
+ * named, with the same-day advice; in a kiosk, with "speak to the desk". */
+static void unsure_warning_signs_are_named_for_today(void **state)
+{
+    (void)state;
+    struct built b = build_model("stroke=unsure");
+    assert_int_equal(results_doc_level(b.d), TRIAGE_SAME_DAY);
+    assert_int_equal(b.d->parts[0].section, RDOC_SAME_DAY);
+    const struct rdoc_block *said = find(b.d, "You were not sure about these warning signs");
+    assert_non_null(said);
+    assert_string_equal(said[1].text, "Face drooping?");
+    assert_int_equal(said[1].kind, RDOC_ITEM);
+    assert_null(part(b.d, RDOC_URGENT));
     done(&b);
 }
 
@@ -336,7 +352,7 @@ static void next_step_follows_the_level(void **state)
         {"sign_a=no", TRIAGE_SELF_CARE, UI_NEXT_SELF_CARE},
         {"sign_a=yes", TRIAGE_SOON, UI_BLOOD_TEST},
         {"stool=yes", TRIAGE_SAME_DAY, UI_NEXT_SAME_DAY},
-        {"stroke=yes", TRIAGE_EMERGENCY, UI_NEXT_EMERGENCY},
+        {"stroke=yes", TRIAGE_AMBULANCE, UI_NEXT_EMERGENCY},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct built b = build_model(cases[i].answers);
@@ -426,7 +442,8 @@ int main(void)
         cmocka_unit_test(kiosk_sends_same_day_patients_to_the_desk),
         cmocka_unit_test(emergency_rule_and_same_day_flag_each_in_their_section),
         cmocka_unit_test(other_causes_section_and_the_explained_condition),
-        cmocka_unit_test(an_other_cause_alone_is_worth_a_visit),
+        cmocka_unit_test(an_other_cause_alone_is_mentioned_without_lifting_the_level),
+        cmocka_unit_test(unsure_warning_signs_are_named_for_today),
         cmocka_unit_test(reasons_against_are_shown_after_the_reasons_for),
         cmocka_unit_test(next_step_follows_the_level),
         cmocka_unit_test(unreviewed_file_says_so_under_the_note),
