@@ -389,7 +389,7 @@ static int run(struct run *r, int argc, char **argv)
                     expect = r->corr[k].expect;
                     r->corr[k].used = true;
                 }
-            enum triage got, lo, hi;
+            enum triage got = TRIAGE_SELF_CARE, lo, hi;
             const char *why = check_case(r->survey, c, expect, &got);
             const char *level = text(get(expect, "triage"));
             struct row *kr = row_named(&kinds, kind, 0);
