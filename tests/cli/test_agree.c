@@ -86,7 +86,20 @@ static void type_answers(const char *path, const cJSON *list, const char *typed_
 
 /* Writes an answers file to PATH: no to every question that shows, in file
  * order, except yes to YES_ID, followed by the lines of THEN. */
-static void write_answers(const char *path, const cJSON *list, const char *yes_id, const char *then)
+/* Whether ID is one of the comma-separated IDS. */
+static bool id_listed(const char *ids, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = strstr(ids, id); p != NULL; p = strstr(p + 1, id))
+        if ((p == ids || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+            return true;
+    return false;
+}
+
+/* Writes answers in question order: yes to the questions in YES_IDS (comma
+ * separated), no to every other one shown (a follow-up is shown when its
+ * gateway got the answer it waits for). */
+static void write_answers(const char *path, const cJSON *list, const char *yes_ids)
 {
     FILE *out = fopen(path, "w");
     assert_non_null(out);
@@ -94,11 +107,14 @@ static void write_answers(const char *path, const cJSON *list, const char *yes_i
     cJSON_ArrayForEach(q, list)
     {
         const char *id = cJSON_GetObjectItem(q, "id")->valuestring;
-        if (cJSON_IsObject(cJSON_GetObjectItem(q, "show_if")))
-            continue; /* follow-ups of a no are hidden */
-        fprintf(out, "%s=%s\n", id, strcmp(id, yes_id) == 0 ? "yes" : "no");
-        if (strcmp(id, yes_id) == 0)
-            fputs(then, out);
+        const cJSON *show_if = cJSON_GetObjectItem(q, "show_if");
+        if (cJSON_IsObject(show_if)) {
+            const char *gate = cJSON_GetObjectItem(show_if, "question")->valuestring;
+            const char *want = cJSON_GetObjectItem(show_if, "answer")->valuestring;
+            if (id_listed(yes_ids, gate) != (strcmp(want, "yes") == 0))
+                continue; /* hidden */
+        }
+        fprintf(out, "%s=%s\n", id, id_listed(yes_ids, id) ? "yes" : "no");
     }
     fclose(out);
 }
@@ -133,12 +149,13 @@ static void every_front_end_agrees(void **state)
     cJSON *list = cJSON_Parse(json);
     assert_non_null(list);
     /* The answer files, and two of our own: a same-day red flag that does
-     * not stop the questions, and an emergency follow-up after it. */
+     * not stop the questions, and an emergency rule completed after it
+     * (losing potassium with weakness and a fluttering heartbeat). */
     char same_day[128], bleeding[128];
     snprintf(same_day, sizeof(same_day), "%s/same-day.txt", tmp);
     snprintf(bleeding, sizeof(bleeding), "%s/bleeding.txt", tmp);
-    write_answers(same_day, list, "black_stools", "bleeding_faint=no\n");
-    write_answers(bleeding, list, "black_stools", "bleeding_faint=yes\n");
+    write_answers(same_day, list, "black_stools");
+    write_answers(bleeding, list, "black_stools,weak_all_over,palpitations,vomiting_diarrhoea");
     const char *files[] = {"iron.txt",      "magnesium.txt", "potassium.txt",  "vitamin_b12.txt",
                            "vitamin_d.txt", "all-no.txt",    "tired-only.txt", "red-flag.txt",
                            same_day,        bleeding};

@@ -478,7 +478,7 @@ static void list_text_and_json(void **state)
                         "chest_pain");
     assert_true(with_show_if > 0);
     assert_true(with_evidence > 10);
-    assert_true(emergencies >= 9);
+    assert_true(emergencies >= 7);
     assert_true(same_day >= 2);
     cJSON_Delete(root);
     run_free(&r);

@@ -6,12 +6,19 @@
  * level at least ("emergency": ae or ambulance), no deficiency flagged, the
  * right one first, the right two on top, an other cause named.
  *
- * Usage: run_cases QUESTIONS CASES... [--corrections FILE] [--markdown FILE]
+ * Usage: run_cases QUESTIONS CASES... [--corrections FILE] [--added FILE]
+ *                  [--markdown FILE]
  *
  * A corrections file is a list of {id, expect, reason, source}: the case
  * with that id is checked against this expect instead of its own (a case
  * is never edited; a correction says why, from which source). A correction
  * that matches no case is an error.
+ *
+ * An added file is a list of {id, answers}: a case's answers to questions
+ * written after it, taken from its story alone (never from its expect).
+ * They come before the case's own; a case with added answers may still
+ * name questions that have since been retired (their answers moved to the
+ * new questions in the added file).
  *
  * Prints one line per failing case, the corrections applied, a summary by
  * kind, how the level reached compares with the one expected (right, over,
@@ -92,7 +99,8 @@ static bool level_range(const char *word, enum triage *lo, enum triage *hi)
 /* Checks case NODE against EXPECT; returns NULL when it passes, else why
  * not (static). *LEVEL is the level reached. */
 static const char *check_case(const struct survey *s, const struct ynode *node,
-                              const struct ynode *expect, enum triage *level_out)
+                              const struct ynode *expect, const struct ynode *added,
+                              enum triage *level_out)
 {
     static char why[512];
     const struct ynode *answers = get(node, "answers");
@@ -100,16 +108,26 @@ static const char *check_case(const struct survey *s, const struct ynode *node,
     const char *d = text(get(node, "default"));
     if (d != NULL && !answer_parse(d, &dflt))
         return "bad default";
-    /* Every listed answer must name a question: a typo would test nothing. */
-    for (size_t i = 0; answers != NULL && i + 1 < answers->count; i += 2)
+    /* Every listed answer must name a question: a typo would test nothing
+     * (a case with added answers may name retired questions). */
+    for (size_t i = 0; added == NULL && answers != NULL && i + 1 < answers->count; i += 2)
         if (survey_find_question(s, answers->items[i].value) < 0) {
             snprintf(why, sizeof(why), "answers name no question \"%s\"", answers->items[i].value);
             return why;
         }
+    for (size_t i = 0; added != NULL && i + 1 < added->count; i += 2)
+        if (survey_find_question(s, added->items[i].value) < 0) {
+            snprintf(why, sizeof(why), "added answers name no question \"%s\"",
+                     added->items[i].value);
+            return why;
+        }
     struct flow *f = flow_new(s);
     enum flow_step step = flow_begin(f);
-    while (step == FLOW_QUESTION)
-        step = flow_answer(f, answer_for(answers, survey_question(s, flow_question(f))->id, dflt));
+    while (step == FLOW_QUESTION) {
+        const char *id = survey_question(s, flow_question(f))->id;
+        enum answer a = answer_for(answers, id, dflt);
+        step = flow_answer(f, answer_for(added, id, a));
+    }
     struct report *r = report_new(flow_session(f));
     const char *fail = NULL;
     enum triage lo, hi;
@@ -243,6 +261,14 @@ struct correction {
     bool used;
 };
 
+/* Answers to questions written after a case (old-cases-added.yaml). */
+struct added {
+    const char *id;
+    const struct ynode *answers;
+    int line;
+    bool used;
+};
+
 /* Reads the YAML list in PATH; NULL after a message (*BUF, which the
  * caller frees, holds the text). */
 static struct ytree *load_list(const char *path, char **buf)
@@ -297,6 +323,10 @@ static int corrections_load(const char *path, const struct ynode *root, struct c
 }
 
 struct run {
+    char *added_buf;
+    struct ytree *added_tree;
+    struct added *added;
+    size_t added_count;
     struct survey *survey;
     struct diag_list *diags;
     char *corr_buf;
@@ -312,6 +342,9 @@ static void run_free(struct run *r)
     survey_free(r->survey);
     diag_list_free(r->diags);
     ytree_free(r->corr_tree);
+    ytree_free(r->added_tree);
+    free(r->added_buf);
+    free(r->added);
     free(r->corr_buf);
     free(r->corr);
     free(r->files);
@@ -321,12 +354,13 @@ static void run_free(struct run *r)
 
 static int run(struct run *r, int argc, char **argv)
 {
-    const char *corrections = NULL, *md = NULL;
+    const char *corrections = NULL, *md = NULL, *added = NULL;
     int ncases = 0;
     for (int a = 2; a < argc; a++) {
-        if ((strcmp(argv[a], "--corrections") == 0 || strcmp(argv[a], "--markdown") == 0) &&
+        if ((strcmp(argv[a], "--corrections") == 0 || strcmp(argv[a], "--markdown") == 0 ||
+             strcmp(argv[a], "--added") == 0) &&
             a + 1 < argc) {
-            *(argv[a][2] == 'c' ? &corrections : &md) = argv[a + 1];
+            *(argv[a][2] == 'c' ? &corrections : argv[a][2] == 'a' ? &added : &md) = argv[a + 1];
             a++;
         } else if (argv[a][0] == '-') {
             return -EINVAL;
@@ -353,6 +387,26 @@ static int run(struct run *r, int argc, char **argv)
         int rc = corrections_load(corrections, ytree_root(r->corr_tree), &r->corr, &r->corr_count);
         if (rc < 0)
             return rc;
+    }
+    if (added != NULL) {
+        r->added_tree = load_list(added, &r->added_buf);
+        if (r->added_tree == NULL)
+            return -1;
+        const struct ynode *root = ytree_root(r->added_tree);
+        r->added = calloc(root->count + 1, sizeof(*r->added));
+        if (r->added == NULL)
+            return -ENOMEM;
+        for (size_t i = 0; i < root->count; i++) {
+            const struct ynode *it = &root->items[i];
+            r->added[i] = (struct added){text(get(it, "id")), get(it, "answers"), it->line, false};
+            if (r->added[i].id == NULL || r->added[i].answers == NULL ||
+                r->added[i].answers->kind != YNODE_MAP) {
+                diag_print_line(stderr, "%s:%d: an entry needs id and answers (a mapping)", added,
+                                it->line);
+                return -1;
+            }
+            r->added_count = i + 1;
+        }
     }
     struct rows kinds = {0};
     int passed = 0, failed = 0, nfile = 0;
@@ -389,8 +443,14 @@ static int run(struct run *r, int argc, char **argv)
                     expect = r->corr[k].expect;
                     r->corr[k].used = true;
                 }
+            const struct ynode *more = NULL;
+            for (size_t k = 0; k < r->added_count; k++)
+                if (strcmp(r->added[k].id, id) == 0) {
+                    more = r->added[k].answers;
+                    r->added[k].used = true;
+                }
             enum triage got = TRIAGE_SELF_CARE, lo, hi;
-            const char *why = check_case(r->survey, c, expect, &got);
+            const char *why = check_case(r->survey, c, expect, more, &got);
             const char *level = text(get(expect, "triage"));
             struct row *kr = row_named(&kinds, kind, 0);
             size_t k = kr != NULL ? (size_t)(kr - kinds.row) : 0;
@@ -424,6 +484,12 @@ static int run(struct run *r, int argc, char **argv)
     }
     if (corrections != NULL)
         printf("%zu corrected\n", r->corr_count);
+    for (size_t k = 0; k < r->added_count; k++)
+        if (!r->added[k].used) {
+            diag_print_line(stderr, "%s:%d: added answers for %s match no case", added,
+                            r->added[k].line, r->added[k].id);
+            return -1;
+        }
     for (size_t k = 0; k < kinds.count; k++)
         printf("%-16s %d passed, %d failed\n", kinds.row[k].name, tally[k].passed, tally[k].failed);
     if (md != NULL && (r->markdown = fopen(md, "w")) == NULL) {
@@ -457,7 +523,7 @@ int main(int argc, char **argv)
     run_free(&r);
     if (rc == -EINVAL)
         fprintf(stderr, "usage: run_cases QUESTIONS CASES... [--corrections FILE] "
-                        "[--markdown FILE]\n");
+                        "[--added FILE] [--markdown FILE]\n");
     if (rc == -ENOMEM)
         fprintf(stderr, "out of memory\n");
     return rc == 0 ? 0 : rc == 1 ? 1 : rc == -ENOMEM ? 71 : 2;
