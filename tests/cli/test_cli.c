@@ -559,7 +559,10 @@ static void batch_json_ranks_the_deficiency_first(void **state)
         bool potassium = strcmp(ids[i], "potassium") == 0;
         assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring,
                             potassium ? "same_day" : "soon");
-        assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "rules")), potassium);
+        /* Other rules may add a "soon" check (thigh weakness, bone pain
+         * after 50); only potassium adds a same-day one. */
+        assert_int_equal(string_in(cJSON_GetObjectItem(root, "rules"), "potassium_loss"),
+                         potassium);
         cJSON *first = cJSON_GetArrayItem(check_results(root), 0);
         assert_string_equal(cJSON_GetObjectItem(first, "id")->valuestring, ids[i]);
         assert_string_not_equal(cJSON_GetObjectItem(first, "band")->valuestring, "unlikely");
@@ -629,7 +632,7 @@ static void batch_json_all_no_and_red_flag(void **state)
 static void batch_json_same_day_goes_on(void **state)
 {
     (void)state;
-    struct run r = RUN("black_stools=yes\nbleeding_faint=no\nbreathless_effort=yes\npica=yes\n"
+    struct run r = RUN("black_stools=yes\nbreathless_effort=yes\npica=yes\n"
                        "periods_or_pregnancy=yes\nheavy_periods=yes\n",
                        "--batch", "--format", "json");
     assert_int_equal(r.status, 0);
@@ -649,7 +652,7 @@ static void batch_json_same_day_goes_on(void **state)
     cJSON_Delete(root);
     run_free(&r);
     /* The same answers as text lead with the same-day block. */
-    r = RUN("black_stools=yes\nbleeding_faint=no\nbreathless_effort=yes\npica=yes\n", "--batch");
+    r = RUN("black_stools=yes\nbreathless_effort=yes\npica=yes\n", "--batch");
     assert_int_equal(r.status, 0);
     expect_contains(r.out, "!! Speak to someone today !!\n");
     expect_contains(r.out, "1. Iron: ");
@@ -658,16 +661,21 @@ static void batch_json_same_day_goes_on(void **state)
     expect_absent(r.out, "Call an ambulance now");
     expect_no_percentages(r.out);
     run_free(&r);
-    /* Its emergency follow-up ends them. */
-    r = RUN("black_stools=yes\nbleeding_faint=yes\npica=yes\n", "--batch", "--format", "json");
+    /* An emergency rule completed later (potassium lost through vomiting,
+     * with weakness and a fluttering heartbeat) ends them: the medicines
+     * asked after it do not count. */
+    r = RUN("black_stools=yes\nweak_all_over=yes\npalpitations=yes\nvomiting_diarrhoea=yes\n"
+            "daily_meds=yes\nacid_tablets=yes\n",
+            "--batch", "--format", "json");
     assert_int_equal(r.status, 0);
     root = cJSON_Parse(r.out);
     assert_non_null(root);
-    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "ambulance");
+    assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "ae");
     assert_true(cJSON_IsTrue(cJSON_GetObjectItem(root, "urgent")));
+    assert_true(string_in(cJSON_GetObjectItem(root, "rules"), "potassium_danger"));
     cJSON *res;
     cJSON_ArrayForEach(res, check_results(root))
-        assert_false(string_in(cJSON_GetObjectItem(res, "reasons_for"), "pica"));
+        assert_false(string_in(cJSON_GetObjectItem(res, "reasons_for"), "acid_tablets"));
     cJSON_Delete(root);
     run_free(&r);
 }
@@ -1042,7 +1050,7 @@ static void plain_mode_through_a_pipe(void **state)
     (void)state;
     struct run r = RUN(typed_answers("vitamin_b12.txt"), "--plain");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 1 of 32\n");
+    expect_contains(r.out, "Question 1 of 35\n");
     expect_contains(r.out, "1. Vitamin B12: Likely\n");
     expect_contains(r.out, "Because you said yes to:");
     expect_contains(r.out, "Ask a doctor or nurse for a blood test");
@@ -1060,14 +1068,14 @@ static void plain_mode_back_help_and_mistakes(void **state)
     expect_contains(r.out, "Please type y, n or u");
     expect_contains(r.out, "You answered: No");
     expect_contains(r.out, "Why we ask: ");
-    expect_contains(r.out, "Question 2 of 32");
+    expect_contains(r.out, "Question 2 of 35");
     expect_contains(r.out, "Stopped. Your answers were not kept.");
     assert_null(strstr(r.out, "Your results"));
     run_free(&r);
     /* Spanish words work too, and the end of the input stops cleanly. */
     r = RUN("sí\n", "--plain", "--lang", "es");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Pregunta 1 de 32");
+    expect_contains(r.out, "Pregunta 1 de 35");
     expect_contains(r.out, "!! Llame a una ambulancia");
     run_free(&r);
 }
@@ -1096,22 +1104,23 @@ static void plain_mode_red_flag_and_dumb_terminal(void **state)
     run_free(&r);
 }
 
-/* A same-day yes (black poo) asks its follow-up and goes on to the end;
- * the results lead with "Speak to someone today". */
+/* A same-day yes (black poo) goes on to the end; the results lead with
+ * "Speak to someone today". */
 static void plain_mode_same_day_goes_on(void **state)
 {
     (void)state;
     char typed[256] = "";
-    for (int i = 1; i <= 9; i++)
-        strcat(typed, "n\n"); /* the emergency questions */
+    for (int i = 1; i <= 8; i++)
+        strcat(typed, "n\n"); /* the emergency screens */
     strcat(typed, "y\n");     /* black poo */
-    for (int i = 11; i <= 33; i++)
+    for (int i = 10; i <= 36; i++)
         strcat(typed, "n\n");
     struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 10 of 32\n");
-    expect_contains(r.out, "Question 11 of 33\n"); /* the follow-up */
-    expect_contains(r.out, "Question 33 of 33\n");
+    expect_contains(r.out, "Question 9 of 35\n");
+    expect_contains(r.out, "Question 10 of 35\n");
+    /* "no" to "did it start in the last week" adds "for a month or more?" */
+    expect_contains(r.out, "Question 36 of 36\n");
     expect_absent(r.out, "Press Enter to see your results");
     expect_absent(r.out, "Call an ambulance now");
     const char *results = strstr(r.out, "Your results");
@@ -1123,16 +1132,29 @@ static void plain_mode_same_day_goes_on(void **state)
     expect_contains(results, "Speak to a doctor, nurse or pharmacist today, as advised above.");
     expect_no_percentages(results);
     run_free(&r);
-    /* Yes to its follow-up (feeling faint) is an emergency: the questions end. */
-    typed[0] = '\0';
-    for (int i = 1; i <= 9; i++)
+}
+
+/* "Not sure" on an emergency screen is never "no": the questions go on,
+ * and the results ask for a check today, naming the screen. */
+static void plain_mode_unsure_warning_sign(void **state)
+{
+    (void)state;
+    char typed[256] = "u\n"; /* not sure about the chest and breathing screen */
+    for (int i = 2; i <= 36; i++)
         strcat(typed, "n\n");
-    strcat(typed, "y\ny\n\n");
-    r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
+    struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "!! Call an ambulance now !!");
-    expect_contains(r.out, "Press Enter to see your results");
-    assert_null(strstr(r.out, "Question 12 of"));
+    expect_contains(r.out, "Question 2 of 35\n");
+    expect_absent(r.out, "Press Enter to see your results");
+    const char *results = strstr(r.out, "Your results");
+    assert_non_null(results);
+    const char *today = strstr(results, "!! Speak to someone today !!\n");
+    const char *unsure = strstr(results, "You were not sure about these warning signs");
+    assert_non_null(today);
+    assert_non_null(unsure);
+    assert_true(today < unsure);
+    assert_true(unsure < strstr(results, "pain, pressure, heaviness or tightness in your chest"));
+    assert_true(unsure < strstr(results, "Results, most likely first"));
     run_free(&r);
 }
 
@@ -1173,6 +1195,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(plain_mode_back_help_and_mistakes),
         cmocka_unit_test(plain_mode_red_flag_and_dumb_terminal),
         cmocka_unit_test(plain_mode_same_day_goes_on),
+        cmocka_unit_test(plain_mode_unsure_warning_sign),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
