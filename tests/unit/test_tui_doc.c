@@ -11,6 +11,7 @@
 #include "musclecheck/loader.h"
 #include "musclecheck/output.h"
 #include "musclecheck/readfile.h"
+#include "musclecheck/wrap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,10 +111,38 @@ static void screen_says_what_the_text_says(void **state)
     diag_list_free(diags);
 }
 
+/* On an 80x24 terminal the question screen shows the text from row 4 to
+ * the row above the buttons (3 rows high, their top at row 19), 76 columns
+ * wide (screen_question.c, widget_content). A longer text is cut there, so
+ * a warning-sign screen would lose signs: every bundled question must fit
+ * whole in 14 rows of 76 columns. */
+static void every_question_fits_an_80x24_screen(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"questions/en.yaml", "questions/es.yaml"};
+    for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+        struct diag_list *diags = diag_list_new(NULL);
+        struct survey *s = NULL;
+        assert_int_equal(survey_load_file(support_path(files[f]), &s, diags), LOAD_OK);
+        for (size_t q = 0; q < survey_question_count(s); q++) {
+            struct wrap_line *lines = NULL;
+            size_t n = wrap_text(survey_question(s, q)->text, 76, &lines);
+            free(lines);
+            if (n > 14)
+                fail_msg("%s: question %s takes %zu rows at 76 columns, more than the 14 an "
+                         "80x24 screen has for it",
+                         files[f], survey_question(s, q)->id, n);
+        }
+        survey_free(s);
+        diag_list_free(diags);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(screen_says_what_the_text_says),
+        cmocka_unit_test(every_question_fits_an_80x24_screen),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
