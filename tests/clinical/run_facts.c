@@ -20,6 +20,7 @@
  *   sex: female | male
  *   onset: [word, ...]      the case's onset is one of these
  *   duration: [word, ...]   the case's duration is one of these
+ *   never: reason           no fact of the vocabulary makes it yes (always no)
  * Every key given must hold: then the entry holds. A question may have
  * several entries (the signs of one screen): the answer is yes when any
  * holds, "not sure" when one would hold if the case's `unsure` facts were
@@ -52,8 +53,8 @@ static const char *const duration_words[] = {"hours", "days", "weeks", "months",
 static const char *const sex_words[] = {"female", "male", NULL};
 static const char *const kind_words[] = {"emergency", "same_day",   "soon",
                                          "self_care", "deficiency", NULL};
-static const char *const map_keys[] = {"question", "yes",   "age_at_least", "age_below",
-                                       "sex",      "onset", "duration",     NULL};
+static const char *const map_keys[] = {"question", "yes",      "age_at_least", "age_below", "sex",
+                                       "onset",    "duration", "never",        NULL};
 static const char *const case_keys[] = {"id",    "kind",   "story",  "person", "onset", "duration",
                                         "facts", "unsure", "expect", "source", NULL};
 
@@ -234,6 +235,7 @@ struct rule {
     size_t question;
     const struct ynode *yes, *onset, *duration; /* lists (yes: or lists of lists), or NULL */
     const char *sex;                            /* or NULL */
+    bool never;                                 /* always no */
     long age_at_least, age_below;               /* or -1 */
 };
 
@@ -275,6 +277,7 @@ static int map_entry(const struct doc *d, const struct ynode *it, const struct s
     r->onset = get(it, "onset");
     r->duration = get(it, "duration");
     r->question = (size_t)q;
+    r->never = get(it, "never") != NULL;
     if ((r->yes != NULL && check_yes(d, it, r->yes, facts) < 0) ||
         (r->onset != NULL && check_list(d, it, "onset", r->onset, NULL, onset_words) < 0) ||
         (r->duration != NULL &&
@@ -359,6 +362,8 @@ static bool yes_holds(const struct ynode *yes, const struct ynode *facts,
 
 static enum answer rule_answer(const struct rule *r, const struct person_case *c)
 {
+    if (r->never)
+        return ANSWER_NO;
     bool others = (r->age_at_least < 0 || c->age >= r->age_at_least) &&
                   (r->age_below < 0 || c->age < r->age_below) &&
                   (r->sex == NULL || strcmp(r->sex, c->sex) == 0) &&
