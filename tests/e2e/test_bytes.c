@@ -24,13 +24,22 @@ enum {
     /* the welcome screen, measured 1446: format 2 added a line to the
      * introduction and the "not yet checked by a clinician" line (1241 before) */
     BUDGET_FIRST_SCREEN = 1600,
-    BUDGET_FOCUS = 50,   /* moving the focus between two answers, measured 42 */
-    BUDGET_ANSWER = 600, /* the next question: new text, not a repaint; measured 443 (395 before) */
-    /* the previous question, its answer marked; measured 660: question 1 of
-     * format 2 has twice the words of the old one (324 characters of
-     * question and help, was 165); 470 before */
+    BUDGET_FOCUS = 50, /* moving the focus between two answers, measured 42 */
+    /* The answer and back budgets are measured on questions of ordinary
+     * length: since the v3 questions, 1-8 are emergency screens with long
+     * bulleted lists (question 2 has 609 characters of question and help,
+     * question 1 724), where almost the whole screen is new text: going
+     * from 1 to 2 sends 967 bytes, a forced repaint of 2 sends 1300. So
+     * the budgets stay, measured from question 9 (black_stools, 247
+     * characters) to 10 (calf_clot, 270), as they were from question 1
+     * (324) to 2 (about 250) before; the emergency screens are checked
+     * against a repaint of their own instead (repaint_bytes). */
+    BUDGET_ANSWER = 600, /* the next question: new text, not a repaint; measured 375 (443 before) */
+    /* the previous question, its answer marked; measured 579 (660 on the
+     * longer question 1 of format 2, 470 on the version 1 one) */
     BUDGET_BACK = 750,
-    BUDGET_QUIT_BOX = 700, /* the quit confirmation over a question */
+    BUDGET_QUIT_BOX = 700, /* the quit confirmation over a question, measured 616 */
+    Q_ORDINARY = 9,        /* black_stools, then calf_clot: see above */
 };
 
 static const char *binary;
@@ -50,6 +59,21 @@ static size_t bytes_for(struct vt *vt, const char *keys, const char *expect)
     vt_send(vt, keys);
     VT_ASSERT_TEXT(vt, expect, T);
     VT_ASSERT(vt, vt_wait_quiet(vt, QUIET_MS, T));
+    return vt_bytes(vt);
+}
+
+/* Bytes of a complete repaint of the screen as it is: a resize away and
+ * back makes curses draw everything again. The quiet waits are long enough
+ * for the size check the program makes twice a second, should a SIGWINCH
+ * be lost. */
+static size_t repaint_bytes(struct vt *vt)
+{
+    VT_ASSERT(vt, vt_wait_quiet(vt, QUIET_MS, T));
+    vt_resize(vt, 24, 81);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 700, T));
+    vt_reset_bytes(vt);
+    vt_resize(vt, 24, 80);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 700, T));
     return vt_bytes(vt);
 }
 
@@ -84,10 +108,23 @@ static void redraws_stay_within_budget(void **state)
     vt_send(vt, "\t");
     VT_ASSERT(vt, vt_wait_quiet(vt, QUIET_MS, T));
     check(vt, "focus move again", vt_bytes(vt), BUDGET_FOCUS);
-    size_t answer = bytes_for(vt, "n", "Question 2 of");
+    /* The long emergency lists: the next one is less than a repaint of it. */
+    size_t long_answer = bytes_for(vt, "n", "Question 2 of");
+    size_t repaint = repaint_bytes(vt);
+    fprintf(stderr, "%-28s %5zu bytes (a repaint of it %zu)\n", "answer (emergency list)",
+            long_answer, repaint);
+    VT_ASSERT(vt, long_answer < repaint);
+    char expect[32];
+    for (int q = 3; q <= Q_ORDINARY; q++) {
+        snprintf(expect, sizeof(expect), "Question %d of", q);
+        bytes_for(vt, "n", expect);
+    }
+    snprintf(expect, sizeof(expect), "Question %d of", Q_ORDINARY + 1);
+    size_t answer = bytes_for(vt, "n", expect);
     check(vt, "answer (next question)", answer, BUDGET_ANSWER);
     VT_ASSERT(vt, answer < first / 2); /* well under a full repaint */
-    check(vt, "back", bytes_for(vt, "b", "Question 1 of"), BUDGET_BACK);
+    snprintf(expect, sizeof(expect), "Question %d of", Q_ORDINARY);
+    check(vt, "back", bytes_for(vt, "b", expect), BUDGET_BACK);
     check(vt, "quit confirmation", bytes_for(vt, "q", "Quit now?"), BUDGET_QUIT_BOX);
 }
 

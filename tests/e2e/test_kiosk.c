@@ -25,9 +25,18 @@
 
 enum { T = 5000, T_SHORT = 400 };
 
-/* The bundled questionnaire: questions shown to someone who answers the
- * same to everything, and where the first same-day question is. */
-enum { ALL_NO_TOTAL = 32, Q_EMERGENCIES = 9, Q_BLACK_STOOLS = 10 };
+/* The bundled questionnaire (questions/en.yaml, "--list" and its show_if
+ * gates): questions shown to someone who answers the same to everything,
+ * and where some of them are in that walk. "No" to started_recently (12)
+ * opens over_a_month; "not sure" does not. */
+enum {
+    ALL_NO_TOTAL = 36,
+    ALL_UNSURE_TOTAL = 35,
+    Q_EMERGENCIES = 8,  /* questions 1-8: emergency screens */
+    Q_BLACK_STOOLS = 9, /* same day, no follow-up */
+    Q_CALF_CLOT = 10,   /* same day; with breathless_effort an ambulance rule */
+    Q_BREATHLESS = 24,  /* breathless_effort, in the all-no walk */
+};
 
 static const char *binary;
 static const char *source_dir;
@@ -76,12 +85,18 @@ static void fresh_session(struct vt *vt)
     VT_ASSERT(vt, !vt_wait_text(vt, check_mark, T_SHORT));
 }
 
-static void answer_all(struct vt *vt, const char *key)
+/* Answers KEY to questions FIRST to LAST, each once it is on the screen. */
+static void answer_from(struct vt *vt, int first, int last, const char *key)
 {
-    for (int n = 1; n <= ALL_NO_TOTAL; n++) {
+    for (int n = first; n <= last; n++) {
         wait_question(vt, n);
         vt_send(vt, key);
     }
+}
+
+static void answer_all(struct vt *vt, const char *key)
+{
+    answer_from(vt, 1, key[0] == 'u' ? ALL_UNSURE_TOTAL : ALL_NO_TOTAL, key);
     VT_ASSERT_TEXT(vt, "Your results", T);
 }
 
@@ -238,18 +253,15 @@ static void red_flag_sends_to_reception_and_stays(void **state)
     VT_ASSERT(vt, !vt_wait_text(vt, "before you leave", 0));
 }
 
-/* Answers no up to black poo, yes to it, and ANSWER to its follow-up. */
-static void answer_black_stools(struct vt *vt, const char *answer)
+/* Answers no up to same-day question Q, and yes to it: the next question
+ * follows, not the desk. */
+static void answer_same_day(struct vt *vt, int q)
 {
-    for (int n = 1; n < Q_BLACK_STOOLS; n++) {
-        wait_question(vt, n);
-        vt_send(vt, "n");
-    }
-    wait_question(vt, Q_BLACK_STOOLS);
+    answer_from(vt, 1, q - 1, "n");
+    wait_question(vt, q);
     vt_send(vt, "y");
-    wait_question(vt, Q_BLACK_STOOLS + 1); /* the follow-up, not the desk */
+    wait_question(vt, q + 1);
     VT_ASSERT(vt, !vt_wait_text(vt, "reception desk", 0));
-    vt_send(vt, answer);
 }
 
 /* A same-day answer does not stop the questions; the results ask the
@@ -265,11 +277,8 @@ static void same_day_asks_to_see_the_desk_before_leaving(void **state)
     const char *const args[] = {"--print-command", cmd, NULL};
     struct vt *vt = start_kiosk(state, args, NULL);
     vt_send(vt, VT_ENTER);
-    answer_black_stools(vt, "n");
-    for (int n = Q_BLACK_STOOLS + 2; n <= ALL_NO_TOTAL + 1; n++) {
-        wait_question(vt, n);
-        vt_send(vt, "n");
-    }
+    answer_same_day(vt, Q_BLACK_STOOLS);
+    answer_from(vt, Q_BLACK_STOOLS + 1, ALL_NO_TOTAL, "n");
     VT_ASSERT_TEXT(vt, "Your results", T);
     VT_ASSERT_TEXT(vt, "Speak to someone today", T);
     VT_ASSERT_TEXT(vt, "Please speak to the staff at the desk before you leave", T);
@@ -294,19 +303,51 @@ static void same_day_asks_to_see_the_desk_before_leaving(void **state)
     still_running(vt);
 }
 
-/* The emergency follow-up of black poo sends the patient to the desk now,
- * as the first questions do. */
-static void emergency_follow_up_sends_to_reception(void **state)
+/* An emergency rule completed after a same-day sign (a swollen, painful
+ * calf, then out of breath after light effort: clot_and_breathless) sends
+ * the patient to the desk now, as the first questions do. */
+static void emergency_rule_sends_to_reception(void **state)
 {
     struct vt *vt = start_kiosk(state, NULL, NULL);
     vt_send(vt, VT_ENTER);
-    answer_black_stools(vt, "y");
+    answer_same_day(vt, Q_CALF_CLOT);
+    answer_from(vt, Q_CALF_CLOT + 1, Q_BREATHLESS - 1, "n");
+    wait_question(vt, Q_BREATHLESS);
+    VT_ASSERT_TEXT(vt, "out of breath", T);
+    vt_send(vt, "y");
     VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
     VT_ASSERT_TEXT(vt, "reception desk", T);
     VT_ASSERT(vt, !vt_wait_text(vt, "Question ", 0));
     vt_send(vt, "x");
     VT_ASSERT_TEXT(vt, "Your results", T);
     VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
+}
+
+/* "Not sure" to an emergency screen goes on to question 2, not to the
+ * desk; the results then ask to see the desk today about that sign. */
+static void not_sure_to_an_emergency_asks_to_see_the_desk(void **state)
+{
+    struct vt *vt = start_kiosk(state, NULL, NULL);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    vt_send(vt, "u");
+    wait_question(vt, 2);
+    VT_ASSERT(vt, !vt_wait_text(vt, "reception desk", 0));
+    answer_from(vt, 2, ALL_NO_TOTAL, "n");
+    VT_ASSERT_TEXT(vt, "Your results", T);
+    /* At the top of the results, in this order: the heading, the desk, the
+     * signs not sure of, and the sign itself (question 1, chest pain). */
+    const char *const lines[] = {
+        "Speak to someone today", "Please speak to the staff at the desk before you leave",
+        "You were not sure about these warning signs", "tightness in your chest"};
+    int last_row = 0, row, col;
+    for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+        VT_ASSERT_TEXT(vt, lines[i], T);
+        VT_ASSERT(vt, vt_find(vt, lines[i], &row, &col) && row > last_row);
+        last_row = row;
+    }
+    VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
+    still_running(vt);
 }
 
 /* Every emergency question sends the patient to the desk. */
@@ -454,7 +495,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(sigterm_and_sighup_end_it_cleanly, teardown),
         cmocka_unit_test_teardown(red_flag_sends_to_reception_and_stays, teardown),
         cmocka_unit_test_teardown(same_day_asks_to_see_the_desk_before_leaving, teardown),
-        cmocka_unit_test_teardown(emergency_follow_up_sends_to_reception, teardown),
+        cmocka_unit_test_teardown(emergency_rule_sends_to_reception, teardown),
+        cmocka_unit_test_teardown(not_sure_to_an_emergency_asks_to_see_the_desk, teardown),
         cmocka_unit_test_teardown(every_emergency_sends_to_reception, teardown),
         cmocka_unit_test_teardown(a_whole_session_writes_no_file, teardown),
         cmocka_unit_test_teardown(languages_are_offered_and_forgotten_at_the_reset, teardown),

@@ -23,13 +23,18 @@
 enum { T = 5000, T_SHORT = 400 };
 
 /* The bundled questionnaire: questions shown to someone who answers no to
- * everything, and where some of them are. */
+ * everything, and where some of them are (from "--list" and the show_if
+ * gates of questions/en.yaml). A "no" to started_recently (question 12)
+ * opens over_a_month, so the total grows by one there. */
 enum {
-    ALL_NO_TOTAL = 32,
-    Q_EMERGENCIES = 9,   /* questions 1-9: emergency red flags */
-    Q_BLACK_STOOLS = 10, /* same day; its follow-up (an emergency) comes next */
-    Q_NIGHT_CRAMPS = 14, /* an ordinary question without follow-ups */
-    Q_AGE_50 = 23,       /* a gateway to three follow-ups */
+    ALL_NO_TOTAL = 36,   /* 35 until started_recently is answered "no" */
+    Q_EMERGENCIES = 8,   /* questions 1-8: emergency screens (ambulance or A&E) */
+    Q_BLACK_STOOLS = 9,  /* same day, no follow-up */
+    Q_CALF_CLOT = 10,    /* same day; with breathless_effort an ambulance rule */
+    Q_STARTED = 12,      /* started_recently: "no" opens over_a_month */
+    Q_NIGHT_CRAMPS = 17, /* an ordinary question without follow-ups */
+    Q_BREATHLESS = 24,   /* breathless_effort, in the all-no walk */
+    Q_AGE_50 = 26,       /* a gateway to three follow-ups */
 };
 
 static const char *binary;
@@ -193,34 +198,42 @@ static void follow_up_questions_change_the_total(void **state)
 {
     struct vt *vt = start(state);
     vt_send(vt, VT_ENTER);
-    VT_ASSERT_TEXT(vt, "Question 1 of 32", T);
-    /* Up to the "aged 50 or over" gateway. */
-    for (int i = 1; i < Q_AGE_50; i++) {
+    VT_ASSERT_TEXT(vt, "Question 1 of 35", T);
+    /* A follow-up of a "no": over_a_month comes after started_recently. */
+    for (int i = 1; i < Q_STARTED; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Question 23 of 32", T);
+    VT_ASSERT_TEXT(vt, "Question 12 of 35", T);
+    vt_send(vt, "n");
+    VT_ASSERT_TEXT(vt, "Question 13 of 36", T);
+    /* Up to the "aged 50 or over" gateway. */
+    for (int i = Q_STARTED + 1; i < Q_AGE_50; i++) {
+        wait_question(vt, i);
+        vt_send(vt, "n");
+    }
+    VT_ASSERT_TEXT(vt, "Question 26 of 36", T);
     VT_ASSERT_TEXT(vt, "aged 50 or over", T);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Question 24 of 35", T);
+    VT_ASSERT_TEXT(vt, "Question 27 of 39", T);
     VT_ASSERT_TEXT(vt, "65 or over", T);
     vt_send(vt, "y"); /* a follow-up, answered */
-    VT_ASSERT_TEXT(vt, "Question 25 of 35", T);
+    VT_ASSERT_TEXT(vt, "Question 28 of 39", T);
     vt_send(vt, "b");
     vt_send(vt, "b");
-    VT_ASSERT_TEXT(vt, "Question 23 of 35", T);
+    VT_ASSERT_TEXT(vt, "Question 26 of 39", T);
     vt_send(vt, "n"); /* hides the follow-ups again and drops their answers */
-    VT_ASSERT_TEXT(vt, "Question 24 of 32", T);
+    VT_ASSERT_TEXT(vt, "Question 27 of 36", T);
     VT_ASSERT_GONE(vt, "65 or over", T);
-    /* The medicines gateway, the last question, opens six more. */
-    for (int i = 24; i < ALL_NO_TOTAL; i++) {
+    /* The medicines gateway, the last question, opens seven more. */
+    for (int i = Q_AGE_50 + 1; i < ALL_NO_TOTAL; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Question 32 of 32", T);
+    VT_ASSERT_TEXT(vt, "Question 36 of 36", T);
     VT_ASSERT_TEXT(vt, "medicines", T);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Question 33 of 38", T);
+    VT_ASSERT_TEXT(vt, "Question 37 of 43", T);
 }
 
 static void red_flag_shows_urgent_advice_first(void **state)
@@ -230,7 +243,7 @@ static void red_flag_shows_urgent_advice_first(void **state)
     wait_question(vt, 1);
     vt_send(vt, "y");
     VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
-    VT_ASSERT_TEXT(vt, "emergency", T);
+    VT_ASSERT_TEXT(vt, "call an ambulance (999", T); /* the advice under the title */
     int row, col;
     VT_ASSERT(vt, vt_find(vt, "Call an ambulance now", &row, &col));
     VT_ASSERT(vt, vt_cell_reverse(vt, row, col) || vt_cell_fg(vt, row, col) != VT_COLOR_DEFAULT);
@@ -244,9 +257,23 @@ static void red_flag_shows_urgent_advice_first(void **state)
     expect_exit(vt, 0);
 }
 
-/* Each emergency question, answered yes, stops the questions at once. */
+/* Each emergency question, answered yes, stops the questions at once, and
+ * its title says which of the two emergency levels it is (the red_flag
+ * levels of questions 1-8 in questions/en.yaml). */
 static void every_emergency_question_stops(void **state)
 {
+    static const char *const ambulance = "Call an ambulance now";
+    static const char *const ae = "Go to A&E (the emergency department) now";
+    static const char *const title[Q_EMERGENCIES + 1] = {
+        [1] = ambulance, /* chest_pain */
+        [2] = ambulance, /* stroke_signs */
+        [3] = ambulance, /* sudden_weakness */
+        [4] = ae,        /* saddle_numbness */
+        [5] = ambulance, /* sepsis_signs */
+        [6] = ae,        /* dark_urine */
+        [7] = ambulance, /* body_chemistry */
+        [8] = ae,        /* vision_jaw */
+    };
     for (int q = 2; q <= Q_EMERGENCIES; q++) {
         struct vt *vt = start(state);
         vt_send(vt, VT_ENTER);
@@ -257,17 +284,35 @@ static void every_emergency_question_stops(void **state)
         wait_question(vt, q);
         vt_send(vt, "y");
         VT_ASSERT_TEXT(vt, "See results", T);
-        /* Its title says which of the two emergency levels it is. */
-        VT_ASSERT(vt, vt_wait_text(vt, "Call an ambulance now", 0) ||
-                          vt_wait_text(vt, "Go to A&E (the emergency department) now", 0));
+        VT_ASSERT_TEXT(vt, title[q], T);
+        VT_ASSERT(vt, !vt_wait_text(vt, title[q] == ae ? ambulance : ae, 0));
         VT_ASSERT(vt, !vt_wait_text(vt, "Question ", 0));
         vt_free(vt);
         *state = NULL;
     }
 }
 
-/* A same-day yes (black poo) does not stop the questions: its follow-up is
- * asked, then the rest, and the results lead with "Speak to someone today". */
+/* The results lead with "Speak to someone today" (highlighted), then
+ * DETAIL, both above the ranked results; no emergency, and no kiosk line. */
+static void same_day_leads(struct vt *vt, const char *detail)
+{
+    VT_ASSERT_TEXT(vt, "Your results", T);
+    VT_ASSERT_TEXT(vt, "Speak to someone today", T);
+    VT_ASSERT_TEXT(vt, detail, T);
+    int row, col, detail_row, results_row;
+    VT_ASSERT(vt, vt_find(vt, "Speak to someone today", &row, &col));
+    VT_ASSERT(vt, vt_cell_reverse(vt, row, col) || vt_cell_fg(vt, row, col) != VT_COLOR_DEFAULT);
+    VT_ASSERT(vt, vt_find(vt, detail, &detail_row, &col) && row < detail_row);
+    VT_ASSERT_TEXT(vt, "Results, most likely first", T);
+    VT_ASSERT(vt, vt_find(vt, "Results, most likely first", &results_row, &col));
+    VT_ASSERT(vt, detail_row < results_row); /* it leads */
+    VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
+    VT_ASSERT(vt, !vt_wait_text(vt, "Please speak to the staff at the desk", 0)); /* not a kiosk */
+}
+
+/* A same-day yes (black poo) does not stop the questions: the next question
+ * is asked (black poo has no follow-up, so the total stays), then the rest,
+ * and the results lead with "Speak to someone today". */
 static void same_day_goes_on_and_leads_the_results(void **state)
 {
     struct vt *vt = start(state);
@@ -277,47 +322,49 @@ static void same_day_goes_on_and_leads_the_results(void **state)
         vt_send(vt, "n");
     }
     wait_question(vt, Q_BLACK_STOOLS);
-    VT_ASSERT_TEXT(vt, "Question 10 of 32", T);
+    VT_ASSERT_TEXT(vt, "Question 9 of 35", T);
     vt_send(vt, "y");
-    /* No red-flag screen: the follow-up question, and one more in all. */
-    VT_ASSERT_TEXT(vt, "Question 11 of 33", T);
+    /* No red-flag screen: the next question, and the same total. */
+    VT_ASSERT_TEXT(vt, "Question 10 of 35", T);
     VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
     VT_ASSERT(vt, !vt_wait_text(vt, "See results", 0));
-    for (int i = 11; i <= ALL_NO_TOTAL + 1; i++) {
+    for (int i = Q_BLACK_STOOLS + 1; i <= ALL_NO_TOTAL; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Your results", T);
-    VT_ASSERT_TEXT(vt, "Speak to someone today", T);
-    VT_ASSERT_TEXT(vt, "black poo", T);
-    int row, col, results_row;
-    VT_ASSERT(vt, vt_find(vt, "Speak to someone today", &row, &col));
-    VT_ASSERT(vt, vt_cell_reverse(vt, row, col) || vt_cell_fg(vt, row, col) != VT_COLOR_DEFAULT);
-    VT_ASSERT_TEXT(vt, "Results, most likely first", T);
-    VT_ASSERT(vt, vt_find(vt, "Results, most likely first", &results_row, &col));
-    VT_ASSERT(vt, row < results_row); /* it leads */
-    VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
-    VT_ASSERT(vt, !vt_wait_text(vt, "Please speak to the staff at the desk", 0)); /* not a kiosk */
+    same_day_leads(vt, "black poo");
     scroll_to(vt, "Speak to a doctor, nurse or pharmacist today, as advised above.");
     vt_send(vt, "q");
     vt_send(vt, "y");
     expect_exit(vt, 0);
 }
 
-/* Yes to the follow-up of black poo (feeling faint) is an emergency. */
-static void emergency_follow_up_stops(void **state)
+/* A same-day yes (a swollen, painful calf) goes on; a later yes that
+ * completes an emergency rule with it (out of breath after light effort:
+ * clot_and_breathless, ambulance) stops the questions there. */
+static void emergency_rule_after_a_same_day_sign_stops(void **state)
 {
     struct vt *vt = start(state);
     vt_send(vt, VT_ENTER);
-    for (int i = 1; i < Q_BLACK_STOOLS; i++) {
+    for (int i = 1; i < Q_CALF_CLOT; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    wait_question(vt, Q_BLACK_STOOLS);
+    wait_question(vt, Q_CALF_CLOT);
+    VT_ASSERT_TEXT(vt, "calves or legs swollen", T);
     vt_send(vt, "y");
-    wait_question(vt, Q_BLACK_STOOLS + 1);
+    wait_question(vt, Q_CALF_CLOT + 1); /* same day: the questions go on */
+    VT_ASSERT(vt, !vt_wait_text(vt, "See results", 0));
+    for (int i = Q_CALF_CLOT + 1; i < Q_BREATHLESS; i++) {
+        wait_question(vt, i);
+        vt_send(vt, "n");
+    }
+    wait_question(vt, Q_BREATHLESS);
+    VT_ASSERT_TEXT(vt, "out of breath", T);
     vt_send(vt, "y");
     VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
+    VT_ASSERT_TEXT(vt, "clot has moved to the lungs", T); /* the rule's advice */
+    VT_ASSERT(vt, !vt_wait_text(vt, "Question ", 0));
     vt_send(vt, VT_ENTER);
     VT_ASSERT_TEXT(vt, "Your results", T);
     VT_ASSERT_TEXT(vt, "Call an ambulance now", T);
@@ -326,6 +373,28 @@ static void emergency_follow_up_stops(void **state)
     /* The same-day advice may follow, but never above the emergency. */
     if (vt_find(vt, "Speak to someone today", &today_row, &col))
         VT_ASSERT(vt, urgent_row < today_row);
+}
+
+/* "Not sure" to an emergency screen does not stop the questions; the
+ * results then lead with the same-day advice and name the warning sign. */
+static void not_sure_to_an_emergency_goes_on(void **state)
+{
+    struct vt *vt = start(state);
+    vt_send(vt, VT_ENTER);
+    wait_question(vt, 1);
+    VT_ASSERT_TEXT(vt, "Question 1 of 35", T);
+    vt_send(vt, "u");
+    VT_ASSERT_TEXT(vt, "Question 2 of 35", T);
+    VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
+    VT_ASSERT(vt, !vt_wait_text(vt, "See results", 0));
+    for (int i = 2; i <= ALL_NO_TOTAL; i++) {
+        wait_question(vt, i);
+        vt_send(vt, "n");
+    }
+    same_day_leads(vt, "You were not sure about these warning signs");
+    vt_send(vt, "q");
+    vt_send(vt, "y");
+    expect_exit(vt, 0);
 }
 
 /* Diarrhoea with weakness and cramps: the potassium rule's same-day advice. */
@@ -366,14 +435,20 @@ static void resize_during_a_question_keeps_answers(void **state)
     wait_question(vt, 1);
     vt_send(vt, "n");
     wait_question(vt, 2);
+    /* "Question 2" is on the screen before the redraw too: wait for the
+     * program to finish drawing at the new size (the long question 2 takes
+     * a few writes). */
     vt_resize(vt, 40, 120);
-    VT_ASSERT_TEXT(vt, "Question 2 of 32", T);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 150, T));
+    VT_ASSERT_TEXT(vt, "Question 2 of 35", T);
     int row, col;
     VT_ASSERT(vt, vt_find(vt, "Muscle weakness self-check", &row, &col));
     VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 39);
     vt_resize(vt, 20, 60);
-    VT_ASSERT_TEXT(vt, "Question 2 of 32", T);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 150, T));
+    VT_ASSERT_TEXT(vt, "Question 2 of 35", T);
     VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 19 && col < 60);
+    VT_ASSERT(vt, vt_find(vt, "y/n/u answer", &row, &col) && row == 19); /* the key line */
     vt_send(vt, "b");
     wait_question(vt, 1);
     VT_ASSERT_TEXT(vt, "No \xE2\x9C\x93", T);
@@ -434,12 +509,12 @@ static void too_small_then_recovers(void **state)
     vt_send(vt, "y"); /* ignored while nothing can be seen */
     VT_ASSERT(vt, vt_wait_quiet(vt, 200, T));
     vt_resize(vt, 24, 80);
-    VT_ASSERT_TEXT(vt, "Question 1 of 32", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 35", T);
     VT_ASSERT_GONE(vt, "Please make this", T);
     vt_resize(vt, 1, 1);
     VT_ASSERT(vt, vt_wait_quiet(vt, 100, T));
     vt_resize(vt, 24, 80);
-    VT_ASSERT_TEXT(vt, "Question 1 of 32", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 35", T);
 }
 
 static void quit_asks_first(void **state)
@@ -451,7 +526,7 @@ static void quit_asks_first(void **state)
     VT_ASSERT_TEXT(vt, "Quit now?", T);
     vt_send(vt, "n");
     VT_ASSERT_GONE(vt, "Quit now?", T);
-    VT_ASSERT_TEXT(vt, "Question 1 of 32", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 35", T);
     vt_key(vt, VT_KEY_ESC);
     VT_ASSERT_TEXT(vt, "Quit now?", T);
     vt_send(vt, VT_ENTER); /* "No" is focused: a stray Enter does not quit */
@@ -650,8 +725,9 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(red_flag_shows_urgent_advice_first, teardown),
         cmocka_unit_test_teardown(every_emergency_question_stops, teardown),
         cmocka_unit_test_teardown(same_day_goes_on_and_leads_the_results, teardown),
-        cmocka_unit_test_teardown(emergency_follow_up_stops, teardown),
+        cmocka_unit_test_teardown(emergency_rule_after_a_same_day_sign_stops, teardown),
         cmocka_unit_test_teardown(same_day_rule_leads_the_results, teardown),
+        cmocka_unit_test_teardown(not_sure_to_an_emergency_goes_on, teardown),
         cmocka_unit_test_teardown(red_flag_stop_quits, teardown),
         cmocka_unit_test_teardown(resize_during_a_question_keeps_answers, teardown),
         cmocka_unit_test_teardown(resize_on_the_results, teardown),
