@@ -4,6 +4,8 @@
  * causes, the next step for each level and the kiosk's same-day message. */
 #include "support.h"
 
+#include "failmalloc.h"
+
 #include "musclecheck/results_doc.h"
 
 #include <stdlib.h>
@@ -408,6 +410,32 @@ static void soon_rule_advice_goes_with_the_next_step(void **state)
     survey_free(sv);
 }
 
+/* With any one allocation failing, there is no document: never one with a
+ * part missing (and, under ASan, no use of an array that growing moved). */
+static void out_of_memory_gives_no_document(void **state)
+{
+    (void)state;
+    const char *answers = "flag=no a1=yes a2=yes";
+    struct session *se = support_session(s, answers);
+    struct report *r = report_new(se);
+    assert_non_null(r);
+    failmalloc_start(FAILMALLOC_NEVER);
+    struct results_doc *d = results_doc_new(r, se, false);
+    size_t count = failmalloc_stop();
+    assert_non_null(d);
+    assert_true(count > 3);
+    results_doc_free(d);
+    for (size_t at = 0; at < count; at++) {
+        failmalloc_start(at);
+        d = results_doc_new(r, se, false);
+        failmalloc_stop();
+        if (d != NULL)
+            fail_msg("allocation %zu of %zu failing: a document", at, count);
+    }
+    report_free(r);
+    session_free(se);
+}
+
 static void free_accepts_null(void **state)
 {
     (void)state;
@@ -429,6 +457,7 @@ int main(void)
         cmocka_unit_test(an_other_cause_alone_is_worth_a_visit),
         cmocka_unit_test(reasons_against_are_shown_after_the_reasons_for),
         cmocka_unit_test(next_step_follows_the_level),
+        cmocka_unit_test(out_of_memory_gives_no_document),
         cmocka_unit_test(unreviewed_file_says_so_under_the_note),
         cmocka_unit_test(soon_rule_advice_goes_with_the_next_step),
         cmocka_unit_test(free_accepts_null),
