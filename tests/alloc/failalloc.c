@@ -46,12 +46,14 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <locale.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -202,37 +204,58 @@ static int fresh_copy(int fd, const char *name)
     return err;
 }
 
+/* Gives open file FD (a file or a folder the driver reads) its own open
+ * file description in this child, at the same offset. */
+static void own_file(int fd)
+{
+    struct stat st;
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) ||
+        (flags & O_ACCMODE) != O_RDONLY)
+        return;
+    char link[64], path[PATH_MAX];
+    snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(link, path, sizeof(path) - 1);
+    if (n <= 0)
+        return;
+    path[n] = '\0';
+    int fdflags = fcntl(fd, F_GETFD);
+    int again = open(path, flags & (O_ACCMODE | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK));
+    off_t at = lseek(fd, 0, SEEK_CUR);
+    if (again < 0 || (at > 0 && lseek(again, at, SEEK_SET) != at))
+        _exit(125);
+    dup2(again, fd);
+    close(again);
+    if (fdflags >= 0)
+        fcntl(fd, F_SETFD, fdflags);
+}
+
 /* Gives this child its own open file description for each file or folder
  * the driver has open (stdin included), at the same offset: reading would
- * otherwise move the driver's. */
+ * otherwise move the driver's. The open files are listed with getdents64,
+ * which needs no memory. */
 static void own_files(void)
 {
-    for (int fd = 0; fd < 1024; fd++) {
-        if (fd == 1 || fd == 2)
-            continue;
-        struct stat st;
-        int flags = fcntl(fd, F_GETFL);
-        if (flags < 0 || fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) ||
-            (flags & O_ACCMODE) != O_RDONLY)
-            continue;
-        char link[64], path[PATH_MAX];
-        snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
-        ssize_t n = readlink(link, path, sizeof(path) - 1);
-        if (n <= 0)
-            continue;
-        path[n] = '\0';
-        int fdflags = fcntl(fd, F_GETFD);
-        int again = open(path, flags & (O_ACCMODE | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK));
-        if (again < 0)
-            _exit(125);
-        off_t at = lseek(fd, 0, SEEK_CUR);
-        if (at > 0 && lseek(again, at, SEEK_SET) != at)
-            _exit(125);
-        dup2(again, fd);
-        close(again);
-        if (fdflags >= 0)
-            fcntl(fd, F_SETFD, fdflags);
+    int dir_fd = open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd < 0)
+        _exit(125);
+    int fds[256];
+    size_t count = 0;
+    char buf[4096];
+    long n;
+    while ((n = syscall(SYS_getdents64, dir_fd, buf, sizeof(buf))) > 0) {
+        for (long at = 0; at < n;) {
+            const struct dirent64 *e = (const struct dirent64 *)(buf + at);
+            at += e->d_reclen;
+            int fd = atoi(e->d_name);
+            if (e->d_name[0] >= '0' && e->d_name[0] <= '9' && fd != 1 && fd != 2 && fd != dir_fd &&
+                count < sizeof(fds) / sizeof(fds[0]))
+                fds[count++] = fd;
+        }
     }
+    close(dir_fd);
+    for (size_t i = 0; i < count; i++)
+        own_file(fds[i]);
 }
 
 /* Waits for run PID, which saw allocation AT fail, and describes its
