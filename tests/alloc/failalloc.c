@@ -454,7 +454,7 @@ static void supervise(void)
         path_in_dir(path, sizeof(path), "driver.err");
         char *err = slurp(path);
         fprintf(report,
-                "failalloc: the driver run (%s) ended unlike the plain one (%s): the forked runs "
+                "failalloc: the driver run (%s) ended unlike the reference (%s): the forked runs "
                 "disturbed it\n  stderr: %.300s\n",
                 describe(driver_status, how, sizeof(how)),
                 describe(ref_status, ref_how, sizeof(ref_how)), err != NULL ? err : "");
@@ -499,7 +499,7 @@ static void supervise(void)
     }
     fprintf(report,
             "failalloc: %lu runs (allocations 1 to %lu%s; %lu from the start), %lu absorbed, %lu "
-            "wrong; plain run: %s\n",
+            "wrong; the reference run: %s\n",
             runs, last, stride > 1 && dense > 1 ? ", some skipped" : "", fresh, absorbed, bad,
             describe(ref_status, ref_how, sizeof(ref_how)));
     fflush(report);

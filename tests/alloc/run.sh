@@ -4,7 +4,7 @@
 # failalloc shim, LD_PRELOAD) and fails when any run ends dishonestly: a
 # crash, a hang, a sanitizer report, a partial result with the normal exit
 # code, or an exit code other than 71 (out of memory) with its message.
-# Every command reads the shipped question file.
+# Every command reads a shipped question file.
 #   run.sh SHIM BINARY SOURCE_DIR [whole|sampled]
 # whole (the default): every allocation of every command. sampled (for a
 # sanitizer build, where each run costs more): every allocation of --check
@@ -48,12 +48,16 @@ command_args() {
     9) set -- -q "$questions" --batch --answers "$answers" --format json ;;
     10) set -- -q "$questions" --batch --answers "$answers" --format fhir ;;
     11) set -- "$work/typed" -q "$questions" --plain ;;
+    # The bundled files: found beside the build, listed, and a translation
+    # checked against the English file.
+    12) set -- --lang es --list ;;
+    13) set -- --check "$src/questions/es.yaml" ;;
     *) return 1 ;;
     esac
     printf '%s\n' "$@"
 }
 whole_commands=4 # 1 to 4: always tried whole
-count=11
+count=13
 
 # Runs command N (its folder made); its report in $work/N/log, its status
 # in $work/N/status.
