@@ -22,6 +22,9 @@ int commands_load(const struct cli_options *opts, struct survey **out);
  * codes (the reference first) in CODES. Returns 0 or an exit status. */
 int commands_bundled(char *dir, size_t size, char (*codes)[16], size_t max, size_t *count);
 
+/* Says on stderr that memory ran out, and returns EX_OSERR (71). */
+int commands_no_memory(void);
+
 /* The time to stamp summaries with: now, or SOURCE_DATE_EPOCH when set. */
 time_t commands_now(void);
 

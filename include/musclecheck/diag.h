@@ -75,7 +75,8 @@ void diag_write_safe(FILE *out, const char *text, size_t len);
  * newline, the message written as by diag_write_safe: every message that
  * quotes an argument, an environment variable, a file name or a file's
  * text goes out this way, so that what it quotes cannot drive the
- * terminal. */
-void diag_print_line(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+ * terminal. Returns 0, or -1 when out of memory (only a message longer
+ * than a line of 1 KiB needs any), having written nothing. */
+int diag_print_line(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -13,6 +13,7 @@
 #include "musclecheck/readfile.h"
 #include "musclecheck/report.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -21,14 +22,18 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+int commands_no_memory(void)
+{
+    fputs("musclecheck: out of memory\n", stderr);
+    return EX_OSERR;
+}
+
 /* Loads the question file at PATH, printing problems; returns an exit status. */
 static int load_path(const char *path, struct survey **out)
 {
     struct diag_list *diags = diag_list_new(path);
-    if (diags == NULL) {
-        fputs("musclecheck: out of memory\n", stderr);
-        return EX_OSERR;
-    }
+    if (diags == NULL)
+        return commands_no_memory();
     enum load_result r = survey_load_file(path, out, diags);
     diag_print(diags, stderr);
     diag_list_free(diags);
@@ -43,14 +48,24 @@ static int load_path(const char *path, struct survey **out)
 
 int commands_bundled(char *dir, size_t size, char (*codes)[16], size_t max, size_t *count)
 {
-    if (paths_data_dir(dir, size) != 0) {
+    int err = paths_data_dir(dir, size);
+    if (err == -ENOMEM)
+        return commands_no_memory();
+    if (err != 0) {
         diag_print_line(stderr,
                         "musclecheck: cannot find the bundled question files (last looked in %s); "
                         "give one with --questions FILE",
                         dir);
         return EX_NOINPUT;
     }
-    *count = paths_languages(dir, codes, max);
+    err = paths_languages(dir, codes, max, count);
+    if (err == -ENOMEM)
+        return commands_no_memory();
+    if (err != 0) {
+        diag_print_line(stderr, "musclecheck: cannot list the question files in %s: %s", dir,
+                        strerror(-err));
+        return EX_NOINPUT;
+    }
     return 0;
 }
 
@@ -129,12 +144,18 @@ static int finish_output(int status)
 static int check_translation(const struct survey *s)
 {
     char dir[PATH_MAX], path[PATH_MAX + 32], real_s[PATH_MAX], real_ref[PATH_MAX];
-    if (strcmp(survey_text(s, SURVEY_LANGUAGE), LANG_DEFAULT) == 0 ||
-        paths_data_dir(dir, sizeof(dir)) != 0)
+    if (strcmp(survey_text(s, SURVEY_LANGUAGE), LANG_DEFAULT) == 0)
         return 0;
+    int err = paths_data_dir(dir, sizeof(dir));
+    if (err != 0)
+        return err == -ENOMEM ? commands_no_memory() : 0;
     snprintf(path, sizeof(path), "%s/%s.yaml", dir, LANG_DEFAULT);
-    if (realpath(path, real_ref) != NULL && realpath(survey_source(s), real_s) != NULL &&
-        strcmp(real_ref, real_s) == 0)
+    errno = 0;
+    bool same = realpath(path, real_ref) != NULL && realpath(survey_source(s), real_s) != NULL &&
+                strcmp(real_ref, real_s) == 0;
+    if (errno == ENOMEM)
+        return commands_no_memory();
+    if (same)
         return 0;
     struct survey *ref = NULL;
     int status = load_path(path, &ref);
@@ -145,11 +166,16 @@ static int check_translation(const struct survey *s)
         return 0; /* another questionnaire altogether: nothing to compare */
     }
     struct diag_list *diags = diag_list_new(survey_source(s));
+    if (diags == NULL) {
+        survey_free(ref);
+        return commands_no_memory();
+    }
     size_t differences = survey_compare(ref, s, diags);
     diag_print(diags, stderr);
+    status = diag_out_of_memory(diags) ? EX_OSERR : differences > 0 ? EX_DATAERR : 0;
     diag_list_free(diags);
     survey_free(ref);
-    return differences > 0 ? EX_DATAERR : 0;
+    return status;
 }
 
 int command_check(const struct cli_options *opts)
@@ -169,15 +195,16 @@ int command_check(const struct cli_options *opts)
         follow_ups += survey_question(s, i)->has_show_if;
     }
     size_t nq = survey_question_count(s), nc = survey_condition_count(s);
-    diag_print_line(stdout,
-                    "%s: OK: \"%s\" (%s, version %s): %zu question%s (%zu red flag%s, %zu "
-                    "follow-up%s), %zu condition%s, %zu bands",
-                    opts->questions, survey_text(s, SURVEY_TITLE), survey_text(s, SURVEY_LANGUAGE),
-                    survey_text(s, SURVEY_VERSION), nq, nq == 1 ? "" : "s", red_flags,
-                    red_flags == 1 ? "" : "s", follow_ups, follow_ups == 1 ? "" : "s", nc,
-                    nc == 1 ? "" : "s", survey_band_count(s));
+    int written =
+        diag_print_line(stdout,
+                        "%s: OK: \"%s\" (%s, version %s): %zu question%s (%zu red flag%s, %zu "
+                        "follow-up%s), %zu condition%s, %zu bands",
+                        opts->questions, survey_text(s, SURVEY_TITLE),
+                        survey_text(s, SURVEY_LANGUAGE), survey_text(s, SURVEY_VERSION), nq,
+                        nq == 1 ? "" : "s", red_flags, red_flags == 1 ? "" : "s", follow_ups,
+                        follow_ups == 1 ? "" : "s", nc, nc == 1 ? "" : "s", survey_band_count(s));
     survey_free(s);
-    return finish_output(0);
+    return written == 0 ? finish_output(0) : commands_no_memory();
 }
 
 int command_list(const struct cli_options *opts)

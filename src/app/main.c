@@ -8,6 +8,7 @@
 #include "musclecheck/process.h"
 #include "musclecheck/tui.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 
 #ifndef MC_VERSION
 #define MC_VERSION "unknown"
@@ -22,14 +24,29 @@
 
 /* Question files are UTF-8 whatever the user's locale says, and text
  * layout needs character widths: take the user's locale, but fall back to
- * C.UTF-8 when it is not a UTF-8 one. */
-static bool setup_locale(void)
+ * C.UTF-8 when it is not a UTF-8 one. *UTF8 says whether the user's own
+ * locale is. Returns 0, or -1 when out of memory (a locale that is not
+ * installed is no error: the C library's is used). */
+static int setup_locale(bool *utf8)
 {
-    setlocale(LC_ALL, "");
-    if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
-        return true;
-    setlocale(LC_CTYPE, "C.UTF-8");
-    return false;
+    errno = 0;
+    if (setlocale(LC_ALL, "") == NULL && errno == ENOMEM)
+        return -1;
+    *utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+    errno = 0;
+    if (!*utf8 && setlocale(LC_CTYPE, "C.UTF-8") == NULL && errno == ENOMEM)
+        return -1;
+    return 0;
+}
+
+/* Reads the time zone once, for the dates of summaries: left to the first
+ * localtime_r, a failure would quietly give UTC. Returns 0, or -1 when out
+ * of memory. */
+static int setup_time_zone(void)
+{
+    errno = 0;
+    tzset();
+    return errno == ENOMEM ? -1 : 0;
 }
 
 /* Whether the user's own locale (and so, presumably, the terminal) is UTF-8. */
@@ -46,9 +63,13 @@ static size_t load_languages(const struct cli_options *opts, struct survey **sur
     size_t n = 1;
     char dir[PATH_MAX], codes[COMMANDS_MAX_LANGUAGES][16];
     size_t count = 0;
-    if (!opts->kiosk || opts->questions != NULL || opts->lang != NULL ||
-        commands_bundled(dir, sizeof(dir), codes, COMMANDS_MAX_LANGUAGES, &count) != 0)
+    if (!opts->kiosk || opts->questions != NULL || opts->lang != NULL)
         return n;
+    *status = commands_bundled(dir, sizeof(dir), codes, COMMANDS_MAX_LANGUAGES, &count);
+    if (*status != 0) { /* it printed why */
+        survey_free(surveys[0]);
+        return 0;
+    }
     for (size_t i = 0; i < count && n < TUI_MAX_LANGUAGES; i++) {
         if (strcmp(codes[i], survey_text(surveys[0], SURVEY_LANGUAGE)) == 0)
             continue;
@@ -96,9 +117,7 @@ static int run_interactive(const struct cli_options *opts)
             return status;
         status = flushed(plain_run(s, stdin, stdout));
         survey_free(s);
-        if (status == EX_OSERR)
-            fputs("musclecheck: out of memory\n", stderr);
-        return status;
+        return status == EX_OSERR ? commands_no_memory() : status;
     }
     struct survey *surveys[TUI_MAX_LANGUAGES] = {NULL};
     int status;
@@ -135,7 +154,8 @@ int main(int argc, char **argv)
     if (process_protect() != 0)
         perror("musclecheck: cannot keep this process's memory private");
     struct cli_options opts;
-    utf8_terminal = setup_locale();
+    if (setup_locale(&utf8_terminal) != 0 || setup_time_zone() != 0)
+        return commands_no_memory();
     if (cli_parse(argc, argv, &opts, stderr) != 0)
         return EX_USAGE;
     switch (opts.mode) {

@@ -3,6 +3,7 @@
 #include "musclecheck/diag.h"
 
 #include "musclecheck/utf8.h"
+#include "musclecheck/wipe.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -48,8 +49,8 @@ void diag_addv(struct diag_list *list, int line, int column, const char *fmt, va
     list->count++;
     if (list->kept == DIAG_MAX_KEPT)
         return;
-    char *message = NULL;
-    if (vasprintf(&message, fmt, ap) < 0) {
+    char *message = wipe_vprintf(fmt, ap);
+    if (message == NULL) {
         list->no_memory = true;
         return;
     }
@@ -154,18 +155,29 @@ static void write_safe(FILE *out, const char *text)
     diag_write_safe(out, text, strlen(text));
 }
 
-void diag_print_line(FILE *out, const char *fmt, ...)
+int diag_print_line(FILE *out, const char *fmt, ...)
 {
+    /* Most messages fit here, so that even one saying that memory ran short
+     * needs none; a longer one (quoting a long path) is composed in memory. */
+    char line[1024];
     va_list ap;
     va_start(ap, fmt);
-    char *text = NULL;
-    int n = vasprintf(&text, fmt, ap);
+    int n = vsnprintf(line, sizeof(line), fmt, ap);
     va_end(ap);
-    /* Out of memory: the message without what it quotes is still of use. */
-    write_safe(out, n >= 0 ? text : fmt);
+    char *text = NULL;
+    if (n < 0)
+        return -1;
+    if ((size_t)n >= sizeof(line)) {
+        va_start(ap, fmt);
+        text = wipe_vprintf(fmt, ap);
+        va_end(ap);
+        if (text == NULL)
+            return -1;
+    }
+    write_safe(out, text != NULL ? text : line);
     fputc('\n', out);
-    if (n >= 0)
-        free(text);
+    free(text);
+    return 0;
 }
 
 void diag_print(const struct diag_list *list, FILE *out)

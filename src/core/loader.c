@@ -154,7 +154,8 @@ static void load_top(struct loader *ld, const struct ynode *root)
     }
     if (loader_match(ld, root, &top, &top_shape, values) == 0)
         loader_fill(ld, root, &file, &top_shape, values, &t);
-    check_every_question_counts(ld);
+    if (!loader_stopped(ld))
+        check_every_question_counts(ld);
 }
 
 /* Frees what only loading needs: everything the loader holds but the survey. */
@@ -183,7 +184,7 @@ struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
     struct survey *s = calloc(1, sizeof(*s));
     if (s == NULL || (s->arena = arena_new()) == NULL) {
         free(s);
-        diag_add(diags, 0, 0, "out of memory");
+        diag_no_memory(diags);
         return NULL;
     }
     /* The texts go straight to the survey, which keeps most of them. */
@@ -203,12 +204,13 @@ struct survey *survey_load_buffer(const char *name, const char *buf, size_t len,
         load_top(&ld, root);
     loader_release(&ld);
     ytree_free(tree);
-    /* Any allocation that failed on the way (some paths stop quietly)
-     * leaves a survey that must not be used. */
-    if (diag_count(diags) == errors_before &&
-        (s->source == NULL || arena_failed(s->arena) || survey_fill_ui(s) < 0))
-        diag_add(diags, 0, 0, "out of memory while loading the file");
-    if (diag_count(diags) > errors_before || s->source == NULL) {
+    /* Any allocation that failed on the way (a failed arena allocation
+     * stops quietly) leaves a survey that must not be used, and makes the
+     * load's outcome "out of memory", whatever else was reported. */
+    if (s->source == NULL || arena_failed(s->arena) ||
+        (diag_count(diags) == errors_before && !diag_out_of_memory(diags) && survey_fill_ui(s) < 0))
+        diag_no_memory(diags);
+    if (diag_count(diags) > errors_before || diag_out_of_memory(diags)) {
         survey_free(s);
         return NULL;
     }

@@ -89,7 +89,7 @@ void loader_conditions(struct loader *ld, const struct field *f, const struct yn
         (s->conditions = arena_calloc(s->arena, node->count, sizeof(*s->conditions))) == NULL)
         return;
     s->condition_count = node->count;
-    for (size_t i = 0; i < node->count; i++) {
+    for (size_t i = 0; i < node->count && !loader_stopped(ld); i++) {
         const struct ynode *item = &node->items[i];
         struct condition *c = &s->conditions[i];
         const struct what what = {"condition", NULL, i + 1, item};

@@ -15,6 +15,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+void loader_no_memory(struct loader *ld)
+{
+    diag_no_memory(ld->diags);
+}
+
+bool loader_stopped(const struct loader *ld)
+{
+    return diag_out_of_memory(ld->diags) || arena_failed(ld->s->arena);
+}
+
 const char *loader_kind_name(const struct ynode *node)
 {
     switch (node->kind) {
@@ -110,7 +120,7 @@ void loader_fill(struct loader *ld, const struct ynode *node, const struct what 
                 missing = true;
     if (missing && shape->missing == MISSING_STOPS)
         return;
-    for (size_t k = 0; k < shape->count; k++) {
+    for (size_t k = 0; k < shape->count && !loader_stopped(ld); k++) {
         const struct field *f = &shape->fields[k];
         assert(f->load != NULL); /* only tables that are matched alone have none */
         if (values[k] != NULL)
@@ -160,7 +170,7 @@ const char *loader_text(struct loader *ld, const struct ynode *node, const char 
         return node->value;
     const char *copy = arena_strndup(ld->s->arena, start, (size_t)(end - start));
     if (copy == NULL)
-        AT(ld, node, "out of memory");
+        loader_no_memory(ld);
     return copy;
 }
 
@@ -208,7 +218,7 @@ int loader_ids_start(struct loader *ld, struct id_list *ids)
 {
     assert(ids->index == NULL && ids->list->kind == YNODE_SEQ);
     if ((ids->index = idindex_new(ids->list->count)) == NULL) {
-        AT(ld, ids->list, "out of memory");
+        loader_no_memory(ld);
         return -1;
     }
     return 0;
@@ -223,10 +233,7 @@ static int unique_id(struct loader *ld, const struct id_list *ids, const struct 
     int err = idindex_put(ids->index, id, (long)index);
     if (err == 0)
         return 0;
-    if (err != -EEXIST) { /* -ENOSPC: never, the index has room for the whole list */
-        AT(ld, node, "out of memory");
-        return -1;
-    }
+    assert(err == -EEXIST); /* not -ENOSPC: the index has room for the whole list */
     long first = idindex_get(ids->index, id);
     assert(first >= 0 && (size_t)first < index);
     if (ids->first == ID_FIRST_LINE)

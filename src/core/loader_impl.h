@@ -11,7 +11,9 @@
  *
  * Every problem is a located message in ld->diags and checking goes on, so
  * the functions that check and store return nothing, or 0 when what they
- * checked is usable and -1 after a message. */
+ * checked is usable and -1 after a message. A failed allocation is no
+ * problem of the file: it marks the list (loader_no_memory) and checking
+ * stops there (loader_stopped). */
 #ifndef MUSCLECHECK_LOADER_IMPL_H
 #define MUSCLECHECK_LOADER_IMPL_H
 
@@ -48,6 +50,16 @@ struct loader {
     bool *referenced;             /* per question: named by show_if, a rule or a cause */
     const struct ynode **show_if; /* per question, resolved once every id is known */
 };
+
+/* Marks the load as out of memory (diag_no_memory): it ends with
+ * LOAD_NO_MEMORY and the failure alone is reported. */
+void loader_no_memory(struct loader *ld);
+
+/* Whether an allocation has failed (loader_no_memory, or in the survey's
+ * arena): checking then stops, since all it could add are echoes of the
+ * failure (with no index of the condition ids, every condition named in
+ * evidence would be "unknown"). The tables and the lists check it. */
+bool loader_stopped(const struct loader *ld);
 
 /* Reports a problem at NODE's position. */
 #define AT(ld, node, ...) diag_add((ld)->diags, (node)->line, (node)->column, __VA_ARGS__)

@@ -115,7 +115,7 @@ static void load_evidence(struct loader *ld, const struct field *f, const struct
         return;
     }
     const struct ynode *seen[LOADER_MAX_CONDITIONS] = {NULL};
-    for (size_t i = 0; i + 1 < node->count; i += 2) {
+    for (size_t i = 0; i + 1 < node->count && !loader_stopped(ld); i += 2) {
         const struct ynode *key = &node->items[i], *value = &node->items[i + 1];
         if (key->kind != YNODE_SCALAR) {
             AT(ld, key, "a key in \"evidence\" must be a condition id, not %s",
@@ -324,14 +324,15 @@ void loader_questions(struct loader *ld, const struct field *f, const struct yno
     ld->referenced = calloc(node->count, sizeof(*ld->referenced));
     ld->show_if = calloc(node->count, sizeof(*ld->show_if));
     if (s->questions == NULL || ld->referenced == NULL || ld->show_if == NULL) {
-        AT(ld, node, "out of memory");
+        loader_no_memory(ld);
         return;
     }
     s->question_count = node->count;
-    for (size_t i = 0; i < node->count; i++)
+    for (size_t i = 0; i < node->count && !loader_stopped(ld); i++)
         load_question(ld, &node->items[i], i);
-    for (size_t i = 0; i < node->count; i++)
+    for (size_t i = 0; i < node->count && !loader_stopped(ld); i++)
         if (ld->show_if[i] != NULL)
             resolve_show_if(ld, ld->show_if[i], i);
-    check_emergencies_first(ld);
+    if (!loader_stopped(ld))
+        check_emergencies_first(ld);
 }

@@ -146,7 +146,7 @@ void loader_rules(struct loader *ld, const struct field *f, const struct ynode *
         (s->rules = arena_calloc(s->arena, node->count + 1, sizeof(*s->rules))) == NULL ||
         loader_ids_start(ld, &ids) < 0)
         return;
-    for (size_t i = 0; i < node->count; i++) {
+    for (size_t i = 0; i < node->count && !loader_stopped(ld); i++) {
         const struct ynode *item = &node->items[i];
         struct triage_rule *r = &s->rules[i];
         const struct what what = {"triage rule", NULL, i + 1, item};
@@ -169,7 +169,7 @@ void loader_other_causes(struct loader *ld, const struct field *f, const struct 
         (s->causes = arena_calloc(s->arena, node->count + 1, sizeof(*s->causes))) == NULL ||
         loader_ids_start(ld, &ids) < 0)
         return;
-    for (size_t i = 0; i < node->count; i++) {
+    for (size_t i = 0; i < node->count && !loader_stopped(ld); i++) {
         const struct ynode *item = &node->items[i];
         struct other_cause *oc = &s->causes[i];
         const struct what what = {"other cause", NULL, i + 1, item};

@@ -56,7 +56,7 @@ void loader_bands(struct loader *ld, const struct field *f, const struct ynode *
         loader_ids_start(ld, &ids) < 0)
         return;
     s->band_count = node->count;
-    for (size_t i = 0; i < node->count; i++) {
+    for (size_t i = 0; i < node->count && !loader_stopped(ld); i++) {
         const struct what what = {"band", NULL, i + 1, NULL};
         const struct target target = {&s->bands[i], i, &ids};
         s->bands[i].min_points = -1;
@@ -74,7 +74,7 @@ void loader_ui(struct loader *ld, const struct field *f, const struct ynode *nod
            loader_kind_name(node));
         return;
     }
-    for (size_t i = 0; i + 1 < node->count; i += 2) {
+    for (size_t i = 0; i + 1 < node->count && !loader_stopped(ld); i += 2) {
         const struct ynode *key = &node->items[i];
         int id = key->kind == YNODE_SCALAR ? uistr_find(key->value) : -1;
         if (key->kind != YNODE_SCALAR) {

@@ -20,6 +20,9 @@ struct builder {
     bool failed; /* out of memory somewhere: the document is incomplete */
 };
 
+/* ARRAY with room for NEED elements of SIZE bytes (*CAP updated), or NULL
+ * with ARRAY and *CAP unchanged. The caller must keep a new array even when
+ * it then has nothing to put in it: the old one may be gone. */
 static void *grow(void *array, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
@@ -50,11 +53,12 @@ static struct rdoc_block *add(struct builder *b, enum rdoc_kind kind, enum rdoc_
 {
     struct rdoc_block *blocks =
         grow(b->blocks, &b->block_cap, b->doc.block_count + 1, sizeof(*blocks));
+    if (blocks != NULL)
+        b->blocks = blocks;
     if (blocks == NULL || b->doc.part_count == 0) {
         b->failed = true;
         return NULL;
     }
-    b->blocks = blocks;
     struct rdoc_block *bl = &b->blocks[b->doc.block_count++];
     *bl = (struct rdoc_block){.kind = kind, .style = style, .depth = depth, .text = text};
     b->parts[b->doc.part_count - 1].count++;
@@ -66,12 +70,13 @@ static struct rdoc_block *add(struct builder *b, enum rdoc_kind kind, enum rdoc_
 static const char *own(struct builder *b, char *text)
 {
     char **owned = grow(b->owned, &b->owned_cap, b->owned_count + 1, sizeof(*owned));
+    if (owned != NULL)
+        b->owned = owned; /* even when TEXT is NULL: the old array may be gone */
     if (text == NULL || owned == NULL) {
         wipe_free(text);
         b->failed = true;
         return NULL;
     }
-    b->owned = owned;
     b->owned[b->owned_count++] = text;
     return text;
 }

@@ -39,12 +39,16 @@ static int natural_width(const char *text)
     }
 }
 
-static void choose_widths(const char *const *cells, size_t rows, size_t cols, int room, int *widths)
+/* Sets the width of each column in WIDTHS. Returns 0, or -1 when out of
+ * memory: a table with columns of a guessed width is no result. */
+static int choose_widths(const char *const *cells, size_t rows, size_t cols, int room, int *widths)
 {
-    int natural_sum = 0, min_sum = 0;
-    int *natural = calloc(cols, sizeof(int)), *min = calloc(cols, sizeof(int));
-    if (natural == NULL || min == NULL)
+    int natural_sum = 0, min_sum = 0, err = 0;
+    int *natural = calloc(cols + 1, sizeof(int)), *min = calloc(cols + 1, sizeof(int));
+    if (natural == NULL || min == NULL) {
+        err = -1;
         goto out;
+    }
     for (size_t c = 0; c < cols; c++) {
         for (size_t r = 0; r < rows; r++) {
             const char *text = cells[r * cols + c];
@@ -87,6 +91,7 @@ static void choose_widths(const char *const *cells, size_t rows, size_t cols, in
 out:
     free(natural);
     free(min);
+    return err;
 }
 
 int table_layout(const char *const *cells, size_t rows, size_t cols, int width, int gap,
@@ -105,9 +110,8 @@ int table_layout(const char *const *cells, size_t rows, size_t cols, int width, 
     int room = width - gap * (int)(cols > 0 ? cols - 1 : 0);
     if (room < (int)cols)
         room = (int)cols;
-    for (size_t c = 0; c < cols; c++)
-        out->widths[c] = 1;
-    choose_widths(cells, rows, cols, room, out->widths);
+    if (choose_widths(cells, rows, cols, room, out->widths) != 0)
+        goto err;
     for (size_t r = 0; r < rows; r++) {
         for (size_t c = 0; c < cols; c++) {
             struct table_cell *cell = &out->cells[r * cols + c];

@@ -99,7 +99,7 @@ static void report_parser_error(const yaml_parser_t *parser, const char *buf, si
 {
     const char *problem = parser->problem != NULL ? parser->problem : "unknown problem";
     if (parser->error == YAML_MEMORY_ERROR) {
-        diag_add(diags, 0, 0, "out of memory while reading the file");
+        diag_no_memory(diags);
         return;
     }
     if (parser->error == YAML_READER_ERROR) {
@@ -148,7 +148,7 @@ static struct ynode *add_node(struct builder *b, enum ynode_kind kind, yaml_mark
             size_t cap = lv->cap != 0 ? lv->cap * 2 : 16;
             struct ynode *items = realloc(lv->items, cap * sizeof(*items));
             if (items == NULL) {
-                diag_add(b->diags, 0, 0, "out of memory while reading the file");
+                diag_no_memory(b->diags);
                 return NULL;
             }
             lv->items = items;
@@ -187,7 +187,7 @@ static int close_container(struct builder *b)
         return 0;
     struct ynode *items = arena_memdup(b->tree->arena, lv->items, lv->count * sizeof(*items));
     if (items == NULL) {
-        diag_add(b->diags, 0, 0, "out of memory while reading the file");
+        diag_no_memory(b->diags);
         return -1;
     }
     lv->node->items = items;
@@ -250,7 +250,7 @@ static int add_scalar(struct builder *b, const yaml_event_t *ev)
     const char *value =
         arena_strndup(key ? b->tree->arena : b->values, (const char *)ev->data.scalar.value, len);
     if (value == NULL) {
-        diag_add(b->diags, 0, 0, "out of memory while reading the file");
+        diag_no_memory(b->diags);
         return -1;
     }
     struct ynode *node = add_node(b, YNODE_SCALAR, ev->start_mark);
@@ -321,7 +321,7 @@ struct ytree *ytree_parse(const char *buf, size_t len, const struct ytree_limits
     if (tree == NULL || (tree->arena = arena_new()) == NULL ||
         (b.levels = calloc(limits->max_depth + 1, sizeof(*b.levels))) == NULL ||
         !yaml_parser_initialize(&parser)) {
-        diag_add(diags, 0, 0, "out of memory while reading the file");
+        diag_no_memory(diags);
     } else {
         if (b.values == NULL)
             b.values = tree->arena;

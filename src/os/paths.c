@@ -5,7 +5,9 @@
 #include "musclecheck/lang.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +44,14 @@ int paths_data_dir(char *buf, size_t size)
 {
     char dir[PATH_MAX], real_build[PATH_MAX], rel[PATH_MAX];
     exe_dir(dir, sizeof(dir));
-    if (dir[0] != '\0' && realpath(MC_BUILD_BIN_DIR, real_build) != NULL &&
-        strcmp(real_build, dir) == 0 && try_dir(buf, size, MC_SOURCE_QUESTIONS_DIR) == 0)
+    bool in_build = false;
+    if (dir[0] != '\0') {
+        if (realpath(MC_BUILD_BIN_DIR, real_build) != NULL)
+            in_build = strcmp(real_build, dir) == 0;
+        else if (errno == ENOMEM)
+            return -ENOMEM;
+    }
+    if (in_build && try_dir(buf, size, MC_SOURCE_QUESTIONS_DIR) == 0)
         return 0;
     if (dir[0] != '\0') {
         snprintf(rel, sizeof(rel), "%.*s/../%s", PATH_MAX - 64, dir, MC_INSTALL_DATA_SUBDIR);
@@ -61,12 +69,15 @@ static int by_code(const void *a, const void *b)
     return strcmp(x, y);
 }
 
-size_t paths_languages(const char *dir, char (*codes)[16], size_t max)
+int paths_languages(const char *dir, char (*codes)[16], size_t max, size_t *count)
 {
+    *count = 0;
     DIR *d = opendir(dir);
+    if (d == NULL)
+        return -errno;
     size_t n = 0;
     struct dirent *e;
-    while (d != NULL && n < max && (e = readdir(d)) != NULL) {
+    while (n < max && (e = readdir(d)) != NULL) {
         size_t len = strlen(e->d_name);
         if (len < 6 || len - 5 >= 16 || strcmp(e->d_name + len - 5, ".yaml") != 0)
             continue;
@@ -75,8 +86,8 @@ size_t paths_languages(const char *dir, char (*codes)[16], size_t max)
         if (lang_valid_code(codes[n]))
             n++;
     }
-    if (d != NULL)
-        closedir(d);
+    closedir(d);
     qsort(codes, n, sizeof(*codes), by_code);
-    return n;
+    *count = n;
+    return 0;
 }

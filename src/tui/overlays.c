@@ -4,6 +4,8 @@
 #include "screens.h"
 #include "widgets.h"
 
+#include "musclecheck/wipe.h"
+
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,10 +18,10 @@ void overlay_help_draw(const struct tui *ui, struct hits *hits)
     const char *help = NULL;
     if (ui->screen == SCREEN_QUESTION)
         help = survey_question(s, flow_question(ui->flow))->help;
-    char *text = NULL;
-    if (asprintf(&text, "%s%s%s\n\n%s", help != NULL ? survey_ui(s, UI_WHY) : "",
-                 help != NULL ? ": " : "", help != NULL ? help : "",
-                 survey_ui(s, UI_HELP_KEYS)) < 0)
+    char *text =
+        wipe_printf("%s%s%s\n\n%s", help != NULL ? survey_ui(s, UI_WHY) : "",
+                    help != NULL ? ": " : "", help != NULL ? help : "", survey_ui(s, UI_HELP_KEYS));
+    if (text == NULL)
         return;
     const char *body = help != NULL ? text : text + 2; /* no blank lines without a help text */
     int y, x, w;

@@ -4,6 +4,8 @@
 #include "screens.h"
 #include "widgets.h"
 
+#include "musclecheck/wipe.h"
+
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,8 +47,8 @@ void screen_question_draw(const struct tui *ui, struct hits *hits)
     int y = 4;
     y += widget_text(y, x, w, last_buttons_y - 1 - y, q->text, ROLE_TITLE) + 1;
     if (q->help != NULL && y < last_buttons_y - 1) {
-        char *why = NULL;
-        if (asprintf(&why, "%s: %s", survey_ui(s, UI_WHY), q->help) > 0) {
+        char *why = wipe_printf("%s: %s", survey_ui(s, UI_WHY), q->help);
+        if (why != NULL) {
             y += widget_text(y, x, w, last_buttons_y - 1 - y, why, ROLE_DIM) + 1;
             free(why);
         }

@@ -2,6 +2,8 @@
 /* Tests for located diagnostics. */
 #include "support.h"
 
+#include "failmalloc.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +139,53 @@ static void print_line_escapes_what_it_quotes(void **state)
     free(text);
 }
 
+/* A message that cannot be kept marks the list: it then prints "out of
+ * memory" alone, since the others may be echoes of the failure. */
+static void out_of_memory_is_printed_alone(void **state)
+{
+    (void)state;
+    struct diag_list *list = diag_list_new("q.yaml");
+    diag_add(list, 3, 7, "unknown condition \"%s\" in evidence", "iron");
+    assert_false(diag_out_of_memory(list));
+    failmalloc_start(0);
+    diag_add(list, 4, 1, "unknown condition \"%s\" in evidence", "magnesium");
+    failmalloc_stop();
+    assert_true(diag_out_of_memory(list));
+    assert_int_equal(diag_count(list), 2);
+    char *text;
+    size_t size;
+    FILE *out = open_memstream(&text, &size);
+    diag_print(list, out);
+    fclose(out);
+    assert_string_equal(text, "q.yaml: out of memory\n");
+    free(text);
+    diag_list_free(list);
+}
+
+/* A message line needs no memory unless it is long; one that cannot be
+ * composed is not written at all (never its format). */
+static void print_line_without_memory(void **state)
+{
+    (void)state;
+    char *text, long_name[1500];
+    size_t size;
+    memset(long_name, 'a', sizeof(long_name) - 1);
+    long_name[sizeof(long_name) - 1] = '\0';
+    FILE *out = open_memstream(&text, &size);
+    failmalloc_start(0);
+    assert_int_equal(diag_print_line(out, "musclecheck: %s: OK", "en.yaml"), 0);
+    assert_int_equal(diag_print_line(out, "musclecheck: %s: OK", long_name), -1);
+    assert_int_equal(failmalloc_stop(), 1);
+    assert_int_equal(diag_print_line(out, "musclecheck: %s: OK", long_name), 0);
+    fclose(out);
+    char *expected = NULL;
+    assert_true(asprintf(&expected, "musclecheck: en.yaml: OK\nmusclecheck: %s: OK\n", long_name) >
+                0);
+    assert_string_equal(text, expected);
+    free(expected);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +195,8 @@ int main(void)
         cmocka_unit_test(shows_bytes_safely),
         cmocka_unit_test(print_escapes_messages_and_file_names),
         cmocka_unit_test(print_line_escapes_what_it_quotes),
+        cmocka_unit_test(out_of_memory_is_printed_alone),
+        cmocka_unit_test(print_line_without_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
  * validation rule, checking the message and where it points. */
 #include "support.h"
 
+#include "failmalloc.h"
 #include "musclecheck/loader.h"
 #include "musclecheck/output.h"
 
@@ -889,6 +890,89 @@ static void shipped_files_load_with_follow_ups(void **state)
         expect_outcome(read_all(support_path(files[i])), present, NULL);
 }
 
+/* The messages DIAGS prints; the caller frees them. */
+static char *printed(const struct diag_list *diags)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    diag_print(diags, out);
+    assert_int_equal(fclose(out), 0);
+    return text;
+}
+
+/* Loads the file at PATH with allocation AT of the core failing (or none:
+ * FAILMALLOC_NEVER): the outcome, the messages it prints in *MESSAGES (the
+ * caller frees them) and, with AT FAILMALLOC_NEVER, how many allocations it
+ * made in *COUNT. */
+static enum load_result load_failing(const char *path, size_t at, char **messages, size_t *count)
+{
+    struct diag_list *diags = diag_list_new(path);
+    assert_non_null(diags);
+    struct survey *s = NULL;
+    failmalloc_start(at);
+    enum load_result r = survey_load_file(path, &s, diags);
+    size_t made = failmalloc_stop();
+    if (count != NULL)
+        *count = made;
+    assert_true(r == LOAD_OK ? s != NULL : s == NULL);
+    assert_true(r == LOAD_NO_MEMORY ? diag_out_of_memory(diags) : true);
+    *messages = printed(diags);
+    survey_free(s);
+    diag_list_free(diags);
+    return r;
+}
+
+/* Each allocation of loading the shipped file failing in turn: the load
+ * ends "out of memory" (LOAD_NO_MEMORY, that message alone), never with
+ * messages about the file. Failing to make the index of the condition ids
+ * once gave 51 "unknown condition" errors. */
+static void out_of_memory_is_not_blamed_on_the_file(void **state)
+{
+    (void)state;
+    const char *path = support_path("questions/en.yaml");
+    char *messages = NULL, *expected = NULL;
+    size_t count = 0;
+    assert_int_equal(load_failing(path, FAILMALLOC_NEVER, &messages, &count), LOAD_OK);
+    free(messages);
+    assert_true(count > 10);
+    assert_true(asprintf(&expected, "%s: out of memory\n", path) > 0);
+    for (size_t at = 0; at < count; at++) {
+        enum load_result r = load_failing(path, at, &messages, NULL);
+        if (r != LOAD_OK) {
+            if (r != LOAD_NO_MEMORY || strcmp(messages, expected) != 0)
+                fail_msg("allocation %zu of %zu failing: result %d, messages:\n%s", at, count,
+                         (int)r, messages);
+        }
+        free(messages);
+    }
+    free(expected);
+}
+
+/* The same for a file with errors: out of memory, or the same messages as
+ * without the failure; never others. */
+static void out_of_memory_in_a_broken_file(void **state)
+{
+    (void)state;
+    const char *path = support_path("tests/data/bad/many-errors.yaml");
+    char *reference = NULL, *messages = NULL, *expected = NULL;
+    size_t count = 0;
+    assert_int_equal(load_failing(path, FAILMALLOC_NEVER, &reference, &count), LOAD_BAD_DATA);
+    assert_true(asprintf(&expected, "%s: out of memory\n", path) > 0);
+    for (size_t at = 0; at < count; at++) {
+        enum load_result r = load_failing(path, at, &messages, NULL);
+        bool same = r == LOAD_BAD_DATA && strcmp(messages, reference) == 0;
+        bool no_memory = r == LOAD_NO_MEMORY && strcmp(messages, expected) == 0;
+        if (!same && !no_memory)
+            fail_msg("allocation %zu of %zu failing: result %d, messages:\n%s", at, count, (int)r,
+                     messages);
+        free(messages);
+    }
+    free(reference);
+    free(expected);
+}
+
 /* A file with a problem in nearly every place: the top level, a condition,
  * the questions (their own keys, evidence, show_if before and after, an
  * emergency out of place, a repeated id) and the rules after them. */
@@ -1101,6 +1185,8 @@ int main(void)
         cmocka_unit_test(nonspecific_cap_range),
         cmocka_unit_test(control_characters_are_refused),
         cmocka_unit_test(shipped_files_load_with_follow_ups),
+        cmocka_unit_test(out_of_memory_is_not_blamed_on_the_file),
+        cmocka_unit_test(out_of_memory_in_a_broken_file),
         cmocka_unit_test(messages_come_in_the_order_of_the_checks),
         cmocka_unit_test(conditions_after_the_questions_still_load),
         cmocka_unit_test(too_many_questions_is_the_only_message),

@@ -4,8 +4,11 @@
  * causes, the next step for each level and the kiosk's same-day message. */
 #include "support.h"
 
+#include "failmalloc.h"
+
 #include "musclecheck/results_doc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -424,6 +427,44 @@ static void soon_rule_advice_goes_with_the_next_step(void **state)
     survey_free(sv);
 }
 
+/* With any one allocation failing, there is no document: never one with a
+ * part missing, and (under ASan, whose realloc always moves) no use of an
+ * array that growing moved: the answers of 24 questions are more texts
+ * than the first array of composed texts holds. */
+static void out_of_memory_gives_no_document(void **state)
+{
+    (void)state;
+    char questions[24 * 64] = "", answers[24 * 16] = "";
+    for (int i = 0; i < 24; i++) {
+        snprintf(questions + strlen(questions), sizeof(questions) - strlen(questions),
+                 "  - id: q%d\n    text: Question %d?\n    evidence: {alpha: 1}\n", i, i);
+        snprintf(answers + strlen(answers), sizeof(answers) - strlen(answers), "q%d=%s ", i,
+                 i % 2 == 0 ? "yes" : "no");
+    }
+    char *yaml = support_yaml(questions);
+    struct survey *many = support_load_ok(yaml);
+    free(yaml);
+    struct session *se = support_session(many, answers);
+    struct report *r = report_new(se);
+    assert_non_null(r);
+    failmalloc_start(FAILMALLOC_NEVER);
+    struct results_doc *d = results_doc_new(r, se, false);
+    size_t count = failmalloc_stop();
+    assert_non_null(d);
+    assert_true(count > 24);
+    results_doc_free(d);
+    for (size_t at = 0; at < count; at++) {
+        failmalloc_start(at);
+        d = results_doc_new(r, se, false);
+        failmalloc_stop();
+        if (d != NULL)
+            fail_msg("allocation %zu of %zu failing: a document", at, count);
+    }
+    report_free(r);
+    session_free(se);
+    survey_free(many);
+}
+
 static void free_accepts_null(void **state)
 {
     (void)state;
@@ -446,6 +487,7 @@ int main(void)
         cmocka_unit_test(unsure_warning_signs_are_named_for_today),
         cmocka_unit_test(reasons_against_are_shown_after_the_reasons_for),
         cmocka_unit_test(next_step_follows_the_level),
+        cmocka_unit_test(out_of_memory_gives_no_document),
         cmocka_unit_test(unreviewed_file_says_so_under_the_note),
         cmocka_unit_test(soon_rule_advice_goes_with_the_next_step),
         cmocka_unit_test(free_accepts_null),

@@ -3,6 +3,8 @@
  * cells, and wide characters. */
 #include "support.h"
 
+#include "failmalloc.h"
+
 #include "musclecheck/table.h"
 
 #include <locale.h>
@@ -102,12 +104,34 @@ static void wide_characters_count_double(void **state)
     table_layout_free(&t);
 }
 
+/* With any one allocation failing, the layout fails as a whole: never a
+ * table with guessed widths (it once gave columns one character wide). */
+static void out_of_memory_fails_the_layout(void **state)
+{
+    (void)state;
+    struct table_layout t, ref;
+    failmalloc_start(FAILMALLOC_NEVER);
+    assert_int_equal(table_layout(cells, 3, 3, 40, 3, &ref), 0);
+    size_t count = failmalloc_stop();
+    assert_true(count > 3);
+    for (size_t at = 0; at < count; at++) {
+        failmalloc_start(at);
+        int err = table_layout(cells, 3, 3, 40, 3, &t);
+        failmalloc_stop();
+        assert_int_equal(err, -1);
+        assert_null(t.widths);
+        assert_null(t.cells);
+    }
+    table_layout_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(wide_window_keeps_natural_widths),
         cmocka_unit_test(narrow_windows_wrap_inside_cells),
         cmocka_unit_test(tiny_window_still_lays_out),
+        cmocka_unit_test(out_of_memory_fails_the_layout),
         cmocka_unit_test(wide_characters_count_double),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
