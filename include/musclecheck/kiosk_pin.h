@@ -16,7 +16,8 @@
 /* Loads the PIN from FILE when it is not NULL, else from the environment
  * variable (which is then removed, so nothing started later inherits it).
  * Returns 1 with a new string in *PIN (free with kiosk_pin_free), 0 when no
- * PIN is configured, or -1 with a message for staff in ERR. */
+ * PIN is configured, -1 with a message for staff in ERR, or -ENOMEM when
+ * out of memory. */
 int kiosk_pin_load(const char *file, char **pin, char *err, size_t err_size);
 
 /* Compares in time that does not depend on where the texts differ. */

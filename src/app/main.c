@@ -127,7 +127,12 @@ static int run_interactive(const struct cli_options *opts)
     char *pin = NULL;
     if (opts->kiosk) {
         char err[512];
-        if (kiosk_pin_load(opts->staff_pin_file, &pin, err, sizeof(err)) < 0) {
+        int loaded = kiosk_pin_load(opts->staff_pin_file, &pin, err, sizeof(err));
+        if (loaded == -ENOMEM) {
+            status = commands_no_memory();
+            goto out;
+        }
+        if (loaded < 0) {
             diag_print_line(stderr, "musclecheck: %s", err); /* it names the file */
             status = EX_CONFIG;
             goto out;

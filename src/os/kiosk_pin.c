@@ -28,7 +28,7 @@ static int accept(const char *text, size_t len, char **pin, char *err, size_t er
     *pin = strndup(text, len);
     if (*pin == NULL) {
         snprintf(err, err_size, "out of memory");
-        return -1;
+        return -ENOMEM;
     }
     return 1;
 }
@@ -63,7 +63,7 @@ static int load_file(const char *file, char **pin, char *err, size_t err_size)
         while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == '\t'))
             len--;
         r = accept(buf, len, pin, err, err_size);
-        if (r < 0)
+        if (r == -1)
             snprintf(err + strlen(err), err_size - strlen(err), " (in %s)", file);
     }
     explicit_bzero(buf, sizeof(buf));

@@ -8,8 +8,11 @@
 #   run.sh SHIM BINARY SOURCE_DIR [whole|sampled]
 # whole (the default): every allocation of every command. sampled (for a
 # sanitizer build, where each run costs more): every allocation of --check
-# and of --batch --format summary; for the other commands, every 20th while
-# the question file loads (the part --check tries whole) and every one after.
+# (on the English file and on a broken one), --help and --batch --format
+# summary; for the other commands, every 20th while the question file loads
+# (the part --check tries whole) and every one after; every 20th all through
+# for the two that load the Spanish file and then the English one (the same
+# loader, which --check tries whole, twice over).
 # MC_ALLOC_JOBS commands run at a time (default: the number of processors).
 set -eu
 shim=$1 binary=$2 src=$3 mode=${4:-whole}
@@ -29,6 +32,7 @@ export SOURCE_DATE_EPOCH
 questions=$src/questions/en.yaml
 answers=$src/tests/data/answers/iron.txt
 printf 'yes\nno\nunsure\nyes\nno\nyes\nno\nno\nno\nno\nno\nno\nno\nno\n' >"$work/typed"
+(umask 077 && echo 2468 >"$work/pin")
 started=$(date +%s)
 dense=1  # sampled: from which allocation on every one is tried
 stride=1 # before it, every STRIDEth
@@ -52,19 +56,25 @@ command_args() {
     # checked against the English file.
     12) set -- --lang es --list ;;
     13) set -- --check "$src/questions/es.yaml" ;;
+    # A kiosk's start-up: every bundled language and the staff PIN file,
+    # then no terminal (69).
+    14) set -- --kiosk --staff-pin-file "$work/pin" ;;
     *) return 1 ;;
     esac
     printf '%s\n' "$@"
 }
 whole_commands=4 # 1 to 4: always tried whole
-count=13
+two_files=13     # from 13 on: two files loaded, both tried whole above
+count=14
 
 # Runs command N (its folder made); its report in $work/N/log, its status
 # in $work/N/status.
 run_one() {
     dir=$work/$1
     tried_dense=1 tried_stride=1
-    if [ "$1" -gt "$whole_commands" ]; then
+    if [ "$1" -ge "$two_files" ] && [ "$stride" -gt 1 ]; then
+        tried_dense=999999999 tried_stride=$stride # all of it sampled
+    elif [ "$1" -gt "$whole_commands" ]; then
         tried_dense=$dense tried_stride=$stride
     fi
     command_args "$1" >"$dir/args"
