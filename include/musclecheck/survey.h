@@ -16,6 +16,9 @@
 /* An answer to one question. ANSWER_NONE is "not answered (yet)". */
 enum answer { ANSWER_NONE = 0, ANSWER_YES, ANSWER_NO, ANSWER_UNSURE };
 
+/* The bit of answer A in a question's show_if_answers. */
+#define SHOW_IF_MASK(a) (1u << (unsigned)(a))
+
 /* "yes", "no", "unsure", or NULL for ANSWER_NONE. */
 const char *answer_name(enum answer a);
 
@@ -107,11 +110,11 @@ struct question {
     const struct evidence *evidence; /* one per condition, in condition order */
     const char *red_flag;            /* advice when answered yes; NULL when none */
     uint32_t show_if_question;       /* index of an earlier question */
-    enum answer show_if_answer;
-    enum triage red_flag_level; /* TRIAGE_AMBULANCE, TRIAGE_AE or TRIAGE_SAME_DAY */
-    int line;                   /* where the question starts in its file, 1-based */
+    unsigned show_if_answers;        /* SHOW_IF_MASK of each answer that shows it */
+    enum triage red_flag_level;      /* TRIAGE_AMBULANCE, TRIAGE_AE or TRIAGE_SAME_DAY */
+    int line;                        /* where the question starts in its file, 1-based */
     int column;
-    bool has_show_if; /* ask only when show_if_question got show_if_answer */
+    bool has_show_if; /* ask only when show_if_question got one of show_if_answers */
 };
 
 /* A set of questions answered yes: every group needs a yes to one of its
@@ -153,6 +156,7 @@ enum survey_text {
     SURVEY_VERSION,  /* content version */
     SURVEY_LANGUAGE, /* language code, e.g. "en" */
     SURVEY_TITLE,
+    SURVEY_INTENDED_USE, /* who the check is for, one line; "" when the file has none */
     SURVEY_INTRO,
     SURVEY_DISCLAIMER,
     SURVEY_NO_FINDINGS, /* shown when nothing is flagged */

@@ -68,9 +68,17 @@ static void compare_causes(const struct survey *ref, const struct survey *tr,
     }
 }
 
-static const char *answer_or_none(const struct question *q)
+/* Q's show_if answers as words ("yes or unsure"), "" without a show_if. */
+static const char *answer_or_none(const struct question *q, char *buf, size_t size)
 {
-    return q->has_show_if ? answer_name(q->show_if_answer) : "";
+    static const enum answer all[] = {ANSWER_YES, ANSWER_NO, ANSWER_UNSURE};
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t k = 0; q->has_show_if && k < sizeof(all) / sizeof(all[0]); k++)
+        if ((q->show_if_answers & SHOW_IF_MASK(all[k])) != 0 && used < size)
+            used += (size_t)snprintf(buf + used, size - used, "%s%s", used > 0 ? " or " : "",
+                                     answer_name(all[k]));
+    return buf;
 }
 
 static void compare_question(const struct survey *ref, const struct survey *tr, size_t i,
@@ -98,11 +106,14 @@ static void compare_question(const struct survey *ref, const struct survey *tr, 
     }
     const char *a_target = a->has_show_if ? survey_question(ref, a->show_if_question)->id : "";
     const char *b_target = b->has_show_if ? survey_question(tr, b->show_if_question)->id : "";
-    if (strcmp(a_target, b_target) != 0 || strcmp(answer_or_none(a), answer_or_none(b)) != 0) {
+    char a_answers[32], b_answers[32];
+    if (strcmp(a_target, b_target) != 0 ||
+        strcmp(answer_or_none(a, a_answers, sizeof(a_answers)),
+               answer_or_none(b, b_answers, sizeof(b_answers))) != 0) {
         diag_add(diags, b->line, b->column,
                  "question \"%s\" has a different show_if than in %s (%s%s%s there)", b->id,
                  survey_source(ref), a->has_show_if ? a_target : "none",
-                 a->has_show_if ? " = " : "", answer_or_none(a));
+                 a->has_show_if ? " = " : "", a_answers);
         (*count)++;
     }
     if ((a->red_flag == NULL) != (b->red_flag == NULL)) {

@@ -88,6 +88,8 @@ static const struct field top_fields[] = {
     TEXT("version", SURVEY_VERSION),
     TEXT("language", SURVEY_LANGUAGE),
     TEXT("title", SURVEY_TITLE),
+    /* Optional, so that older files still load; the bundled ones have it. */
+    {"intended_use", false, loader_text_at, offsetof(struct survey, texts[SURVEY_INTENDED_USE])},
     TEXT("intro", SURVEY_INTRO),
     TEXT("disclaimer", SURVEY_DISCLAIMER),
     TEXT("no_findings", SURVEY_NO_FINDINGS),

@@ -200,6 +200,33 @@ static const struct field show_if_fields[] = {
 
 static const struct shape show_if_shape = SHAPE(show_if_fields, MISSING_FIRST);
 
+/* The answers a show_if NODE names: one ("yes") or a list of them
+ * (["yes", "unsure"], so that "not sure" opens a follow-up as a yes does).
+ * Returns their SHOW_IF_MASK bits, 0 after an error. */
+static unsigned show_if_answers(struct loader *ld, const struct ynode *node)
+{
+    bool list = node->kind == YNODE_SEQ;
+    size_t n = list ? node->count : 1;
+    if (list && n == 0) {
+        AT(ld, node, "show_if answer list is empty: name one or more of yes, no, unsure");
+        return 0;
+    }
+    unsigned mask = 0;
+    for (size_t k = 0; k < n; k++) {
+        const struct ynode *one = list ? &node->items[k] : node;
+        const char *answer = loader_text(ld, one, "answer");
+        enum answer value;
+        if (answer == NULL)
+            return 0;
+        if (!answer_parse(answer, &value)) {
+            AT(ld, one, "show_if answer must be yes, no or unsure, not \"%s\"", answer);
+            return 0;
+        }
+        mask |= SHOW_IF_MASK(value);
+    }
+    return mask;
+}
+
 /* Resolves question I's show_if NODE, now that every id is known. */
 static void resolve_show_if(struct loader *ld, const struct ynode *node, size_t i)
 {
@@ -214,13 +241,8 @@ static void resolve_show_if(struct loader *ld, const struct ynode *node, size_t 
     if (missing != 0)
         return;
     const char *target = loader_text(ld, question, "question");
-    const char *answer = loader_text(ld, answer_node, "answer");
-    enum answer value;
-    if (answer != NULL && !answer_parse(answer, &value)) {
-        AT(ld, answer_node, "show_if answer must be yes, no or unsure, not \"%s\"", answer);
-        return;
-    }
-    if (target == NULL || answer == NULL)
+    unsigned answers = show_if_answers(ld, answer_node);
+    if (target == NULL || answers == 0)
         return;
     long t = idindex_get(ld->questions.index, target);
     assert(t < (long)ld->s->question_count);
@@ -236,7 +258,7 @@ static void resolve_show_if(struct loader *ld, const struct ynode *node, size_t 
     } else {
         q->has_show_if = true;
         q->show_if_question = (uint32_t)t;
-        q->show_if_answer = value;
+        q->show_if_answers = answers;
         ld->referenced[t] = true; /* a gateway counts for what it opens */
     }
 }

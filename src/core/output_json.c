@@ -58,11 +58,20 @@ static cJSON *question_json(const struct survey *s, size_t i)
                  add(one, "kind", cJSON_CreateString(evidence_kind_name(e->kind)));
     }
     if (ok && q->has_show_if) {
-        cJSON *show_if = NULL;
+        /* "answer" is the first of "answers", for readers of the one-answer
+         * form. */
+        cJSON *show_if = NULL, *answers = NULL;
         ok = add(o, "show_if", show_if = cJSON_CreateObject()) &&
              add(show_if, "question",
                  cJSON_CreateString(survey_question(s, q->show_if_question)->id)) &&
-             add(show_if, "answer", cJSON_CreateString(answer_name(q->show_if_answer)));
+             add(show_if, "answers", answers = cJSON_CreateArray());
+        for (enum answer a = ANSWER_YES; ok && a <= ANSWER_UNSURE; a++) {
+            if ((q->show_if_answers & SHOW_IF_MASK(a)) == 0)
+                continue;
+            ok = cJSON_AddItemToArray(answers, cJSON_CreateString(answer_name(a))) &&
+                 (cJSON_GetArraySize(answers) > 1 ||
+                  add(show_if, "answer", cJSON_CreateString(answer_name(a))));
+        }
     } else if (ok) {
         ok = add(o, "show_if", cJSON_CreateNull());
     }
@@ -259,14 +268,24 @@ static bool add_question_item(cJSON *items, const struct survey *s, size_t q, co
                  coding(choices[i], language, survey_answer_label(s, choices[i])));
     }
     if (ok && question->has_show_if) {
-        cJSON *conditions = NULL, *condition = NULL;
-        ok = (conditions = cJSON_AddArrayToObject(item, "enableWhen")) != NULL &&
-             (condition = cJSON_CreateObject()) != NULL &&
-             cJSON_AddItemToArray(conditions, condition) &&
-             cJSON_AddStringToObject(condition, "question",
-                                     survey_question(s, question->show_if_question)->id) &&
-             cJSON_AddStringToObject(condition, "operator", "=") &&
-             add(condition, "answerCoding", coding(question->show_if_answer, NULL, NULL));
+        /* One condition per answer that opens the question, any of them. */
+        cJSON *conditions = NULL;
+        int n = 0;
+        ok = (conditions = cJSON_AddArrayToObject(item, "enableWhen")) != NULL;
+        for (enum answer a = ANSWER_YES; ok && a <= ANSWER_UNSURE; a++) {
+            cJSON *condition = NULL;
+            if ((question->show_if_answers & SHOW_IF_MASK(a)) == 0)
+                continue;
+            n++;
+            ok = (condition = cJSON_CreateObject()) != NULL &&
+                 cJSON_AddItemToArray(conditions, condition) &&
+                 cJSON_AddStringToObject(condition, "question",
+                                         survey_question(s, question->show_if_question)->id) &&
+                 cJSON_AddStringToObject(condition, "operator", "=") &&
+                 add(condition, "answerCoding", coding(a, NULL, NULL));
+        }
+        if (ok && n > 1)
+            ok = cJSON_AddStringToObject(item, "enableBehavior", "any") != NULL;
     }
     if (ok && question->help != NULL && question->help[0] != '\0') {
         /* The "why we ask" text, shown behind a help button. */

@@ -25,7 +25,7 @@ static void refresh(struct session *se, size_t from)
         assert(!q->has_show_if || q->show_if_question < i);
         if (q->has_show_if)
             visible = se->visible[q->show_if_question] &&
-                      se->answers[q->show_if_question] == q->show_if_answer;
+                      (q->show_if_answers & SHOW_IF_MASK(se->answers[q->show_if_question])) != 0;
         se->visible[i] = visible;
         if (!visible)
             se->answers[i] = ANSWER_NONE;

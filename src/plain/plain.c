@@ -187,6 +187,10 @@ int plain_run(const struct survey *s, FILE *in, FILE *out)
     if (f == NULL)
         return EX_OSERR;
     fprintf(out, "%s\n\n", survey_text(s, SURVEY_TITLE));
+    if (survey_text(s, SURVEY_INTENDED_USE)[0] != '\0') {
+        say(&pl, survey_text(s, SURVEY_INTENDED_USE));
+        fputc('\n', out);
+    }
     say(&pl, survey_text(s, SURVEY_INTRO));
     fputc('\n', out);
     if (!survey_reviewed(s)) {

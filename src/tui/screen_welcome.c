@@ -35,13 +35,35 @@ void screen_welcome_draw(const struct tui *ui, struct hits *hits)
         widget_text(y, x, w, 1, label, ROLE_TITLE);
         y += widget_buttons(hits, ui->big_buttons, y + 1, langs, (int)ui->survey_count, -1, 1) + 2;
     }
-    y += widget_text(y, x, w, limit - y, survey_text(s, SURVEY_INTRO), ROLE_NORMAL) + 1;
-    if (!survey_reviewed(s) && y < limit)
-        y += widget_text(y, x, w, limit - y, survey_ui(s, UI_UNREVIEWED), ROLE_TITLE) + 1;
-    if (y < limit)
-        y += widget_text(y, x, w, limit - y, survey_ui(s, UI_HOW_TO_ANSWER), ROLE_NORMAL) + 1;
-    if (y < limit)
-        y += widget_text(y, x, w, limit - y, survey_text(s, SURVEY_DISCLAIMER), ROLE_DIM) + 1;
+    /* Who the check is for comes first, so that a child or someone in an
+     * emergency reads first that it is not for them. The safety texts
+     * (who it is for, the review status, the disclaimer with the emergency
+     * numbers) are always shown whole; when the screen is too small for
+     * everything, how to answer (also under ?) and then the introduction
+     * give way to them. */
+    struct {
+        const char *text;
+        enum role role;
+        bool optional;
+    } blocks[] = {
+        {survey_text(s, SURVEY_INTENDED_USE), ROLE_TITLE, false},
+        {survey_text(s, SURVEY_INTRO), ROLE_NORMAL, true},
+        {survey_reviewed(s) ? "" : survey_ui(s, UI_UNREVIEWED), ROLE_TITLE, false},
+        {survey_ui(s, UI_HOW_TO_ANSWER), ROLE_NORMAL, true},
+        {survey_text(s, SURVEY_DISCLAIMER), ROLE_DIM, false},
+    };
+    enum { N_BLOCKS = sizeof(blocks) / sizeof(blocks[0]) };
+    int need = 0;
+    for (int i = 0; i < N_BLOCKS; i++)
+        need += blocks[i].text[0] != '\0' ? widget_text_height(blocks[i].text, w) + 1 : 0;
+    /* The last blank line may go: the Start button can sit right below. */
+    for (int drop = 3; need - 1 > limit - y && drop > 0; drop -= 2) {
+        need -= widget_text_height(blocks[drop].text, w) + 1;
+        blocks[drop].text = "";
+    }
+    for (int i = 0; i < N_BLOCKS; i++)
+        if (blocks[i].text[0] != '\0' && y < limit)
+            y += widget_text(y, x, w, limit - y, blocks[i].text, blocks[i].role) + 1;
     const struct button start = {.label = survey_ui(s, UI_START), .cmd = CMD_CHOOSE};
     widget_buttons(hits, ui->big_buttons, y < limit ? y : limit, &start, 1, 0, button_h);
     widget_keys(survey_ui(s, ui->kiosk ? UI_KEYS_KIOSK : UI_KEYS_WELCOME));

@@ -320,6 +320,37 @@ static void show_if_unknown_later_or_self(void **state)
     expect("  - id: q1\n    text: A?\n  - id: q2\n    text: B?\n"
            "    show_if: {question: q1, answer: maybe}\n",
            Q1 + 4, 37, "must be yes, no or unsure");
+    /* In a list, the bad answer itself is pointed at. */
+    expect("  - id: q1\n    text: A?\n  - id: q2\n    text: B?\n"
+           "    show_if: {question: q1, answer: [\"yes\", maybe]}\n",
+           Q1 + 4, 45, "must be yes, no or unsure, not \"maybe\"");
+    expect("  - id: q1\n    text: A?\n  - id: q2\n    text: B?\n"
+           "    show_if: {question: q1, answer: []}\n",
+           Q1 + 4, 37, "answer list is empty");
+}
+
+/* "Not sure" can open a follow-up as "yes" does: the session asks q2 after
+ * either, and not after "no". */
+static void show_if_answer_list(void **state)
+{
+    (void)state;
+    char *yaml = support_yaml("  - id: q1\n    text: A?\n  - id: q2\n    text: B?\n"
+                              "    show_if: {question: q1, answer: [\"yes\", \"unsure\"]}\n"
+                              "    evidence: {beta: 1}\n");
+    struct survey *s = support_load_ok(yaml);
+    const struct question *q = survey_question(s, 1);
+    assert_int_equal(q->show_if_answers, SHOW_IF_MASK(ANSWER_YES) | SHOW_IF_MASK(ANSWER_UNSURE));
+    struct session *se = session_new(s);
+    assert_non_null(se);
+    const enum answer opens[] = {ANSWER_YES, ANSWER_NO, ANSWER_UNSURE};
+    const bool shown[] = {true, false, true};
+    for (size_t k = 0; k < 3; k++) {
+        session_set_answer(se, 0, opens[k]);
+        assert_int_equal(session_visible(se, 1), shown[k]);
+    }
+    session_free(se);
+    survey_free(s);
+    free(yaml);
 }
 
 static void show_if_follow_up_loads(void **state)
@@ -332,7 +363,7 @@ static void show_if_follow_up_loads(void **state)
     const struct question *q = survey_question(s, 1);
     assert_true(q->has_show_if);
     assert_int_equal(q->show_if_question, 0);
-    assert_int_equal(q->show_if_answer, ANSWER_NO);
+    assert_int_equal(q->show_if_answers, SHOW_IF_MASK(ANSWER_NO));
     survey_free(s);
     free(yaml);
 }
@@ -1156,6 +1187,7 @@ int main(void)
         cmocka_unit_test(weight_for_unknown_condition),
         cmocka_unit_test(show_if_unknown_later_or_self),
         cmocka_unit_test(show_if_follow_up_loads),
+        cmocka_unit_test(show_if_answer_list),
         cmocka_unit_test(empty_questionnaire),
         cmocka_unit_test(invalid_utf8),
         cmocka_unit_test(empty_file),
