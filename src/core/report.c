@@ -150,9 +150,12 @@ struct report *report_new(const struct session *se)
         struct report_result *res = &r->results[c];
         res->score = score_condition(se, c);
         res->band = res->score.band;
-        res->explained_by = res->band > 0 ? explainer(s, r, c) : -1;
+        /* Another cause may explain signs, never a known cause of the
+         * deficiency (heavy periods are not explained by a cold): one band
+         * lower. */
+        res->explained_by = res->band > 0 && !res->score.caused ? explainer(s, r, c) : -1;
         if (res->explained_by >= 0)
-            res->band--; /* another cause may explain it: one band lower */
+            res->band--;
         res->flagged = res->band > 0;
         r->flagged_count += res->flagged;
         res->reasons_for = next;

@@ -29,6 +29,8 @@ struct condition_score score_condition(const struct session *se, size_t c)
             r.points += score_answer_points(q, c, a);
         if (a == ANSWER_YES && e->yes > 0 && (cond->anchors & (1u << e->kind)) != 0)
             r.anchored = true;
+        if (a == ANSWER_YES && e->yes > 0 && e->kind == EVIDENCE_CAUSE)
+            r.caused = true;
     }
     int cap = survey_nonspecific_cap(s);
     r.points += nonspecific < cap ? nonspecific : cap;

@@ -11,7 +11,8 @@
  *          sign_a {yes 3, no -2, sign}, cause_a {yes 2, cause}, risk_a {yes 4, risk},
  *          tired {yes 2, nonspecific}, weak {yes 2, no -1, nonspecific}
  *   beta   prior -1, anchors [sign, cause]
- *          aches {yes 3, sign}, cramps 1 (sign), tired 2 and weak 2 (nonspecific)
+ *          aches {yes 3, sign}, cramps 1 (sign), cause_a {yes 1, cause},
+ *          tired 2 and weak 2 (nonspecific)
  *   kappa  prior 0, anchor [cause] only (like potassium)
  *          cramps {yes 3, sign}, tablets {yes 2, cause}, tired 1 and weak 2 (nonspecific)
  * nonspecific_cap 2; bands unlikely 0, possible 3, likely 5.
@@ -19,7 +20,8 @@
  * stool (same_day, after ordinary questions).
  * Rules: kappa_loss (same_day) = tablets and (cramps or weak);
  *        collapse (emergency) = faint and tablets.
- * Other cause: statin_use = statin and (aches or weak); explains beta. */
+ * Other cause: statin_use = statin and (aches or weak); explains beta
+ * (unless cause_a, a known cause of beta, is yes). */
 #ifndef MUSCLECHECK_TEST_SAMPLE_H
 #define MUSCLECHECK_TEST_SAMPLE_H
 
@@ -78,7 +80,7 @@ static const char model_yaml[] =
     "    evidence: {alpha: {yes: 3, no: -2, kind: sign}}\n"
     "  - id: cause_a\n"
     "    text: Cause of A?\n"
-    "    evidence: {alpha: {yes: 2, kind: cause}}\n"
+    "    evidence: {alpha: {yes: 2, kind: cause}, beta: {yes: 1, kind: cause}}\n"
     "  - id: risk_a\n"
     "    text: Risk of A?\n"
     "    evidence: {alpha: {yes: 4, kind: risk}}\n"

@@ -343,6 +343,17 @@ static void other_cause_drops_what_it_explains_one_band(void **state)
      * the level on its own. */
     assert_int_equal(r->level, TRIAGE_SELF_CARE);
     done(r, se);
+    /* A known cause of beta answered yes: the statin explains its signs,
+     * never the cause, so beta keeps its band (as heavy periods keep iron
+     * after a cold). */
+    r = model_report("aches=yes cramps=yes weak=yes statin=yes cause_a=yes", &se);
+    beta = result_of(r, M_BETA);
+    assert_true(beta->score.caused);
+    assert_int_equal(beta->band, beta->score.band);
+    assert_int_equal(beta->explained_by, -1);
+    assert_true(beta->flagged);
+    assert_int_equal(r->cause_count, 1); /* still mentioned to the doctor */
+    done(r, se);
 }
 
 static void other_cause_leaves_other_conditions_and_the_first_band_alone(void **state)
