@@ -731,7 +731,7 @@ static void batch_text_from_stdin(void **state)
     assert_int_equal(r.status, 0);
     expect_contains(r.out, "Nothing stands out");
     expect_contains(r.out, "within a few weeks");
-    expect_absent(r.out, "Ask a doctor or nurse for a blood test before");
+    expect_absent(r.out, "Ask a doctor or nurse about a blood test before");
     expect_no_percentages(r.out);
     run_free(&r);
 }
