@@ -108,7 +108,8 @@ static const struct shape top_shape = SHAPE(top_fields, MISSING_IN_ORDER);
 
 /* A question that gives no evidence, raises no red flag, opens no
  * follow-up and feeds no rule or other cause would be asked for nothing.
- * (ld->referenced marks the questions that show_if, rules and causes name.) */
+ * (ld->referenced marks the questions that show_if, rules, causes and the
+ * "when" and "unless" of foods, tips and advice name.) */
 static void check_every_question_counts(struct loader *ld)
 {
     const struct survey *s = ld->s;

@@ -47,7 +47,7 @@ struct loader {
     struct survey *s;             /* being built */
     struct id_list questions;     /* its index is the survey's (s->question_ids) */
     struct id_list conditions;    /* its index is the loader's */
-    bool *referenced;             /* per question: named by show_if, a rule or a cause */
+    bool *referenced;             /* per question: named by show_if, a rule, a cause or an entry */
     const struct ynode **show_if; /* per question, resolved once every id is known */
 };
 

@@ -706,7 +706,7 @@ static void batch_other_causes_and_explained_by(void **state)
     expect_contains(r.out, "Cholesterol medicine (a statin)\n");
     expect_contains(r.out, "would otherwise point to: ");
     expect_contains(r.out, "may explain some of this");
-    expect_contains(r.out, "Ask a doctor or nurse for a blood test");
+    expect_contains(r.out, "Ask a doctor or nurse about a blood test");
     expect_no_percentages(r.out);
     run_free(&r);
 }
@@ -1050,10 +1050,10 @@ static void plain_mode_through_a_pipe(void **state)
     (void)state;
     struct run r = RUN(typed_answers("vitamin_b12.txt"), "--plain");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 1 of 36\n");
+    expect_contains(r.out, "Question 1 of 37\n");
     expect_contains(r.out, "1. Vitamin B12: Likely\n");
     expect_contains(r.out, "Because you said yes to:");
-    expect_contains(r.out, "Ask a doctor or nurse for a blood test");
+    expect_contains(r.out, "Ask a doctor or nurse about a blood test");
     expect_absent(r.out, "Speak to someone today");
     expect_no_percentages(strstr(r.out, "Your results"));
     assert_null(strchr(r.out, '\033')); /* no escape sequences at all */
@@ -1068,14 +1068,14 @@ static void plain_mode_back_help_and_mistakes(void **state)
     expect_contains(r.out, "Please type y, n or u");
     expect_contains(r.out, "You answered: No");
     expect_contains(r.out, "Why we ask: ");
-    expect_contains(r.out, "Question 2 of 36");
+    expect_contains(r.out, "Question 2 of 37");
     expect_contains(r.out, "Stopped. Your answers were not kept.");
     assert_null(strstr(r.out, "Your results"));
     run_free(&r);
     /* Spanish words work too, and the end of the input stops cleanly. */
     r = RUN("sí\n", "--plain", "--lang", "es");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Pregunta 1 de 36");
+    expect_contains(r.out, "Pregunta 1 de 37");
     expect_contains(r.out, "!! Llame a una ambulancia");
     run_free(&r);
 }
@@ -1113,14 +1113,14 @@ static void plain_mode_same_day_goes_on(void **state)
     for (int i = 1; i <= 9; i++)
         strcat(typed, "n\n"); /* the emergency screens */
     strcat(typed, "y\n");     /* black poo */
-    for (int i = 11; i <= 37; i++)
+    for (int i = 11; i <= 38; i++)
         strcat(typed, "n\n");
     struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 10 of 36\n");
-    expect_contains(r.out, "Question 11 of 36\n");
+    expect_contains(r.out, "Question 10 of 37\n");
+    expect_contains(r.out, "Question 11 of 37\n");
     /* "no" to "did it start in the last week" adds "for a month or more?" */
-    expect_contains(r.out, "Question 37 of 37\n");
+    expect_contains(r.out, "Question 38 of 38\n");
     expect_absent(r.out, "Press Enter to see your results");
     expect_absent(r.out, "Call an ambulance now");
     const char *results = strstr(r.out, "Your results");
@@ -1140,11 +1140,11 @@ static void plain_mode_unsure_warning_sign(void **state)
 {
     (void)state;
     char typed[256] = "u\n"; /* not sure about the chest and breathing screen */
-    for (int i = 2; i <= 37; i++)
+    for (int i = 2; i <= 38; i++)
         strcat(typed, "n\n");
     struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 2 of 36\n");
+    expect_contains(r.out, "Question 2 of 37\n");
     expect_absent(r.out, "Press Enter to see your results");
     const char *results = strstr(r.out, "Your results");
     assert_non_null(results);
