@@ -81,14 +81,16 @@ static inline bool evidence_any(const struct evidence *e)
 }
 
 struct condition {
-    const char *id;              /* "vitamin_d", ... */
-    const char *name;            /* display name */
-    const char *role;            /* role in the body (comparison table) */
-    const char *muscle_symptoms; /* comparison table */
-    const char *other_symptoms;  /* comparison table */
-    const char *const *foods;    /* food sources */
+    const char *id;                       /* "vitamin_d", ... */
+    const char *name;                     /* display name */
+    const char *role;                     /* role in the body (comparison table) */
+    const char *muscle_symptoms;          /* comparison table */
+    const char *other_symptoms;           /* comparison table */
+    const char *const *foods;             /* food sources */
+    const struct shown_when *foods_shown; /* one per food: when it is shown */
     size_t food_count;
-    const char *const *tips; /* other tips */
+    const char *const *tips;             /* other tips */
+    const struct shown_when *tips_shown; /* one per tip */
     size_t tip_count;
     int prior;        /* starting points, PRIOR_MIN..PRIOR_MAX */
     unsigned anchors; /* evidence kinds (1 << kind) that can lift it out of the first band */
@@ -123,6 +125,14 @@ struct condition_groups {
     const size_t *const *groups; /* question indices per group */
     const size_t *group_sizes;
     size_t group_count;
+};
+
+/* When one entry of a list (a food, a tip, a piece of advice) is shown:
+ * when WHEN holds and UNLESS does not. A set with no groups is left out:
+ * an entry with neither is always shown. */
+struct shown_when {
+    struct condition_groups when;   /* group_count 0: no condition */
+    struct condition_groups unless; /* group_count 0: never hidden */
 };
 
 /* A combination of answers that needs acting on, e.g. water tablets with
@@ -207,5 +217,7 @@ const struct other_cause *survey_other_cause(const struct survey *s, size_t i);
 
 size_t survey_advice_count(const struct survey *s);
 const char *survey_advice(const struct survey *s, size_t i);
+/* When advice I is shown (owned by S), or NULL when I is out of range. */
+const struct shown_when *survey_advice_shown(const struct survey *s, size_t i);
 
 #endif

@@ -13,6 +13,10 @@
 /* Whether every group of G has a visible question answered yes. */
 bool triage_groups_hold(const struct session *se, const struct condition_groups *g);
 
+/* Whether the entry W describes is shown: W's `when` holds (or has no
+ * groups) and its `unless` does not (or has no groups). */
+bool triage_shown(const struct session *se, const struct shown_when *w);
+
 /* Whether the answers so far call for emergency help now (an ambulance or
  * A&E): a yes to such a red-flag question, or such a rule that holds. */
 bool triage_emergency(const struct session *se);

@@ -50,7 +50,9 @@
     X(UI_TIPS, "tips", "Tips")                                                                     \
     X(UI_ADVICE, "advice", "General advice")                                                       \
     X(UI_BLOOD_TEST, "blood_test",                                                                 \
-      "Ask a doctor or nurse for a blood test before taking any supplement.")                      \
+      "Ask a doctor or nurse about a blood test before you take a supplement for any of "          \
+      "these. The daily 10 micrograms of vitamin D many people are advised to take needs no "      \
+      "test.")                                                                                     \
     X(UI_DEFICIENCY, "deficiency", "Deficiency")                                                   \
     X(UI_TABLE_TITLE, "table_title", "The five deficiencies side by side")                         \
     X(UI_START, "start", "Press Enter to start")                                                   \

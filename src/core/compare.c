@@ -20,6 +20,57 @@ static bool same_groups(const struct condition_groups *a, const struct condition
     return true;
 }
 
+static bool conditional(const struct shown_when *w)
+{
+    return w->when.group_count > 0 || w->unless.group_count > 0;
+}
+
+/* Whether two lists (foods, tips or advice) hold the same conditional
+ * entries, in the same order: a translation may word or add plain entries
+ * (local foods), but shows each conditional one to the same people. */
+static bool same_shown(const struct shown_when *a, size_t na, const struct shown_when *b, size_t nb)
+{
+    size_t i = 0, k = 0;
+    for (;;) {
+        while (i < na && !conditional(&a[i]))
+            i++;
+        while (k < nb && !conditional(&b[k]))
+            k++;
+        if (i == na || k == nb)
+            return i == na && k == nb;
+        if (!same_groups(&a[i].when, &b[k].when) || !same_groups(&a[i].unless, &b[k].unless))
+            return false;
+        i++, k++;
+    }
+}
+
+/* The conditional foods, tips and advice (after the questions are known
+ * to match, since the groups compare by question index). */
+static void compare_shown(const struct survey *ref, const struct survey *tr,
+                          struct diag_list *diags, size_t *count)
+{
+    static const char fix[] = "keep the entries that have \"when\" or \"unless\", in order, "
+                              "with the same questions";
+    for (size_t c = 0; c < survey_condition_count(ref); c++) {
+        const struct condition *a = survey_condition(ref, c), *b = survey_condition(tr, c);
+        const char *list =
+            !same_shown(a->foods_shown, a->food_count, b->foods_shown, b->food_count) ? "foods"
+            : !same_shown(a->tips_shown, a->tip_count, b->tips_shown, b->tip_count)   ? "tips"
+                                                                                      : NULL;
+        if (list != NULL) {
+            diag_add(diags, b->line, b->column, "the %s of condition \"%s\" differ from %s; %s",
+                     list, b->id, survey_source(ref), fix);
+            (*count)++;
+        }
+    }
+    size_t na = survey_advice_count(ref), nb = survey_advice_count(tr);
+    if (!same_shown(na > 0 ? survey_advice_shown(ref, 0) : NULL, na,
+                    nb > 0 ? survey_advice_shown(tr, 0) : NULL, nb)) {
+        diag_add(diags, 1, 1, "the advice differs from %s; %s", survey_source(ref), fix);
+        (*count)++;
+    }
+}
+
 static void compare_rules(const struct survey *ref, const struct survey *tr,
                           struct diag_list *diags, size_t *count)
 {
@@ -165,6 +216,7 @@ size_t survey_compare(const struct survey *ref, const struct survey *tr, struct 
     if (nq == survey_question_count(tr)) {
         compare_rules(ref, tr, diags, &count);
         compare_causes(ref, tr, diags, &count);
+        compare_shown(ref, tr, diags, &count);
     }
     size_t nb = survey_band_count(ref);
     bool bands_differ = nb != survey_band_count(tr);

@@ -71,7 +71,8 @@ static void load_advice(struct loader *ld, const struct field *f, const struct y
                         const struct target *t)
 {
     struct survey *s = t->obj;
-    s->advice = loader_text_list(ld, value, f->key, 1, &s->advice_count);
+    s->advice = loader_shown_list(ld, value, f->key, 1, &s->advice_shown, &s->advice_count);
+    loader_shown_resolve(ld, value, s->advice_shown, s->advice_count);
 }
 
 #define TEXT(key, which)                                                                           \
@@ -109,7 +110,8 @@ static const struct shape top_shape = SHAPE(top_fields, MISSING_IN_ORDER);
 
 /* A question that gives no evidence, raises no red flag, opens no
  * follow-up and feeds no rule or other cause would be asked for nothing.
- * (ld->referenced marks the questions that show_if, rules and causes name.) */
+ * (ld->referenced marks the questions that show_if, rules, causes and the
+ * "when" and "unless" of foods, tips and advice name.) */
 static void check_every_question_counts(struct loader *ld)
 {
     const struct survey *s = ld->s;
@@ -129,15 +131,6 @@ static void check_every_question_counts(struct loader *ld)
     }
 }
 
-/* The value of the first KEY of mapping NODE, or NULL. */
-static const struct ynode *first_value(const struct ynode *node, const char *key)
-{
-    for (size_t i = 0; i + 1 < node->count; i += 2)
-        if (node->items[i].kind == YNODE_SCALAR && strcmp(node->items[i].value, key) == 0)
-            return &node->items[i + 1];
-    return NULL;
-}
-
 static void load_top(struct loader *ld, const struct ynode *root)
 {
     static const struct what top = {"the top level", NULL, 0, NULL},
@@ -147,7 +140,7 @@ static void load_top(struct loader *ld, const struct ynode *root)
     ld->s->nonspecific_cap = 2;
     /* A file of another format is answered with that alone: its keys would
      * only bury the one message that says what to do. */
-    const struct ynode *format = root->kind == YNODE_MAP ? first_value(root, "format") : NULL;
+    const struct ynode *format = root->kind == YNODE_MAP ? loader_value_of(root, "format") : NULL;
     if (format != NULL) {
         size_t errors = diag_count(ld->diags);
         load_format(ld, &top_fields[0], format, &t);
@@ -156,6 +149,8 @@ static void load_top(struct loader *ld, const struct ynode *root)
     }
     if (loader_match(ld, root, &top, &top_shape, values) == 0)
         loader_fill(ld, root, &file, &top_shape, values, &t);
+    if (!loader_stopped(ld))
+        loader_conditions_shown(ld);
     if (!loader_stopped(ld))
         check_every_question_counts(ld);
 }

@@ -12,14 +12,14 @@ static void load_foods(struct loader *ld, const struct field *f, const struct yn
                        const struct target *t)
 {
     struct condition *c = t->obj;
-    c->foods = loader_text_list(ld, value, f->key, 1, &c->food_count);
+    c->foods = loader_shown_list(ld, value, f->key, 1, &c->foods_shown, &c->food_count);
 }
 
 static void load_tips(struct loader *ld, const struct field *f, const struct ynode *value,
                       const struct target *t)
 {
     struct condition *c = t->obj;
-    c->tips = loader_text_list(ld, value, f->key, 1, &c->tip_count);
+    c->tips = loader_shown_list(ld, value, f->key, 1, &c->tips_shown, &c->tip_count);
 }
 
 static void load_prior(struct loader *ld, const struct field *f, const struct ynode *value,
@@ -98,5 +98,22 @@ void loader_conditions(struct loader *ld, const struct field *f, const struct yn
         c->column = item->column;
         c->anchors = 1u << EVIDENCE_SIGN | 1u << EVIDENCE_CAUSE;
         loader_mapping(ld, item, &what, &condition_shape, &target);
+    }
+}
+
+void loader_conditions_shown(struct loader *ld)
+{
+    const struct ynode *list = ld->conditions.list;
+    struct survey *s = ld->s;
+    if (list == NULL || list->kind != YNODE_SEQ || list->count != s->condition_count)
+        return;
+    for (size_t i = 0; i < s->condition_count && !loader_stopped(ld); i++) {
+        const struct ynode *foods = loader_value_of(&list->items[i], "foods");
+        const struct ynode *tips = loader_value_of(&list->items[i], "tips");
+        const struct condition *c = &s->conditions[i];
+        if (foods != NULL)
+            loader_shown_resolve(ld, foods, c->foods_shown, c->food_count);
+        if (tips != NULL)
+            loader_shown_resolve(ld, tips, c->tips_shown, c->tip_count);
     }
 }

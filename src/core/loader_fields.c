@@ -286,34 +286,6 @@ int loader_int(struct loader *ld, const struct ynode *node, const char *name, bo
     return 0;
 }
 
-const char **loader_text_list(struct loader *ld, const struct ynode *node, const char *key,
-                              size_t min_count, size_t *count)
-{
-    *count = 0;
-    if (node->kind != YNODE_SEQ) {
-        AT(ld, node, "\"%s\" must be a list (one \"- \" line per entry), not %s", key,
-           loader_kind_name(node));
-        return NULL;
-    }
-    if (node->count < min_count) {
-        AT(ld, node, "\"%s\" needs at least %zu entr%s", key, min_count,
-           min_count == 1 ? "y" : "ies");
-        return NULL;
-    }
-    if (node->count > LOADER_MAX_LIST) {
-        AT(ld, node, "\"%s\" has too many entries (%zu; at most %d)", key, (size_t)node->count,
-           LOADER_MAX_LIST);
-        return NULL;
-    }
-    const char **list = arena_calloc(ld->s->arena, node->count, sizeof(*list));
-    if (list == NULL)
-        return NULL;
-    for (size_t i = 0; i < node->count; i++)
-        list[i] = loader_text(ld, &node->items[i], key);
-    *count = node->count;
-    return list;
-}
-
 const char *loader_peek_id(const struct ynode *node)
 {
     if (node->kind != YNODE_MAP)
@@ -324,5 +296,13 @@ const char *loader_peek_id(const struct ynode *node)
             value->kind == YNODE_SCALAR && valid_id(value->value))
             return value->value;
     }
+    return NULL;
+}
+
+const struct ynode *loader_value_of(const struct ynode *node, const char *key)
+{
+    for (size_t i = 0; node->kind == YNODE_MAP && i + 1 < node->count; i += 2)
+        if (node->items[i].kind == YNODE_SCALAR && strcmp(node->items[i].value, key) == 0)
+            return &node->items[i + 1];
     return NULL;
 }

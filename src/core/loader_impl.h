@@ -47,7 +47,7 @@ struct loader {
     struct survey *s;             /* being built */
     struct id_list questions;     /* its index is the survey's (s->question_ids) */
     struct id_list conditions;    /* its index is the loader's */
-    bool *referenced;             /* per question: named by show_if, a rule or a cause */
+    bool *referenced;             /* per question: named by show_if, a rule, a cause or an entry */
     const struct ynode **show_if; /* per question, resolved once every id is known */
 };
 
@@ -157,9 +157,17 @@ int loader_int(struct loader *ld, const struct ynode *node, const char *name, bo
                long max, long *out);
 
 /* A list of at least MIN_COUNT non-empty texts owned by the survey, or NULL
- * after a message. */
-const char **loader_text_list(struct loader *ld, const struct ynode *node, const char *key,
-                              size_t min_count, size_t *count);
+ * after a message; an entry may also be written as {text, when, unless}.
+ * *SHOWN gets one struct shown_when per entry (owned
+ * by the survey), empty until loader_shown_resolve fills it in. */
+const char **loader_shown_list(struct loader *ld, const struct ynode *node, const char *key,
+                               size_t min_count, const struct shown_when **shown, size_t *count);
+
+/* Resolves the "when" and "unless" of the COUNT entries of list NODE into
+ * SHOWN (from loader_shown_list), once every question id is known; reports
+ * unknown ids. Does nothing when the list was not loaded. */
+void loader_shown_resolve(struct loader *ld, const struct ynode *node,
+                          const struct shown_when *shown, size_t count);
 
 /* Field loaders: the text, or the id (one per list: T->ids), goes to the
  * const char * at F->offset in the object. */
@@ -169,6 +177,14 @@ field_load loader_id_at;
 /* Starts IDS (its kind, name, first and list set) with room for every
  * entry of its list; -1 after a message when out of memory. */
 int loader_ids_start(struct loader *ld, struct id_list *ids);
+
+/* The value of the first KEY of mapping NODE, or NULL (also when NODE is
+ * no mapping). */
+const struct ynode *loader_value_of(const struct ynode *node, const char *key);
+
+/* The foods' and tips' "when" and "unless" (loader_shown_resolve), once
+ * the questions are loaded. */
+void loader_conditions_shown(struct loader *ld);
 
 /* The plain id of mapping NODE, if it has a usable one, to name it in messages. */
 const char *loader_peek_id(const struct ynode *node);

@@ -1,37 +1,39 @@
 /* SPDX-License-Identifier: MIT */
-/* loader_rules: the "triage_rules" and "other_causes" lists. Both name
- * questions in "when" groups (every group needs a yes to one of its
- * questions), so they are read after the questions. */
+/* loader_rules: the "triage_rules" and "other_causes" lists, and the
+ * "when" and "unless" of the entries of the foods, tips and advice lists.
+ * All of them name questions in groups (every group needs a yes to one of
+ * its questions), so they are resolved after the questions. */
 #include "loader_impl.h"
 
 #include "musclecheck/loader.h"
 
 #include <assert.h>
 #include <stddef.h>
+#include <string.h>
 
-/* A question id in a "when" group, as its index; -1 after a message. */
-static long question_ref(struct loader *ld, const struct ynode *node)
+/* A question id in a group of KEY, as its index; -1 after a message. */
+static long question_ref(struct loader *ld, const struct ynode *node, const char *key)
 {
     if (node->kind != YNODE_SCALAR) {
-        AT(ld, node, "a \"when\" group lists question ids, not %s", loader_kind_name(node));
+        AT(ld, node, "a \"%s\" group lists question ids, not %s", key, loader_kind_name(node));
         return -1;
     }
     long q = ld->questions.index != NULL ? idindex_get(ld->questions.index, node->value) : -1;
     if (q < 0)
-        AT(ld, node, "\"when\" refers to \"%s\", but no question has that id", node->value);
+        AT(ld, node, "\"%s\" refers to \"%s\", but no question has that id", key, node->value);
     return q;
 }
 
-/* "when": a list of groups, each a list of question ids (or one id), into
- * the struct condition_groups at F->offset in T's object. */
-static void load_when(struct loader *ld, const struct field *f, const struct ynode *node,
-                      const struct target *t)
+/* NODE, the value of KEY ("when" or "unless"): a list of groups, each a
+ * list of question ids (or one id), into G. */
+static void load_groups(struct loader *ld, const struct ynode *node, const char *key,
+                        struct condition_groups *g)
 {
-    struct condition_groups *g = (struct condition_groups *)((char *)t->obj + f->offset);
     if (node->kind != YNODE_SEQ || node->count == 0) {
         AT(ld, node,
-           "\"when\" must be a list of groups of question ids, like \"- [water_tablets, "
-           "laxatives]\": every group needs a yes to one of its questions");
+           "\"%s\" must be a list of groups of question ids, like \"- [water_tablets, "
+           "laxatives]\": every group needs a yes to one of its questions",
+           key);
         return;
     }
     size_t **groups = arena_calloc(ld->s->arena, node->count, sizeof(*groups));
@@ -42,14 +44,14 @@ static void load_when(struct loader *ld, const struct field *f, const struct yno
         const struct ynode *group = &node->items[i];
         size_t n = group->kind == YNODE_SEQ ? group->count : 1;
         if (n == 0) {
-            AT(ld, group, "a \"when\" group must list at least one question id");
+            AT(ld, group, "a \"%s\" group must list at least one question id", key);
             return;
         }
         groups[i] = arena_calloc(ld->s->arena, n, sizeof(**groups));
         if (groups[i] == NULL)
             return;
         for (size_t k = 0; k < n; k++) {
-            long q = question_ref(ld, group->kind == YNODE_SEQ ? &group->items[k] : group);
+            long q = question_ref(ld, group->kind == YNODE_SEQ ? &group->items[k] : group, key);
             if (q < 0)
                 return;
             assert(ld->referenced != NULL && (size_t)q < ld->s->question_count);
@@ -61,6 +63,13 @@ static void load_when(struct loader *ld, const struct field *f, const struct yno
     g->groups = (const size_t *const *)groups;
     g->group_sizes = sizes;
     g->group_count = node->count;
+}
+
+/* "when": the struct condition_groups at F->offset in T's object. */
+static void load_when(struct loader *ld, const struct field *f, const struct ynode *node,
+                      const struct target *t)
+{
+    load_groups(ld, node, f->key, (struct condition_groups *)((char *)t->obj + f->offset));
 }
 
 static void load_level(struct loader *ld, const struct field *f, const struct ynode *value,
@@ -180,4 +189,87 @@ void loader_other_causes(struct loader *ld, const struct field *f, const struct 
     }
     s->cause_count = node->count;
     idindex_free(ids.index);
+}
+
+/* An entry of a foods, tips or advice list written as a mapping. Its
+ * "when" and "unless" are only matched here: they name questions, and the
+ * foods and tips come before the questions (loader_shown_resolve). */
+static void entry_groups_later(struct loader *ld, const struct field *f, const struct ynode *v,
+                               const struct target *t)
+{
+    (void)ld, (void)f, (void)v, (void)t;
+}
+
+/* The entry's text, into the list's place T->obj. */
+static void entry_text(struct loader *ld, const struct field *f, const struct ynode *v,
+                       const struct target *t)
+{
+    *(const char **)t->obj = loader_text(ld, v, f->key);
+}
+
+static const struct field entry_fields[] = {
+    {"text", true, entry_text, 0},
+    {"when", false, entry_groups_later, 0},
+    {"unless", false, entry_groups_later, 0},
+};
+
+static const struct shape entry_shape = SHAPE(entry_fields, MISSING_STOPS);
+
+const char **loader_shown_list(struct loader *ld, const struct ynode *node, const char *key,
+                               size_t min_count, const struct shown_when **shown, size_t *count)
+{
+    *count = 0;
+    *shown = NULL;
+    if (node->kind != YNODE_SEQ) {
+        AT(ld, node, "\"%s\" must be a list (one \"- \" line per entry), not %s", key,
+           loader_kind_name(node));
+        return NULL;
+    }
+    if (node->count < min_count) {
+        AT(ld, node, "\"%s\" needs at least %zu entr%s", key, min_count,
+           min_count == 1 ? "y" : "ies");
+        return NULL;
+    }
+    if (node->count > LOADER_MAX_LIST) {
+        AT(ld, node, "\"%s\" has too many entries (%zu; at most %d)", key, (size_t)node->count,
+           LOADER_MAX_LIST);
+        return NULL;
+    }
+    const char **list = arena_calloc(ld->s->arena, node->count, sizeof(*list));
+    struct shown_when *when = arena_calloc(ld->s->arena, node->count, sizeof(*when));
+    if (list == NULL || when == NULL)
+        return NULL;
+    for (size_t i = 0; i < node->count; i++) {
+        const struct ynode *item = &node->items[i];
+        if (item->kind != YNODE_MAP) {
+            list[i] = loader_text(ld, item, key);
+            continue;
+        }
+        const char *kind = strcmp(key, "foods") == 0  ? "food"
+                           : strcmp(key, "tips") == 0 ? "tip"
+                                                      : "advice entry";
+        const struct what what = {kind, NULL, i + 1, NULL};
+        const struct target target = {&list[i], i, NULL};
+        loader_mapping(ld, item, &what, &entry_shape, &target);
+    }
+    *shown = when;
+    *count = node->count;
+    return list;
+}
+
+void loader_shown_resolve(struct loader *ld, const struct ynode *node,
+                          const struct shown_when *shown, size_t count)
+{
+    if (shown == NULL || node->kind != YNODE_SEQ || node->count != count)
+        return;
+    struct shown_when *w = (struct shown_when *)shown; /* the survey's, still being built */
+    for (size_t i = 0; i < count && !loader_stopped(ld); i++) {
+        const struct ynode *item = &node->items[i], *v;
+        if (item->kind != YNODE_MAP)
+            continue;
+        if ((v = loader_value_of(item, "when")) != NULL)
+            load_groups(ld, v, "when", &w[i].when);
+        if ((v = loader_value_of(item, "unless")) != NULL)
+            load_groups(ld, v, "unless", &w[i].unless);
+    }
 }

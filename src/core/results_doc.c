@@ -3,6 +3,7 @@
  * what order. */
 #include "musclecheck/results_doc.h"
 
+#include "musclecheck/triage.h"
 #include "musclecheck/wipe.h"
 
 #include <stdio.h>
@@ -17,7 +18,8 @@ struct builder {
     size_t block_cap;
     char **owned; /* composed texts */
     size_t owned_count, owned_cap;
-    bool failed; /* out of memory somewhere: the document is incomplete */
+    bool failed;              /* out of memory somewhere: the document is incomplete */
+    const struct session *se; /* the answers, which some entries are shown for */
 };
 
 /* ARRAY with room for NEED elements of SIZE bytes (*CAP updated), or NULL
@@ -195,10 +197,20 @@ static void causes(struct builder *b, const struct survey *s, const struct repor
     }
 }
 
-static void items(struct builder *b, int depth, const char *const *list, size_t n)
+/* The entries of LIST that the answers make relevant (SHOWN); with B
+ * NULL, only counted. */
+static size_t items(struct builder *b, const struct session *se, int depth, const char *const *list,
+                    const struct shown_when *shown, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        add(b, RDOC_ITEM, RDOC_PLAIN, depth, list[i]);
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!triage_shown(se, &shown[i]))
+            continue;
+        count++;
+        if (b != NULL)
+            add(b, RDOC_ITEM, RDOC_PLAIN, depth, list[i]);
+    }
+    return count;
 }
 
 static void field(struct builder *b, const char *label, const char *text)
@@ -235,10 +247,16 @@ static void details(struct builder *b, const struct survey *s, const struct repo
     field(b, survey_ui(s, UI_ROLE), c->role);
     field(b, survey_ui(s, UI_MUSCLE_SYMPTOMS), c->muscle_symptoms);
     field(b, survey_ui(s, UI_OTHER_SYMPTOMS), c->other_symptoms);
-    field(b, survey_ui(s, UI_FOODS), NULL);
-    items(b, 2, c->foods, c->food_count);
-    field(b, survey_ui(s, UI_TIPS), NULL);
-    items(b, 2, c->tips, c->tip_count);
+    /* No "foods that help" when every food is held back (more potassium
+     * for someone whose kidneys or medicines keep it in). */
+    if (items(NULL, b->se, 2, c->foods, c->foods_shown, c->food_count) > 0) {
+        field(b, survey_ui(s, UI_FOODS), NULL);
+        items(b, b->se, 2, c->foods, c->foods_shown, c->food_count);
+    }
+    if (items(NULL, b->se, 2, c->tips, c->tips_shown, c->tip_count) > 0) {
+        field(b, survey_ui(s, UI_TIPS), NULL);
+        items(b, b->se, 2, c->tips, c->tips_shown, c->tip_count);
+    }
 }
 
 static void answers(struct builder *b, const struct session *se)
@@ -260,7 +278,8 @@ static void advice(struct builder *b, const struct survey *s)
     begin(b, RDOC_ADVICE);
     add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_ADVICE));
     for (size_t i = 0; i < survey_advice_count(s); i++)
-        add(b, RDOC_ITEM, RDOC_PLAIN, 0, survey_advice(s, i));
+        if (triage_shown(b->se, survey_advice_shown(s, i)))
+            add(b, RDOC_ITEM, RDOC_PLAIN, 0, survey_advice(s, i));
 }
 
 /* The next step for the level: concrete, and never "nothing to do". */
@@ -283,6 +302,7 @@ struct results_doc *results_doc_new(const struct report *r, const struct session
     if (b == NULL)
         return NULL;
     b->doc.level = r->level;
+    b->se = se;
     /* The most urgent advice leads: everything else can wait. */
     if (triage_urgent(r->level))
         urgent(b, s, r);

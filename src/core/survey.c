@@ -157,3 +157,8 @@ const char *survey_advice(const struct survey *s, size_t i)
 {
     return i < s->advice_count ? s->advice[i] : NULL;
 }
+
+const struct shown_when *survey_advice_shown(const struct survey *s, size_t i)
+{
+    return i < s->advice_count ? &s->advice_shown[i] : NULL;
+}

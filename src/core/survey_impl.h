@@ -30,6 +30,7 @@ struct survey {
     struct other_cause *causes;
     size_t cause_count;
     const char **advice;
+    const struct shown_when *advice_shown; /* one per advice */
     size_t advice_count;
 };
 

@@ -45,6 +45,12 @@ bool triage_groups_hold(const struct session *se, const struct condition_groups 
     return true;
 }
 
+bool triage_shown(const struct session *se, const struct shown_when *w)
+{
+    return (w->when.group_count == 0 || triage_groups_hold(se, &w->when)) &&
+           (w->unless.group_count == 0 || !triage_groups_hold(se, &w->unless));
+}
+
 enum triage triage_flags_level(const struct session *se)
 {
     const struct survey *s = session_survey(se);

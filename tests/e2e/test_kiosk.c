@@ -30,8 +30,8 @@ enum { T = 5000, T_SHORT = 400 };
  * and where some of them are in that walk. "No" to started_recently (15)
  * opens over_a_month; "not sure" does not. */
 enum {
-    ALL_NO_TOTAL = 39,
-    ALL_UNSURE_TOTAL = 53,
+    ALL_NO_TOTAL = 40,
+    ALL_UNSURE_TOTAL = 54,
     Q_EMERGENCIES = 9,   /* questions 1-9: emergency screens */
     Q_BLACK_STOOLS = 10, /* same day, no follow-up */
     Q_CALF_CLOT = 11,    /* same day; with breathless_effort an ambulance rule */
@@ -441,7 +441,7 @@ static void languages_are_offered_and_forgotten_at_the_reset(void **state)
     VT_ASSERT_TEXT(vt, "Para adultos con debilidad", T);
     VT_ASSERT_TEXT(vt, "911 en los Estados Unidos).", T);
     vt_send(vt, VT_ENTER);
-    VT_ASSERT_TEXT(vt, "Pregunta 1 de 38", T);
+    VT_ASSERT_TEXT(vt, "Pregunta 1 de 39", T);
     vt_send(vt, "q");
     vt_send(vt, "y");
     /* the next patient starts in the default language */

@@ -763,6 +763,62 @@ static void triage_rules_load(void **state)
     survey_free(s);
 }
 
+static void shown_entries_load(void **state)
+{
+    (void)state;
+    char *yaml = support_yaml(rule_questions);
+    char *edited = NULL;
+    char *advice = strstr(yaml, "  - Drink water.\n"), *foods = strstr(yaml, "foods: [apples]");
+    assert_true(advice != NULL && foods != NULL);
+    assert_true(
+        asprintf(&edited,
+                 "%.*s  - Drink water.\n  - {text: Ask., when: [q1], unless: [[q2]]}\n"
+                 "%.*sfoods: [apples, {text: pears, unless: [q2]}]%s",
+                 (int)(advice - yaml), yaml, (int)(foods - advice - strlen("  - Drink water.\n")),
+                 advice + strlen("  - Drink water.\n"), foods + strlen("foods: [apples]")) > 0);
+    free(yaml);
+    struct survey *s = support_load_ok(edited);
+    free(edited);
+    assert_int_equal(survey_advice_count(s), 2);
+    assert_int_equal(survey_advice_shown(s, 0)->when.group_count, 0);
+    assert_int_equal(survey_advice_shown(s, 0)->unless.group_count, 0);
+    assert_string_equal(survey_advice(s, 1), "Ask.");
+    assert_int_equal(survey_advice_shown(s, 1)->when.groups[0][0], 0);
+    assert_int_equal(survey_advice_shown(s, 1)->unless.groups[0][0], 1);
+    assert_null(survey_advice_shown(s, 2));
+    const struct condition *alpha = survey_condition(s, 0);
+    assert_int_equal(alpha->food_count, 2);
+    assert_string_equal(alpha->foods[1], "pears");
+    assert_int_equal(alpha->foods_shown[0].unless.group_count, 0);
+    assert_int_equal(alpha->foods_shown[1].unless.group_count, 1);
+    assert_int_equal(alpha->foods_shown[1].unless.groups[0][0], 1);
+    assert_int_equal(alpha->tips_shown[0].when.group_count, 0);
+    survey_free(s);
+}
+
+static void shown_entry_errors(void **state)
+{
+    (void)state;
+    /* the advice comes before the questions in the support file */
+    expect_edit_in(rule_questions, "  - Drink water.\n", "  - {text: Drink water., when: [nope]}\n",
+                   15, 33, "\"when\" refers to \"nope\", but no question has that id");
+    expect_edit_in(rule_questions, "  - Drink water.\n", "  - {text: Drink water., when: []}\n", 15,
+                   32, "\"when\" must be a list of groups of question ids");
+    expect_edit_in(rule_questions, "  - Drink water.\n", "  - {text: Drink water., whne: [q1]}\n",
+                   15, 26, "unknown key \"whne\" in advice entry 1; did you mean \"when\"?");
+    expect_edit_in(rule_questions, "  - Drink water.\n", "  - {when: [q1]}\n", 15, 5,
+                   "advice entry 1 has no \"text\"");
+    expect_edit_in(rule_questions, "  - Drink water.\n", "  - [Drink water.]\n", 15, 5,
+                   "\"advice\" must be a text");
+    /* the foods and tips, before the questions too, are resolved after them */
+    expect_edit_in(rule_questions, "foods: [apples]", "foods: [{text: apples, unless: [nope]}]", 22,
+                   37, "\"unless\" refers to \"nope\", but no question has that id");
+    expect_edit_in(rule_questions, "tips: [eat apples]", "tips: [{text: eat apples, unless: [[]]}]",
+                   23, 40, "a \"unless\" group must list at least one question id");
+    expect_edit_in(rule_questions, "tips: [eat apples]", "tips: [{text: eat, unles: [q1]}]", 23, 24,
+                   "unknown key \"unles\" in tip 1; did you mean \"unless\"?");
+}
+
 static void triage_rule_errors(void **state)
 {
     (void)state;
@@ -1211,6 +1267,8 @@ int main(void)
         cmocka_unit_test(question_that_counts_for_nothing),
         cmocka_unit_test(triage_rules_load),
         cmocka_unit_test(triage_rule_errors),
+        cmocka_unit_test(shown_entries_load),
+        cmocka_unit_test(shown_entry_errors),
         cmocka_unit_test(other_causes_load),
         cmocka_unit_test(other_cause_errors),
         cmocka_unit_test(review_status_values),

@@ -427,6 +427,67 @@ static void soon_rule_advice_goes_with_the_next_step(void **state)
     survey_free(sv);
 }
 
+/* Whether part P of D has a field labelled LABEL. */
+static bool has_label(const struct results_doc *d, const struct rdoc_part *p, const char *label)
+{
+    for (size_t i = p->first; i < p->first + p->count; i++)
+        if (d->blocks[i].kind == RDOC_FIELD && d->blocks[i].label == label)
+            return true;
+    return false;
+}
+
+/* The support file with its one advice and alpha's foods and tips replaced,
+ * and two questions: kidney (no evidence) and a1 (alpha 3). */
+static struct survey *load_shown(void)
+{
+    char *yaml = support_yaml("  - id: kidney\n    text: Kidney disease?\n"
+                              "  - id: a1\n    text: A1?\n    evidence: {alpha: 3}\n");
+    char *edited = NULL;
+    const char *advice = strstr(yaml, "  - Drink water.\n"),
+               *foods = strstr(yaml, "    foods: [apples]\n");
+    assert_true(advice != NULL && foods != NULL && advice < foods);
+    assert_true(
+        asprintf(&edited,
+                 "%.*s  - Drink water.\n  - {text: Ask about your kidneys., when: [kidney]}\n"
+                 "%.*s    foods: [{text: apples, unless: [kidney]}]\n"
+                 "    tips: [eat apples, {text: no more apples, when: [kidney]}]\n%s",
+                 (int)(advice - yaml), yaml, (int)(foods - advice - strlen("  - Drink water.\n")),
+                 advice + strlen("  - Drink water.\n"),
+                 foods + strlen("    foods: [apples]\n    tips: [eat apples]\n")) > 0);
+    free(yaml);
+    struct survey *sv = support_load_ok(edited);
+    free(edited);
+    return sv;
+}
+
+static void entries_are_shown_when_the_answers_make_them_relevant(void **state)
+{
+    (void)state;
+    struct survey *sv = load_shown();
+    struct built b = build_in(sv, "kidney=no a1=yes", false);
+    const struct rdoc_part *details = part(b.d, RDOC_DETAILS);
+    assert_non_null(details);
+    assert_non_null(in_part(b.d, details, "apples"));
+    assert_true(has_label(b.d, details, survey_ui(sv, UI_FOODS)));
+    assert_null(find(b.d, "no more apples"));
+    assert_non_null(in_part(b.d, part(b.d, RDOC_ADVICE), "Drink water."));
+    assert_null(find(b.d, "Ask about your kidneys."));
+    done(&b);
+    /* With every food held back, no "foods" heading at all. */
+    b = build_in(sv, "kidney=yes a1=yes", false);
+    details = part(b.d, RDOC_DETAILS);
+    assert_null(in_part(b.d, details, "apples"));
+    assert_false(has_label(b.d, details, survey_ui(sv, UI_FOODS)));
+    assert_non_null(in_part(b.d, details, "no more apples"));
+    assert_non_null(in_part(b.d, part(b.d, RDOC_ADVICE), "Ask about your kidneys."));
+    done(&b);
+    /* "Not sure" is not yes: the entries for a yes stay hidden. */
+    b = build_in(sv, "kidney=unsure a1=yes", false);
+    assert_null(find(b.d, "Ask about your kidneys."));
+    done(&b);
+    survey_free(sv);
+}
+
 /* With any one allocation failing, there is no document: never one with a
  * part missing, and (under ASan, whose realloc always moves) no use of an
  * array that growing moved: the answers of 24 questions are more texts
@@ -490,6 +551,7 @@ int main(void)
         cmocka_unit_test(out_of_memory_gives_no_document),
         cmocka_unit_test(unreviewed_file_says_so_under_the_note),
         cmocka_unit_test(soon_rule_advice_goes_with_the_next_step),
+        cmocka_unit_test(entries_are_shown_when_the_answers_make_them_relevant),
         cmocka_unit_test(free_accepts_null),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
