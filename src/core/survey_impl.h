@@ -31,6 +31,10 @@ struct survey {
     size_t cause_count;
     const char **advice;
     size_t advice_count;
+    size_t *summary_onset; /* the "summary" lists (question indices) */
+    size_t summary_onset_count;
+    size_t *summary_medicines;
+    size_t summary_medicine_count;
 };
 
 /* Completes S's interface strings once loaded: the English default where
