@@ -434,9 +434,9 @@ static void onset(struct builder *b, const struct session *se)
             add(b, RDOC_ITEM, RDOC_PLAIN, 0, with_answer(b, se, list[i]));
 }
 
-/* Whether the summary shows question Q elsewhere: in the file's summary
- * lists, or (a warning sign answered yes or not sure: ANSWER A) under the
- * triage level's reasons. */
+/* Whether the summary shows question Q, answered A, elsewhere: under the
+ * onset, among the medicines taken (yes or not sure), or, a warning sign
+ * answered yes or not sure, among the triage level's reasons. */
 static bool shown_apart(const struct survey *s, size_t q, enum answer a)
 {
     if (survey_question(s, q)->red_flag != NULL && (a == ANSWER_YES || a == ANSWER_UNSURE))
@@ -448,8 +448,8 @@ static bool shown_apart(const struct survey *s, size_t q, enum answer a)
         if (onset_list[i] == q)
             return true;
     for (size_t i = 0; i < m; i++)
-        if (medicines[i] == q)
-            return true;
+        if (medicines[i] == q) /* a medicine not taken stays among the noes */
+            return a != ANSWER_NO;
     return false;
 }
 
