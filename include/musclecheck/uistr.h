@@ -139,7 +139,7 @@
     X(UI_LEVEL_AMBULANCE, "level_ambulance", "Ambulance now")                                      \
     X(UI_LEVEL_AE, "level_ae", "A&E now")                                                          \
     X(UI_LEVEL_SAME_DAY, "level_same_day", "Same day")                                             \
-    X(UI_LEVEL_SOON, "level_soon", "Soon (a GP appointment)")                                      \
+    X(UI_LEVEL_SOON, "level_soon", "Soon")                                                         \
     X(UI_LEVEL_SELF_CARE, "level_self_care", "Self-care")                                          \
     X(UI_TRIAGE_WHY, "triage_why", "Why:")                                                         \
     X(UI_WHY_RED_FLAG, "why_red_flag", "Warning sign ({level})")                                   \

@@ -240,11 +240,19 @@ static void load_onset(struct loader *ld, const struct field *f, const struct yn
     summary_list(ld, node, f->key, &s->summary_onset, &s->summary_onset_count);
 }
 
+/* After "onset" (fields load in table order): a question in both lists
+ * would be shown twice. */
 static void load_medicines(struct loader *ld, const struct field *f, const struct ynode *node,
                            const struct target *t)
 {
     struct survey *s = t->obj;
     summary_list(ld, node, f->key, &s->summary_medicines, &s->summary_medicine_count);
+    for (size_t k = 0; k < s->summary_medicine_count; k++)
+        for (size_t i = 0; i < s->summary_onset_count; i++)
+            if (s->summary_onset[i] == s->summary_medicines[k])
+                AT(ld, &node->items[k],
+                   "summary names question \"%s\" both in onset and in medicines",
+                   s->questions[s->summary_onset[i]].id);
 }
 
 static const struct field summary_fields[] = {
@@ -261,10 +269,4 @@ void loader_summary(struct loader *ld, const struct field *f, const struct ynode
     const struct what what = {"summary", NULL, 0, NULL};
     const struct target target = {ld->s, 0, NULL};
     loader_mapping(ld, node, &what, &summary_shape, &target);
-    /* A question in both lists would be shown twice. */
-    for (size_t i = 0; i < ld->s->summary_onset_count; i++)
-        for (size_t k = 0; k < ld->s->summary_medicine_count; k++)
-            if (ld->s->summary_onset[i] == ld->s->summary_medicines[k])
-                AT(ld, node, "summary names question \"%s\" both in onset and in medicines",
-                   ld->s->questions[ld->s->summary_onset[i]].id);
 }
