@@ -20,6 +20,7 @@ struct condition_score {
     int points;       /* prior + evidence, non-specific "yes" points capped */
     bool anchored;    /* a yes to evidence that can lift the condition */
     bool caused;      /* a yes to a known cause of it (kind cause) */
+    bool uncertain;   /* a yes to evidence of kind uncertain: to be checked, never flagged */
     size_t band;      /* index in the survey's bands, before other causes */
 };
 

@@ -54,10 +54,12 @@ enum evidence_kind {
     EVIDENCE_CAUSE,       /* a known cause or strong risk: can lift the condition */
     EVIDENCE_RISK,        /* shifts the likelihood, never lifts it alone */
     EVIDENCE_NONSPECIFIC, /* shared by many conditions: capped, never lifts */
+    EVIDENCE_UNCERTAIN,   /* a yes makes a high level as likely as a low one: the
+                             condition is shown "to be checked", never flagged */
     EVIDENCE_KIND_COUNT
 };
 
-/* "sign", "cause", "risk", "nonspecific". */
+/* "sign", "cause", "risk", "nonspecific", "uncertain". */
 const char *evidence_kind_name(enum evidence_kind k);
 
 /* Limits of the evidence points a question file may give. */
@@ -77,7 +79,7 @@ struct evidence {
  * condition has yes = no = 0). */
 static inline bool evidence_any(const struct evidence *e)
 {
-    return e->yes != 0 || e->no != 0;
+    return e->yes != 0 || e->no != 0 || e->kind == EVIDENCE_UNCERTAIN;
 }
 
 struct condition {

@@ -40,7 +40,7 @@ int loader_kind(struct loader *ld, const struct ynode *node, enum evidence_kind 
                 *out = (enum evidence_kind)k;
                 return 0;
             }
-    AT(ld, node, "kind must be sign, cause, risk or nonspecific, not %s%s%s",
+    AT(ld, node, "kind must be sign, cause, risk, nonspecific or uncertain, not %s%s%s",
        node->kind == YNODE_SCALAR ? "\"" : "",
        node->kind == YNODE_SCALAR ? node->value : loader_kind_name(node),
        node->kind == YNODE_SCALAR ? "\"" : "");

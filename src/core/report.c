@@ -209,7 +209,13 @@ struct report *report_new(const struct session *se)
             res->band--;
         res->checked_by = checker(s, r, c);
         res->flagged = res->band > 0 && !r->stopped;
-        if (res->checked_by >= 0 && !res->flagged)
+        /* Kidney disease or a medicine that keeps potassium in: a low
+         * result is no likelier than a high one, so a band that would flag
+         * a deficiency reads "to be checked". */
+        bool uncertain = res->score.uncertain && res->band > 0;
+        if (uncertain)
+            res->flagged = false;
+        if ((res->checked_by >= 0 || uncertain) && !res->flagged)
             res->status = REPORT_TO_CHECK; /* never "unlikely" beside a rule that names it */
         else if (r->stopped)
             res->status = REPORT_NOT_ASSESSED;

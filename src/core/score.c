@@ -31,6 +31,8 @@ struct condition_score score_condition(const struct session *se, size_t c)
             r.anchored = true;
         if (a == ANSWER_YES && e->yes > 0 && e->kind == EVIDENCE_CAUSE)
             r.caused = true;
+        if (a == ANSWER_YES && e->kind == EVIDENCE_UNCERTAIN)
+            r.uncertain = true;
     }
     int cap = survey_nonspecific_cap(s);
     r.points += nonspecific < cap ? nonspecific : cap;

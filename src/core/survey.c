@@ -153,7 +153,8 @@ const struct other_cause *survey_other_cause(const struct survey *s, size_t i)
     return &s->causes[i];
 }
 
-static const char *const kind_names[EVIDENCE_KIND_COUNT] = {"sign", "cause", "risk", "nonspecific"};
+static const char *const kind_names[EVIDENCE_KIND_COUNT] = {"sign", "cause", "risk", "nonspecific",
+                                                            "uncertain"};
 
 const char *evidence_kind_name(enum evidence_kind k)
 {

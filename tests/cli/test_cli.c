@@ -318,7 +318,8 @@ static void check_bad_file_gives_located_errors(void **state)
     expect_contains(r.err, want);
     snprintf(want, sizeof(want), "%s:26:16: unknown condition \"irn\" in evidence", file);
     expect_contains(r.err, want);
-    snprintf(want, sizeof(want), "%s:30:28: kind must be sign, cause, risk or nonspecific", file);
+    snprintf(want, sizeof(want),
+             "%s:30:28: kind must be sign, cause, risk, nonspecific or uncertain", file);
     expect_contains(r.err, want);
     assert_string_equal(r.out, "");
     run_free(&r);

@@ -31,7 +31,7 @@ enum { T = 5000, T_SHORT = 400 };
  * opens over_a_month; "not sure" does not. */
 enum {
     ALL_NO_TOTAL = 40,
-    ALL_UNSURE_TOTAL = 54,
+    ALL_UNSURE_TOTAL = 55,
     Q_EMERGENCIES = 9,   /* questions 1-9: emergency screens */
     Q_BLACK_STOOLS = 10, /* same day, no follow-up */
     Q_CALF_CLOT = 11,    /* same day; with breathless_effort an ambulance rule */

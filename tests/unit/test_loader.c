@@ -582,9 +582,9 @@ static void unknown_evidence_kind(void **state)
 {
     (void)state;
     expect("  - id: q1\n    text: A?\n    evidence: {alpha: {yes: 1, kind: strong}}\n", Q1 + 2, 38,
-           "kind must be sign, cause, risk or nonspecific, not \"strong\"");
+           "kind must be sign, cause, risk, nonspecific or uncertain, not \"strong\"");
     expect("  - id: q1\n    text: A?\n    evidence: {alpha: {yes: 1, kind: [sign]}}\n", Q1 + 2, 38,
-           "kind must be sign, cause, risk or nonspecific, not a list");
+           "kind must be sign, cause, risk, nonspecific or uncertain, not a list");
 }
 
 static void anchor_is_sign_or_cause_only(void **state)
@@ -600,7 +600,7 @@ static void anchor_is_sign_or_cause_only(void **state)
     expect_edit("    tips: [eat apples]\n", "    tips: [eat apples]\n    anchor: cause\n", 24, 13,
                 "\"anchor\" must be a list of evidence kinds");
     expect_edit("    tips: [eat apples]\n", "    tips: [eat apples]\n    anchor: [sing]\n", 24, 14,
-                "kind must be sign, cause, risk or nonspecific, not \"sing\"");
+                "kind must be sign, cause, risk, nonspecific or uncertain, not \"sing\"");
     /* A cause-only anchor loads. */
     char *yaml = support_yaml(one_question);
     char *at = strstr(yaml, "    tips: [eat apples]\n");

@@ -358,6 +358,38 @@ static void other_cause_drops_what_it_explains_one_band(void **state)
     done(r, se);
 }
 
+/* A yes to evidence of kind uncertain (kidney disease for potassium): a
+ * band that would flag the condition reads "to be checked" instead, and
+ * nothing is flagged; without that yes the same answers flag it. */
+static void uncertain_evidence_turns_a_flag_into_to_be_checked(void **state)
+{
+    (void)state;
+    char *yaml =
+        support_yaml("  - id: q1\n    text: A?\n    evidence: {alpha: {yes: 5, kind: sign}}\n"
+                     "  - id: q2\n    text: B?\n"
+                     "    evidence: {alpha: {yes: 0, kind: uncertain}}\n");
+    struct survey *s = support_load_ok(yaml);
+    struct session *se;
+    struct report *r = report_in(s, "q1=yes q2=no", &se);
+    assert_true(result_of(r, 0)->flagged);
+    assert_int_equal(result_of(r, 0)->status, REPORT_RANKED);
+    done(r, se);
+    r = report_in(s, "q1=yes q2=yes", &se);
+    const struct report_result *alpha = result_of(r, 0);
+    assert_true(alpha->score.uncertain);
+    assert_false(alpha->flagged);
+    assert_int_equal(alpha->status, REPORT_TO_CHECK);
+    assert_int_equal(r->flagged_count, 0);
+    done(r, se);
+    /* Unlikely stays unlikely: uncertainty alone names nothing. */
+    r = report_in(s, "q1=no q2=yes", &se);
+    assert_int_equal(result_of(r, 0)->status, REPORT_RANKED);
+    assert_int_equal(result_of(r, 0)->band, 0);
+    done(r, se);
+    survey_free(s);
+    free(yaml);
+}
+
 static void other_cause_leaves_other_conditions_and_the_first_band_alone(void **state)
 {
     (void)state;
@@ -518,6 +550,7 @@ int main(void)
         cmocka_unit_test(level_for_each_kind_of_answer),
         cmocka_unit_test(same_day_red_flag_and_rules_are_listed),
         cmocka_unit_test(other_cause_drops_what_it_explains_one_band),
+        cmocka_unit_test(uncertain_evidence_turns_a_flag_into_to_be_checked),
         cmocka_unit_test(other_cause_leaves_other_conditions_and_the_first_band_alone),
         cmocka_unit_test(all_no_and_all_yes),
         cmocka_unit_test(english_distinctive_signs_rank_their_deficiency_first),
