@@ -106,13 +106,14 @@ struct band {
     int min_points;    /* fewest points in this band; the first band takes any */
 };
 
-/* The pointers first and the small fields packed after them (64 bytes). */
+/* The pointers first and the small fields packed after them. */
 struct question {
     const char *id;
     const char *text;
     const char *help;                /* "why we ask"; NULL when none */
     const struct evidence *evidence; /* one per condition, in condition order */
     const char *red_flag;            /* advice when answered yes; NULL when none */
+    const char *not_for; /* a yes ends the check (who it is not for) with this; NULL when none */
     uint32_t show_if_question;       /* index of an earlier question */
     unsigned show_if_answers;        /* SHOW_IF_MASK of each answer that shows it */
     enum triage red_flag_level;      /* TRIAGE_AMBULANCE, TRIAGE_AE or TRIAGE_SAME_DAY */

@@ -177,6 +177,11 @@ static void compare_question(const struct survey *ref, const struct survey *tr, 
                  a->has_show_if ? " = " : "", a_answers);
         (*count)++;
     }
+    if ((a->not_for == NULL) != (b->not_for == NULL)) {
+        diag_add(diags, b->line, b->column, "question \"%s\" %s a not_for, unlike in %s", b->id,
+                 b->not_for != NULL ? "has" : "lacks", survey_source(ref));
+        (*count)++;
+    }
     if ((a->red_flag == NULL) != (b->red_flag == NULL)) {
         diag_add(diags, b->line, b->column, "question \"%s\" %s a red_flag, unlike in %s", b->id,
                  b->red_flag != NULL ? "has" : "lacks", survey_source(ref));

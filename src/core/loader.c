@@ -120,7 +120,7 @@ static void check_every_question_counts(struct loader *ld)
         return;
     for (size_t i = 0; i < s->question_count; i++) {
         const struct question *q = &s->questions[i];
-        bool counts = q->red_flag != NULL || ld->referenced[i];
+        bool counts = q->red_flag != NULL || q->not_for != NULL || ld->referenced[i];
         for (size_t c = 0; !counts && q->evidence != NULL && c < s->condition_count; c++)
             counts = evidence_any(&q->evidence[c]);
         if (!counts && q->id != NULL)

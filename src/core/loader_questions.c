@@ -276,6 +276,7 @@ static const struct field question_fields[] = {
     {"text", true, loader_text_at, offsetof(struct question, text)},
     {"help", false, loader_text_at, offsetof(struct question, help)},
     {"red_flag", false, load_red_flag, 0},
+    {"not_for", false, loader_text_at, offsetof(struct question, not_for)},
     {"evidence", false, load_evidence, 0},
     {"show_if", false, load_show_if, 0},
 };

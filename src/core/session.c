@@ -18,17 +18,24 @@ struct session {
  * change), and drops answers of hidden questions. */
 static void refresh(struct session *se, size_t from)
 {
+    /* A yes to a not_for question ends the check: nothing after it is
+     * asked. Only an earlier one can end it, so look back once. */
+    bool ended = false;
+    for (size_t i = 0; i < from && i < se->count; i++)
+        ended |= se->visible[i] && se->answers[i] == ANSWER_YES &&
+                 survey_question(se->survey, i)->not_for != NULL;
     for (size_t i = from; i < se->count; i++) {
         const struct question *q = survey_question(se->survey, i);
-        bool visible = true;
+        bool visible = !ended;
         /* The loader lets show_if point only backwards: one pass suffices. */
         assert(!q->has_show_if || q->show_if_question < i);
-        if (q->has_show_if)
+        if (visible && q->has_show_if)
             visible = se->visible[q->show_if_question] &&
                       (q->show_if_answers & SHOW_IF_MASK(se->answers[q->show_if_question])) != 0;
         se->visible[i] = visible;
         if (!visible)
             se->answers[i] = ANSWER_NONE;
+        ended |= visible && se->answers[i] == ANSWER_YES && q->not_for != NULL;
     }
 }
 
