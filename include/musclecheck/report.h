@@ -58,6 +58,10 @@ struct report {
      * the deficiencies were not assessed (REPORT_NOT_ASSESSED, except those
      * a rule asks to check). */
     bool stopped;
+    /* The question answered yes whose not_for ended the check (the person is
+     * not who it is for, such as a child), or -1: nothing is assessed, and
+     * the results give its text instead. */
+    long not_for;
     const size_t *not_asked; /* when stopped: the visible questions left unanswered */
     size_t not_asked_count;
     /* Nothing flagged or to be checked, and the level below same day: say

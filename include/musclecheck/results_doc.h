@@ -20,6 +20,7 @@
 /* The sections, in the order they appear. */
 enum rdoc_section {
     RDOC_URGENT,     /* emergency advice: get help now */
+    RDOC_NOT_FOR,    /* the check is not for this person (a child): what to do instead */
     RDOC_SAME_DAY,   /* same-day advice: speak to someone today */
     RDOC_TRIAGE,     /* summary: the triage level and why (red flags, rules, causes) */
     RDOC_STOPPED,    /* summary: the questions stopped at an emergency, and which were not asked */
@@ -46,9 +47,9 @@ enum rdoc_section {
  * per condition; not the advice texts, food lists and tips meant for the
  * patient. */
 #define RDOC_SUMMARY_SECTIONS                                                                      \
-    (RDOC_MASK(RDOC_TRIAGE) | RDOC_MASK(RDOC_STOPPED) | RDOC_MASK(RDOC_NOTE) |                     \
-     RDOC_MASK(RDOC_ONSET) | RDOC_MASK(RDOC_ANSWERS) | RDOC_MASK(RDOC_MEDICINES) |                 \
-     RDOC_MASK(RDOC_REASONS) | RDOC_MASK(RDOC_DISCLAIMER))
+    (RDOC_MASK(RDOC_NOT_FOR) | RDOC_MASK(RDOC_TRIAGE) | RDOC_MASK(RDOC_STOPPED) |                  \
+     RDOC_MASK(RDOC_NOTE) | RDOC_MASK(RDOC_ONSET) | RDOC_MASK(RDOC_ANSWERS) |                      \
+     RDOC_MASK(RDOC_MEDICINES) | RDOC_MASK(RDOC_REASONS) | RDOC_MASK(RDOC_DISCLAIMER))
 /* What the results screen, plain mode and --format text show: everything
  * but the sections only the summary has. */
 #define RDOC_RESULTS_SECTIONS                                                                      \

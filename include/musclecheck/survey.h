@@ -114,10 +114,10 @@ struct question {
     const struct evidence *evidence; /* one per condition, in condition order */
     const char *red_flag;            /* advice when answered yes; NULL when none */
     const char *not_for; /* a yes ends the check (who it is not for) with this; NULL when none */
-    uint32_t show_if_question;       /* index of an earlier question */
-    unsigned show_if_answers;        /* SHOW_IF_MASK of each answer that shows it */
-    enum triage red_flag_level;      /* TRIAGE_AMBULANCE, TRIAGE_AE or TRIAGE_SAME_DAY */
-    int line;                        /* where the question starts in its file, 1-based */
+    uint32_t show_if_question;  /* index of an earlier question */
+    unsigned show_if_answers;   /* SHOW_IF_MASK of each answer that shows it */
+    enum triage red_flag_level; /* TRIAGE_AMBULANCE, TRIAGE_AE or TRIAGE_SAME_DAY */
+    int line;                   /* where the question starts in its file, 1-based */
     int column;
     bool has_show_if; /* ask only when show_if_question got one of show_if_answers */
 };

@@ -132,6 +132,7 @@
     X(UI_TOO_SMALL, "too_small",                                                                   \
       "Please make this window larger: at least {cols} columns and {rows} rows.")                  \
     X(UI_NOT_ASSESSED, "not_assessed", "Not assessed")                                             \
+    X(UI_NOT_FOR_TITLE, "not_for_title", "What to do instead")                                     \
     X(UI_TO_CHECK, "to_check", "To be checked")                                                    \
     X(UI_NOT_ASSESSED_NOTE, "not_assessed_note",                                                   \
       "The questions stopped at a warning sign, so these were not assessed.")                      \

@@ -163,7 +163,10 @@ int output_report_json(FILE *out, const struct report *r, const struct session *
     cJSON *root = cJSON_CreateObject(), *flags = NULL, *results = NULL;
     bool ok = root != NULL && add(root, "triage", cJSON_CreateString(triage_name(r->level))) &&
               add(root, "urgent", cJSON_CreateBool(triage_urgent(r->level))) &&
-              add(root, "assessed", cJSON_CreateBool(!r->stopped)) &&
+              add(root, "assessed", cJSON_CreateBool(!r->stopped && r->not_for < 0)) &&
+              add(root, "not_for",
+                  r->not_for >= 0 ? cJSON_CreateString(survey_question(s, (size_t)r->not_for)->id)
+                                  : cJSON_CreateNull()) &&
               add_ids(root, "not_asked", s, r->not_asked, r->not_asked_count, question_id) &&
               add(root, "red_flags", flags = cJSON_CreateArray()) &&
               add_ids(root, "unsure_red_flags", s, r->unsure_flags, r->unsure_count, question_id) &&

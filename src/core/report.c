@@ -190,6 +190,12 @@ struct report *report_new(const struct session *se)
     /* The flow ends the questions at an emergency: what was never asked
      * cannot count against a deficiency. */
     r->stopped = triage_urgent(r->level) && session_first_unanswered(se) >= 0;
+    r->not_for = -1;
+    for (size_t q = 0; q < nq && r->not_for < 0; q++)
+        if (survey_question(s, q)->not_for != NULL && session_visible(se, q) &&
+            session_answer(se, q) == ANSWER_YES)
+            r->not_for = (long)q;
+    bool assessed = !r->stopped && r->not_for < 0;
     r->not_asked = next;
     for (size_t q = 0; r->stopped && q < nq; q++)
         if (session_visible(se, q) && session_answer(se, q) == ANSWER_NONE)
@@ -208,16 +214,16 @@ struct report *report_new(const struct session *se)
         if (res->explained_by >= 0)
             res->band--;
         res->checked_by = checker(s, r, c);
-        res->flagged = res->band > 0 && !r->stopped;
+        res->flagged = res->band > 0 && assessed;
         /* Kidney disease or a medicine that keeps potassium in: a low
          * result is no likelier than a high one, so a band that would flag
          * a deficiency reads "to be checked". */
         bool uncertain = res->score.uncertain && res->band > 0;
         if (uncertain)
             res->flagged = false;
-        if ((res->checked_by >= 0 || uncertain) && !res->flagged)
+        if ((res->checked_by >= 0 || uncertain) && !res->flagged && r->not_for < 0)
             res->status = REPORT_TO_CHECK; /* never "unlikely" beside a rule that names it */
-        else if (r->stopped)
+        else if (!assessed)
             res->status = REPORT_NOT_ASSESSED;
         r->flagged_count += res->flagged;
         r->to_check_count += res->status == REPORT_TO_CHECK;
@@ -235,7 +241,8 @@ struct report *report_new(const struct session *se)
      * not lift the level (its text says when to see a doctor). */
     if (r->level < TRIAGE_SOON && r->flagged_count > 0)
         r->level = TRIAGE_SOON;
-    r->no_findings = r->flagged_count == 0 && r->to_check_count == 0 && r->level < TRIAGE_SAME_DAY;
+    r->no_findings = r->flagged_count == 0 && r->to_check_count == 0 &&
+                     r->level < TRIAGE_SAME_DAY && r->not_for < 0;
     return r;
 }
 

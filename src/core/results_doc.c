@@ -586,6 +586,13 @@ struct results_doc *results_doc_new(const struct report *r, const struct session
         urgent(b, s, r);
     if (r->unsure_count > 0 || advice_at(NULL, s, r, TRIAGE_SAME_DAY, RDOC_PLAIN) > 0)
         same_day(b, s, r, kiosk);
+    if (r->not_for >= 0) {
+        /* Not who the check is for: its text, then the record for a
+         * clinician, and nothing that reads as a result. */
+        begin(b, RDOC_NOT_FOR);
+        add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_NOT_FOR_TITLE));
+        add(b, RDOC_PARA, RDOC_WARNING, 0, survey_question(s, (size_t)r->not_for)->not_for);
+    }
     triage_why(b, s, r);
     if (r->stopped)
         stopped(b, s, r);
@@ -593,7 +600,8 @@ struct results_doc *results_doc_new(const struct report *r, const struct session
     add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_NOT_A_DIAGNOSIS));
     if (!survey_reviewed(s))
         add(b, RDOC_PARA, RDOC_QUIET, 0, survey_ui(s, UI_UNREVIEWED));
-    ranking(b, s, r);
+    if (r->not_for < 0)
+        ranking(b, s, r);
     if (r->no_findings) {
         begin(b, RDOC_NOTHING);
         add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, UI_NOTHING_FLAGGED));
@@ -615,10 +623,12 @@ struct results_doc *results_doc_new(const struct report *r, const struct session
     free(scratch);
     medicines(b, se);
     reasons_block(b, s, r);
-    advice(b, s);
-    begin(b, RDOC_NEXT_STEP);
-    add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, next_step(r->level)));
-    advice_at(b, s, r, TRIAGE_SOON, RDOC_PLAIN); /* "see a doctor soon" rules */
+    if (r->not_for < 0) {
+        advice(b, s);
+        begin(b, RDOC_NEXT_STEP);
+        add(b, RDOC_PARA, RDOC_HEADING, 0, survey_ui(s, next_step(r->level)));
+        advice_at(b, s, r, TRIAGE_SOON, RDOC_PLAIN); /* "see a doctor soon" rules */
+    }
     begin(b, RDOC_DISCLAIMER);
     add(b, RDOC_PARA, RDOC_QUIET, 0, survey_text(s, SURVEY_DISCLAIMER));
     if (b->failed) {

@@ -356,25 +356,25 @@ static void check_translation_that_changes_triage_or_evidence(void **state)
         fail_msg("questions/es.yaml: exit %d:\n%s", r.status, r.err);
     run_free(&r);
 
-    /* black_stools: same_day -> ambulance. */
-    char *question = strstr(es, "  - id: black_stools\n");
+    /* vision_jaw: ae -> ambulance (an emergency screen stays among the first). */
+    char *question = strstr(es, "  - id: vision_jaw\n");
     assert_non_null(question);
-    char *level = strstr(question, "level: same_day");
+    char *level = strstr(question, "level: ae");
     char *next = strstr(question + 1, "  - id: ");
     if (level == NULL || (next != NULL && level > next))
-        fail_msg("es.yaml: black_stools has no \"level: same_day\"");
+        fail_msg("es.yaml: vision_jaw has no \"level: ae\"");
     size_t prefix = (size_t)(level - es);
     char *changed = malloc(strlen(es) + 16);
     snprintf(changed, strlen(es) + 16, "%.*slevel: ambulance%s", (int)prefix, es,
-             level + strlen("level: same_day"));
+             level + strlen("level: ae"));
     const char *file = write_file(dir, "es.yaml", changed);
     r = RUN(NULL, "--check", file);
     assert_int_equal(r.status, 65);
     char want[4200];
-    snprintf(want, sizeof(want), "%s:%d:5: question \"black_stools\" has red-flag level ambulance",
+    snprintf(want, sizeof(want), "%s:%d:5: question \"vision_jaw\" has red-flag level ambulance",
              file, line_of(es, question));
     expect_contains(r.err, want);
-    expect_contains(r.err, "but same_day in ");
+    expect_contains(r.err, "but ae in ");
     assert_string_equal(r.out, "");
     run_free(&r);
     free(changed);
@@ -1095,7 +1095,7 @@ static void plain_mode_through_a_pipe(void **state)
     (void)state;
     struct run r = RUN(typed_answers("vitamin_b12.txt"), "--plain");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 1 of 39\n");
+    expect_contains(r.out, "Question 1 of 40\n");
     expect_contains(r.out, "1. Vitamin B12: Likely\n");
     expect_contains(r.out, "Because you said yes to:");
     expect_contains(r.out, "Ask a doctor or nurse about a blood test");
@@ -1113,14 +1113,14 @@ static void plain_mode_back_help_and_mistakes(void **state)
     expect_contains(r.out, "Please type y, n or u");
     expect_contains(r.out, "You answered: No");
     expect_contains(r.out, "Why we ask: ");
-    expect_contains(r.out, "Question 2 of 39");
+    expect_contains(r.out, "Question 2 of 40");
     expect_contains(r.out, "Stopped. Your answers were not kept.");
     assert_null(strstr(r.out, "Your results"));
     run_free(&r);
     /* Spanish words work too, and the end of the input stops cleanly. */
     r = RUN("sí\n", "--plain", "--lang", "es");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Pregunta 1 de 39");
+    expect_contains(r.out, "Pregunta 1 de 40");
     expect_contains(r.out, "!! Llame a una ambulancia");
     run_free(&r);
 }
@@ -1155,17 +1155,17 @@ static void plain_mode_same_day_goes_on(void **state)
 {
     (void)state;
     char typed[256] = "";
-    for (int i = 1; i <= 9; i++)
-        strcat(typed, "n\n"); /* the emergency screens */
+    for (int i = 1; i <= 10; i++)
+        strcat(typed, "n\n"); /* the emergency screens, then under 16 */
     strcat(typed, "y\n");     /* black poo */
-    for (int i = 11; i <= 40; i++)
+    for (int i = 12; i <= 41; i++)
         strcat(typed, "n\n");
     struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 10 of 39\n");
-    expect_contains(r.out, "Question 11 of 39\n");
+    expect_contains(r.out, "Question 11 of 40\n");
+    expect_contains(r.out, "Question 12 of 40\n");
     /* "no" to "did it start in the last week" adds "for a month or more?" */
-    expect_contains(r.out, "Question 40 of 40\n");
+    expect_contains(r.out, "Question 41 of 41\n");
     expect_absent(r.out, "Press Enter to see your results");
     expect_absent(r.out, "Call an ambulance now");
     const char *results = strstr(r.out, "Your results");
@@ -1185,11 +1185,11 @@ static void plain_mode_unsure_warning_sign(void **state)
 {
     (void)state;
     char typed[256] = "u\n"; /* not sure about the chest and breathing screen */
-    for (int i = 2; i <= 40; i++)
+    for (int i = 2; i <= 41; i++)
         strcat(typed, "n\n");
     struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 2 of 39\n");
+    expect_contains(r.out, "Question 2 of 40\n");
     expect_absent(r.out, "Press Enter to see your results");
     const char *results = strstr(r.out, "Your results");
     assert_non_null(results);

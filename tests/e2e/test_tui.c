@@ -27,14 +27,14 @@ enum { T = 5000, T_SHORT = 400 };
  * gates of questions/en.yaml). A "no" to started_recently (question 12)
  * opens over_a_month, so the total grows by one there. */
 enum {
-    ALL_NO_TOTAL = 40,   /* 39 until started_recently is answered "no" */
+    ALL_NO_TOTAL = 41,   /* 40 until started_recently is answered "no" */
     Q_EMERGENCIES = 9,   /* questions 1-9: emergency screens (ambulance or A&E) */
-    Q_BLACK_STOOLS = 10, /* same day, no follow-up */
-    Q_CALF_CLOT = 11,    /* same day; with breathless_effort an ambulance rule */
-    Q_STARTED = 15,      /* started_recently: "no" opens over_a_month */
-    Q_NIGHT_CRAMPS = 20, /* an ordinary question without follow-ups */
-    Q_BREATHLESS = 27,   /* breathless_effort, in the all-no walk */
-    Q_AGE_50 = 29,       /* a gateway to three follow-ups */
+    Q_BLACK_STOOLS = 11, /* same day, no follow-up */
+    Q_CALF_CLOT = 12,    /* same day; with breathless_effort an ambulance rule */
+    Q_STARTED = 16,      /* started_recently: "no" opens over_a_month */
+    Q_NIGHT_CRAMPS = 21, /* an ordinary question without follow-ups */
+    Q_BREATHLESS = 28,   /* breathless_effort, in the all-no walk */
+    Q_AGE_50 = 30,       /* a gateway to three follow-ups */
 };
 
 static const char *binary;
@@ -198,42 +198,42 @@ static void follow_up_questions_change_the_total(void **state)
 {
     struct vt *vt = start(state);
     vt_send(vt, VT_ENTER);
-    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
     /* A follow-up of a "no": over_a_month comes after started_recently. */
     for (int i = 1; i < Q_STARTED; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Question 15 of 39", T);
-    vt_send(vt, "n");
     VT_ASSERT_TEXT(vt, "Question 16 of 40", T);
+    vt_send(vt, "n");
+    VT_ASSERT_TEXT(vt, "Question 17 of 41", T);
     /* Up to the "aged 50 or over" gateway. */
     for (int i = Q_STARTED + 1; i < Q_AGE_50; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Question 29 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 30 of 41", T);
     VT_ASSERT_TEXT(vt, "aged 50 or over", T);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Question 30 of 43", T);
+    VT_ASSERT_TEXT(vt, "Question 31 of 44", T);
     VT_ASSERT_TEXT(vt, "65 or over", T);
     vt_send(vt, "y"); /* a follow-up, answered */
-    VT_ASSERT_TEXT(vt, "Question 31 of 43", T);
+    VT_ASSERT_TEXT(vt, "Question 32 of 44", T);
     vt_send(vt, "b");
     vt_send(vt, "b");
-    VT_ASSERT_TEXT(vt, "Question 29 of 43", T);
+    VT_ASSERT_TEXT(vt, "Question 30 of 44", T);
     vt_send(vt, "n"); /* hides the follow-ups again and drops their answers */
-    VT_ASSERT_TEXT(vt, "Question 30 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 31 of 41", T);
     VT_ASSERT_GONE(vt, "65 or over", T);
     /* The medicines gateway, the last question, opens seven more. */
     for (int i = Q_AGE_50 + 1; i < ALL_NO_TOTAL; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Question 40 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 41 of 41", T);
     VT_ASSERT_TEXT(vt, "medicines", T);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Question 41 of 47", T);
+    VT_ASSERT_TEXT(vt, "Question 42 of 48", T);
 }
 
 static void red_flag_shows_urgent_advice_first(void **state)
@@ -323,10 +323,10 @@ static void same_day_goes_on_and_leads_the_results(void **state)
         vt_send(vt, "n");
     }
     wait_question(vt, Q_BLACK_STOOLS);
-    VT_ASSERT_TEXT(vt, "Question 10 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 11 of 40", T);
     vt_send(vt, "y");
     /* No red-flag screen: the next question, and the same total. */
-    VT_ASSERT_TEXT(vt, "Question 11 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 12 of 40", T);
     VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
     VT_ASSERT(vt, !vt_wait_text(vt, "See results", 0));
     for (int i = Q_BLACK_STOOLS + 1; i <= ALL_NO_TOTAL; i++) {
@@ -383,9 +383,9 @@ static void not_sure_to_an_emergency_goes_on(void **state)
     struct vt *vt = start(state);
     vt_send(vt, VT_ENTER);
     wait_question(vt, 1);
-    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
     vt_send(vt, "u");
-    VT_ASSERT_TEXT(vt, "Question 2 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 2 of 40", T);
     VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
     VT_ASSERT(vt, !vt_wait_text(vt, "See results", 0));
     for (int i = 2; i <= ALL_NO_TOTAL; i++) {
@@ -441,13 +441,13 @@ static void resize_during_a_question_keeps_answers(void **state)
      * a few writes). */
     vt_resize(vt, 40, 120);
     VT_ASSERT(vt, vt_wait_quiet(vt, 150, T));
-    VT_ASSERT_TEXT(vt, "Question 2 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 2 of 40", T);
     int row, col;
     VT_ASSERT(vt, vt_find(vt, "Muscle weakness self-check", &row, &col));
     VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 39);
     vt_resize(vt, 20, 60);
     VT_ASSERT(vt, vt_wait_quiet(vt, 150, T));
-    VT_ASSERT_TEXT(vt, "Question 2 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 2 of 40", T);
     VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 19 && col < 60);
     VT_ASSERT(vt, vt_find(vt, "y/n/u answer", &row, &col) && row == 19); /* the key line */
     vt_send(vt, "b");
@@ -510,12 +510,12 @@ static void too_small_then_recovers(void **state)
     vt_send(vt, "y"); /* ignored while nothing can be seen */
     VT_ASSERT(vt, vt_wait_quiet(vt, 200, T));
     vt_resize(vt, 24, 80);
-    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
     VT_ASSERT_GONE(vt, "Please make this", T);
     vt_resize(vt, 1, 1);
     VT_ASSERT(vt, vt_wait_quiet(vt, 100, T));
     vt_resize(vt, 24, 80);
-    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
 }
 
 static void quit_asks_first(void **state)
@@ -527,7 +527,7 @@ static void quit_asks_first(void **state)
     VT_ASSERT_TEXT(vt, "Quit now?", T);
     vt_send(vt, "n");
     VT_ASSERT_GONE(vt, "Quit now?", T);
-    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
     vt_key(vt, VT_KEY_ESC);
     VT_ASSERT_TEXT(vt, "Quit now?", T);
     vt_send(vt, VT_ENTER); /* "No" is focused: a stray Enter does not quit */

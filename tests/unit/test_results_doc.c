@@ -123,6 +123,42 @@ static void expect_sections(const struct results_doc *d, const enum rdoc_section
     assert_string_equal(order, want);
 }
 
+/* A yes to a not_for question (under 16): the later questions are not
+ * asked, nothing is assessed or ranked, and the results lead with what to
+ * do instead; no food, tip, advice or blood test for a child. */
+static void not_for_ends_the_check_with_what_to_do_instead(void **state)
+{
+    (void)state;
+    char *yaml =
+        support_yaml("  - id: young\n    text: Under 16?\n"
+                     "    not_for: This check is for adults. Tell a parent.\n"
+                     "  - id: q1\n    text: A?\n    evidence: {alpha: {yes: 5, kind: sign}}\n");
+    struct survey *sv = support_load_ok(yaml);
+    struct built b = build_in(sv, "young=no q1=yes", false);
+    assert_int_equal(b.r->not_for, -1);
+    assert_true(b.r->flagged_count > 0);
+    assert_null(part(b.d, RDOC_NOT_FOR));
+    done(&b);
+    b = build_in(sv, "young=yes q1=yes", false);
+    assert_false(session_visible(b.se, 1)); /* never asked */
+    assert_int_equal(b.r->not_for, 0);
+    assert_int_equal(b.r->flagged_count, 0);
+    for (size_t i = 0; i < b.r->result_count; i++)
+        assert_int_equal(b.r->results[i].status, REPORT_NOT_ASSESSED);
+    assert_false(b.r->no_findings); /* no "nothing stands out" either */
+    assert_int_equal(b.d->parts[0].section, RDOC_NOT_FOR);
+    assert_non_null(
+        in_part(b.d, part(b.d, RDOC_NOT_FOR), "This check is for adults. Tell a parent."));
+    assert_null(part(b.d, RDOC_RANKING));
+    assert_null(part(b.d, RDOC_DETAILS));
+    assert_null(part(b.d, RDOC_ADVICE));
+    assert_null(part(b.d, RDOC_NEXT_STEP));
+    assert_non_null(part(b.d, RDOC_DISCLAIMER));
+    done(&b);
+    survey_free(sv);
+    free(yaml);
+}
+
 static void flagged_results_in_order(void **state)
 {
     (void)state;
@@ -733,6 +769,7 @@ static void a_rule_that_names_a_condition_is_never_contradicted(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(not_for_ends_the_check_with_what_to_do_instead),
         cmocka_unit_test(flagged_results_in_order),
         cmocka_unit_test(ranking_rows_carry_what_a_renderer_needs),
         cmocka_unit_test(urgent_advice_leads_and_no_verdict),
