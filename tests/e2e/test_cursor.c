@@ -32,22 +32,23 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Starts musclecheck with ARGS (NULL-terminated, after the questions) and
- * ENV at 80x24, and waits for the welcome screen. */
-static struct vt *start(void **state, const char *const *args, char *const env[])
+/* Starts ARGV (NULL-terminated) with ENV at 80x24 and waits for TEXT. */
+static struct vt *start_argv(void **state, char *argv[], char *const env[], const char *text)
 {
-    static char questions[4096];
-    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
-    char *argv[16] = {(char *)binary, "--questions", questions};
-    int argc = 3;
-    for (; args != NULL && *args != NULL && argc < 15; args++)
-        argv[argc++] = (char *)*args;
-    argv[argc] = NULL;
     struct vt *vt = vt_spawn(argv, env, 24, 80);
     assert_non_null(vt);
     *state = vt;
-    VT_ASSERT_TEXT(vt, "Press Enter to start", T);
+    VT_ASSERT_TEXT(vt, text, T);
     return vt;
+}
+
+/* Starts musclecheck on the English questions and waits for its welcome. */
+static struct vt *start(void **state)
+{
+    static char questions[4096];
+    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
+    char *argv[] = {(char *)binary, "--questions", questions, NULL};
+    return start_argv(state, argv, NULL, "Press Enter to start");
 }
 
 /* The text of the cells from the cursor on, at least LEN bytes of it. */
@@ -116,20 +117,27 @@ static void focus_moves_the_cursor_over_the_answers(struct vt *vt)
     CURSOR_ON(vt, "Not sure");
 }
 
+/* A box that any key closes (help, a message) has the cursor on ITS_TEXT;
+ * once a key has closed it (GONE leaves the screen), it is back on FOCUS. */
+static void box_then_back(struct vt *vt, const char *its_text, const char *gone, const char *focus)
+{
+    VT_ASSERT_TEXT(vt, its_text, T);
+    CURSOR_ON(vt, its_text);
+    vt_send(vt, "x");
+    VT_ASSERT_GONE(vt, gone, T);
+    CURSOR_ON(vt, focus);
+}
+
 static void cursor_follows_the_focus_on_every_screen_and_box(void **state)
 {
-    struct vt *vt = start(state, NULL, NULL);
+    struct vt *vt = start(state);
     CURSOR_ON(vt, "Press Enter to start"); /* the Start button's label */
     vt_send(vt, VT_ENTER);
     wait_question(vt, 1);
     focus_moves_the_cursor_over_the_answers(vt);
     /* Help: no button, so its title. Closing it gives the focus back. */
     vt_key(vt, VT_KEY_F1);
-    VT_ASSERT_TEXT(vt, "Help", T);
-    CURSOR_ON(vt, "Help");
-    vt_send(vt, "x");
-    VT_ASSERT_GONE(vt, "Press any key", T);
-    CURSOR_ON(vt, "Not sure");
+    box_then_back(vt, "Help", "Press any key", "Not sure");
     /* The quit box: its focused button ("No" first), then the other. */
     vt_send(vt, "q");
     VT_ASSERT_TEXT(vt, "Quit now?", T);
@@ -166,6 +174,7 @@ static void cursor_follows_the_focus_on_every_screen_and_box(void **state)
     vt_send(vt, "s");
     VT_ASSERT_TEXT(vt, "Save the summary as", T);
     int row, col, end_row, end_col;
+    VT_ASSERT(vt, vt_wait_quiet(vt, 60, T)); /* the whole box */
     VT_ASSERT(vt, vt_find(vt, "> musclecheck-summary-", &row, &col));
     VT_ASSERT(vt, vt_find(vt, ".txt", &end_row, &end_col));
     VT_ASSERT(vt, end_row == row);
@@ -183,23 +192,13 @@ static void cursor_follows_the_focus_on_every_screen_and_box(void **state)
 /* Too small a window: the cursor is on its message, at the top left. */
 static void too_small_puts_the_cursor_on_its_message(void **state)
 {
-    struct vt *vt = start(state, NULL, NULL);
+    struct vt *vt = start(state);
     vt_resize(vt, 8, 30);
     VT_ASSERT(vt, vt_wait_quiet(vt, 200, T));
     CURSOR_AT(vt, 0, 0);
     vt_resize(vt, 24, 80);
     VT_ASSERT_TEXT(vt, "Press Enter to start", T);
     CURSOR_ON(vt, "Press Enter to start");
-}
-
-/* Starts ARGV (NULL-terminated) with ENV at 80x24 and waits for TEXT. */
-static struct vt *start_argv(void **state, char *argv[], char *const env[], const char *text)
-{
-    struct vt *vt = vt_spawn(argv, env, 24, 80);
-    assert_non_null(vt);
-    *state = vt;
-    VT_ASSERT_TEXT(vt, text, T);
-    return vt;
 }
 
 /* Kiosk: big buttons, languages on the welcome screen, the staff PIN box,
@@ -215,6 +214,7 @@ static void kiosk_screens_and_boxes(void **state)
     vt_send(vt, "\030"); /* Ctrl-X */
     VT_ASSERT_TEXT(vt, "Staff only", T);
     int row, col;
+    VT_ASSERT(vt, vt_wait_quiet(vt, 60, T)); /* the whole box */
     VT_ASSERT(vt, vt_find(vt, "> ", &row, &col));
     CURSOR_AT(vt, row, col + 2);
     vt_send(vt, "12");
@@ -239,16 +239,12 @@ static void kiosk_screens_and_boxes(void **state)
 /* Kiosk: the print outcome box puts the cursor on its text. */
 static void kiosk_print_outcome(void **state)
 {
-    const char *const args[] = {"--kiosk", "--print-command", "exit 1", NULL};
-    struct vt *vt = start(state, args, NULL);
+    const char *const args[] = {"--print-command", "exit 1", NULL};
+    struct vt *vt = kiosk_start(state, binary, source_dir, args, NULL);
     kiosk_answer_until_results(vt, "n");
     CURSOR_ON(vt, "Comparison table");
     vt_send(vt, "p");
-    VT_ASSERT_TEXT(vt, "Printing did not work", T);
-    CURSOR_ON(vt, "Printing did not work");
-    vt_send(vt, "x");
-    VT_ASSERT_GONE(vt, "Printing did not work", T);
-    CURSOR_ON(vt, "Comparison table");
+    box_then_back(vt, "Printing did not work", "Printing did not work", "Comparison table");
 }
 
 /* A terminal without UTF-8 (LANG=C): the same places. */
@@ -271,8 +267,8 @@ static void ascii_terminal(void **state)
  * and then neither moves it nor redraws every second. */
 static void countdown_is_quiet_and_keeps_the_cursor(void **state)
 {
-    const char *const args[] = {"--kiosk", "--idle-timeout", "30", NULL}; /* 10 s of warning */
-    struct vt *vt = start(state, args, NULL);
+    const char *const args[] = {"--idle-timeout", "30", NULL}; /* 10 s of warning */
+    struct vt *vt = kiosk_start(state, binary, source_dir, args, NULL);
     vt_send(vt, VT_ENTER);
     wait_question(vt, 1);
     CURSOR_ON(vt, "Yes");
