@@ -15,15 +15,29 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* What a condition's line in the ranking says. */
+enum report_status {
+    REPORT_RANKED,       /* its band, from the answers */
+    REPORT_TO_CHECK,     /* a rule that holds asks for it to be checked, and its band
+                            would read as unlikely: "to be checked" */
+    REPORT_NOT_ASSESSED, /* the questions stopped at an emergency before it could be
+                            assessed: "not assessed", never "unlikely" */
+};
+
+/* "ranked", "to_check", "not_assessed". */
+const char *report_status_name(enum report_status st);
+
 struct report_result {
+    enum report_status status;
     struct condition_score score;
     size_t band;       /* the band shown: the score's, one lower while an other cause explains it */
-    bool flagged;      /* band above the first */
+    bool flagged;      /* band above the first, and assessed */
     long explained_by; /* the other cause that held it back one band, or -1 */
     const size_t *reasons_for; /* questions whose answers added points, most first */
     size_t for_count;
     const size_t *reasons_against; /* questions whose answers took points away, most first */
     size_t against_count;
+    long checked_by; /* the most urgent rule that holds and asks for it to be checked, or -1 */
 };
 
 struct report {
@@ -39,9 +53,16 @@ struct report {
     struct report_result *results; /* one per condition: highest band first, then */
     size_t result_count;           /* most points; ties keep the file's order */
     size_t flagged_count;
-    /* Nothing flagged and no emergency: say so, and point to causes beyond
-     * nutrition. (After an emergency the questions were cut short, so "your
-     * answers point to nothing" would mislead.) */
+    size_t to_check_count; /* results with REPORT_TO_CHECK */
+    /* An emergency ended the questions with visible questions unanswered:
+     * the deficiencies were not assessed (REPORT_NOT_ASSESSED, except those
+     * a rule asks to check). */
+    bool stopped;
+    const size_t *not_asked; /* when stopped: the visible questions left unanswered */
+    size_t not_asked_count;
+    /* Nothing flagged or to be checked, and the level below same day: say
+     * so, and point to causes beyond nutrition. Under a same-day or higher
+     * banner that text would reassure where it must not. */
     bool no_findings;
 };
 

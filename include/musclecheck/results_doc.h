@@ -21,12 +21,17 @@
 enum rdoc_section {
     RDOC_URGENT,     /* emergency advice: get help now */
     RDOC_SAME_DAY,   /* same-day advice: speak to someone today */
+    RDOC_TRIAGE,     /* summary: the triage level and why (red flags, rules, causes) */
+    RDOC_STOPPED,    /* summary: the questions stopped at an emergency, and which were not asked */
     RDOC_NOTE,       /* "this is not a diagnosis" */
     RDOC_RANKING,    /* every condition, most likely first */
     RDOC_NOTHING,    /* "nothing stands out", and causes beyond nutrition */
     RDOC_CAUSES,     /* other causes that fit, worth mentioning to a doctor */
     RDOC_DETAILS,    /* one per flagged condition: reasons, table rows, foods, tips */
-    RDOC_ANSWERS,    /* every answer given (the summary's record) */
+    RDOC_ONSET,      /* summary: how it started and how long it has lasted */
+    RDOC_ANSWERS,    /* summary: the other answers, yes, then not sure, then no (compact) */
+    RDOC_MEDICINES,  /* summary: the medicines the person takes */
+    RDOC_REASONS,    /* summary: every condition with its reasons for and against */
     RDOC_ADVICE,     /* general advice */
     RDOC_NEXT_STEP,  /* ask for a blood test */
     RDOC_DISCLAIMER, /* the file's disclaimer */
@@ -36,15 +41,19 @@ enum rdoc_section {
 /* A set of sections, for renderers that show only some. */
 #define RDOC_MASK(s) (1u << (s))
 #define RDOC_ALL ((1u << RDOC_SECTION_COUNT) - 1u)
-/* What the results screen, plain mode and --format text show: everything
- * but the list of answers. */
-#define RDOC_RESULTS_SECTIONS (RDOC_ALL & ~RDOC_MASK(RDOC_ANSWERS))
-/* What the summary for a doctor shows: the findings and the answers, not
- * the food lists and tips meant for the patient. */
+/* What the summary for a doctor shows: the triage level and why, the
+ * answers grouped so that a doctor reads them in 30 seconds, the reasons
+ * per condition; not the advice texts, food lists and tips meant for the
+ * patient. */
 #define RDOC_SUMMARY_SECTIONS                                                                      \
-    (RDOC_MASK(RDOC_URGENT) | RDOC_MASK(RDOC_SAME_DAY) | RDOC_MASK(RDOC_NOTE) |                    \
-     RDOC_MASK(RDOC_RANKING) | RDOC_MASK(RDOC_NOTHING) | RDOC_MASK(RDOC_CAUSES) |                  \
-     RDOC_MASK(RDOC_ANSWERS) | RDOC_MASK(RDOC_NEXT_STEP) | RDOC_MASK(RDOC_DISCLAIMER))
+    (RDOC_MASK(RDOC_TRIAGE) | RDOC_MASK(RDOC_STOPPED) | RDOC_MASK(RDOC_NOTE) |                     \
+     RDOC_MASK(RDOC_ONSET) | RDOC_MASK(RDOC_ANSWERS) | RDOC_MASK(RDOC_MEDICINES) |                 \
+     RDOC_MASK(RDOC_REASONS) | RDOC_MASK(RDOC_DISCLAIMER))
+/* What the results screen, plain mode and --format text show: everything
+ * but the sections only the summary has. */
+#define RDOC_RESULTS_SECTIONS                                                                      \
+    (RDOC_ALL & ~(RDOC_MASK(RDOC_TRIAGE) | RDOC_MASK(RDOC_STOPPED) | RDOC_MASK(RDOC_ONSET) |       \
+                  RDOC_MASK(RDOC_ANSWERS) | RDOC_MASK(RDOC_MEDICINES) | RDOC_MASK(RDOC_REASONS)))
 
 enum rdoc_kind {
     RDOC_PARA,  /* a paragraph */
@@ -69,12 +78,13 @@ enum rdoc_tone { RDOC_TONE_LOW, RDOC_TONE_MID, RDOC_TONE_HIGH };
 /* One ranked condition. Patients see the band's word, never a number
  * that would read as a measured certainty. */
 struct rdoc_rank {
-    size_t rank;            /* 1-based place */
-    const char *name;       /* the condition */
-    const char *band_label; /* "Likely" */
-    size_t band;            /* its band, 0 the first */
-    size_t band_count;      /* how many bands there are */
-    bool flagged;           /* band above the first */
+    size_t rank;               /* 1-based place */
+    const char *name;          /* the condition */
+    enum report_status status; /* not REPORT_RANKED: no band to show (no bar) */
+    const char *band_label;    /* "Likely"; "To be checked" or "Not assessed" by status */
+    size_t band;               /* its band, 0 the first */
+    size_t band_count;         /* how many bands there are */
+    bool flagged;              /* band above the first */
 };
 
 struct rdoc_block {

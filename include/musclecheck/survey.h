@@ -142,6 +142,9 @@ struct triage_rule {
     enum triage level; /* any level above TRIAGE_SELF_CARE */
     struct condition_groups when;
     const char *advice;
+    const size_t *checks; /* conditions its advice asks to be checked (condition
+                             indices; NULL when none) */
+    size_t check_count;
     int line;
     int column;
 };
@@ -214,6 +217,13 @@ const struct triage_rule *survey_rule(const struct survey *s, size_t i);
 
 size_t survey_other_cause_count(const struct survey *s);
 const struct other_cause *survey_other_cause(const struct survey *s, size_t i);
+
+/* The questions the summary for a doctor shows on their own (the file's
+ * "summary" lists, in their order; question indices): how the problem
+ * started and how long it has lasted, and the medicines asked about. N is
+ * set to how many; none (NULL, 0) when the file names none. */
+const size_t *survey_summary_onset(const struct survey *s, size_t *n);
+const size_t *survey_summary_medicines(const struct survey *s, size_t *n);
 
 size_t survey_advice_count(const struct survey *s);
 const char *survey_advice(const struct survey *s, size_t i);

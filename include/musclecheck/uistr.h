@@ -130,7 +130,38 @@
     X(UI_PLAIN_STOPPED, "plain_stopped", "Stopped. Your answers were not kept.")                   \
     X(UI_PLAIN_EARLIER, "plain_earlier", "You answered: {answer}")                                 \
     X(UI_TOO_SMALL, "too_small",                                                                   \
-      "Please make this window larger: at least {cols} columns and {rows} rows.")
+      "Please make this window larger: at least {cols} columns and {rows} rows.")                  \
+    X(UI_NOT_ASSESSED, "not_assessed", "Not assessed")                                             \
+    X(UI_TO_CHECK, "to_check", "To be checked")                                                    \
+    X(UI_NOT_ASSESSED_NOTE, "not_assessed_note",                                                   \
+      "The questions stopped at a warning sign, so these were not assessed.")                      \
+    X(UI_NONE_STANDS_OUT, "none_stands_out",                                                       \
+      "None of these stands out from your answers. That does not change the advice at the top.")   \
+    X(UI_TRIAGE, "triage", "Triage level")                                                         \
+    X(UI_LEVEL_AMBULANCE, "level_ambulance", "Ambulance now")                                      \
+    X(UI_LEVEL_AE, "level_ae", "A&E now")                                                          \
+    X(UI_LEVEL_SAME_DAY, "level_same_day", "Same day")                                             \
+    X(UI_LEVEL_SOON, "level_soon", "Soon")                                                         \
+    X(UI_LEVEL_SELF_CARE, "level_self_care", "Self-care")                                          \
+    X(UI_TRIAGE_WHY, "triage_why", "Why:")                                                         \
+    X(UI_WHY_RED_FLAG, "why_red_flag", "Warning sign ({level})")                                   \
+    X(UI_WHY_UNSURE, "why_unsure", "Warning sign answered not sure")                               \
+    X(UI_WHY_RULE, "why_rule", "Rule ({level})")                                                   \
+    X(UI_WHY_FLAGGED, "why_flagged", "Deficiency flagged")                                         \
+    X(UI_WHY_CAUSE, "why_cause", "Other cause")                                                    \
+    X(UI_WHY_NONE, "why_none", "No warning sign, rule or flagged deficiency.")                     \
+    X(UI_STOPPED_EARLY, "stopped_early",                                                           \
+      "The questions stopped at this emergency, so the deficiencies were not assessed. Not asked " \
+      "({n}):")                                                                                    \
+    X(UI_ONSET, "onset", "Onset and duration")                                                     \
+    X(UI_ANSWERED_YES, "answered_yes", "Answered yes")                                             \
+    X(UI_ANSWERED_UNSURE, "answered_unsure", "Answered not sure")                                  \
+    X(UI_ANSWERED_NO, "answered_no", "Answered no")                                                \
+    X(UI_MEDICINES, "medicines", "Medicines")                                                      \
+    X(UI_NO_MEDICINES, "no_medicines", "None of those asked about.")                               \
+    X(UI_REASONS, "reasons", "Deficiencies, with the reasons for and against")                     \
+    X(UI_FOR, "for", "For")                                                                        \
+    X(UI_AGAINST_SHORT, "against_short", "Against")
 
 enum uistr {
 #define UISTR_ENUM(name, key, text) name,

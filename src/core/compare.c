@@ -71,6 +71,17 @@ static void compare_shown(const struct survey *ref, const struct survey *tr,
     }
 }
 
+/* Whether lists A and B (N and M indices) are the same. */
+static bool same_list(const size_t *a, size_t n, const size_t *b, size_t m)
+{
+    if (n != m)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 static void compare_rules(const struct survey *ref, const struct survey *tr,
                           struct diag_list *diags, size_t *count)
 {
@@ -83,10 +94,11 @@ static void compare_rules(const struct survey *ref, const struct survey *tr,
     }
     for (size_t i = 0; i < n; i++) {
         const struct triage_rule *a = survey_rule(ref, i), *b = survey_rule(tr, i);
-        if (strcmp(a->id, b->id) != 0 || a->level != b->level || !same_groups(&a->when, &b->when)) {
+        if (strcmp(a->id, b->id) != 0 || a->level != b->level || !same_groups(&a->when, &b->when) ||
+            !same_list(a->checks, a->check_count, b->checks, b->check_count)) {
             diag_add(diags, b->line, b->column,
-                     "triage rule \"%s\" differs from \"%s\" in %s; keep its id, level and "
-                     "questions",
+                     "triage rule \"%s\" differs from \"%s\" in %s; keep its id, level, "
+                     "questions and checks",
                      b->id, a->id, survey_source(ref));
             (*count)++;
         }
@@ -106,9 +118,7 @@ static void compare_causes(const struct survey *ref, const struct survey *tr,
     for (size_t i = 0; i < n; i++) {
         const struct other_cause *a = survey_other_cause(ref, i), *b = survey_other_cause(tr, i);
         bool same = strcmp(a->id, b->id) == 0 && same_groups(&a->when, &b->when) &&
-                    a->explain_count == b->explain_count;
-        for (size_t k = 0; same && k < a->explain_count; k++)
-            same = a->explains[k] == b->explains[k];
+                    same_list(a->explains, a->explain_count, b->explains, b->explain_count);
         if (!same) {
             diag_add(diags, b->line, b->column,
                      "other cause \"%s\" differs from \"%s\" in %s; keep its id, questions "
@@ -217,6 +227,15 @@ size_t survey_compare(const struct survey *ref, const struct survey *tr, struct 
         compare_rules(ref, tr, diags, &count);
         compare_causes(ref, tr, diags, &count);
         compare_shown(ref, tr, diags, &count);
+        size_t na, nb2, ma, mb;
+        const size_t *oa = survey_summary_onset(ref, &na), *ob = survey_summary_onset(tr, &nb2);
+        const size_t *pa = survey_summary_medicines(ref, &ma),
+                     *pb = survey_summary_medicines(tr, &mb);
+        if (!same_list(oa, na, ob, nb2) || !same_list(pa, ma, pb, mb)) {
+            diag_add(diags, 1, 1, "\"summary\" differs from %s; keep the same question ids",
+                     survey_source(ref));
+            count++;
+        }
     }
     size_t nb = survey_band_count(ref);
     bool bands_differ = nb != survey_band_count(tr);

@@ -102,6 +102,7 @@ static const struct field top_fields[] = {
     {"questions", true, loader_questions, 0},
     {"triage_rules", false, loader_rules, 0},
     {"other_causes", false, loader_other_causes, 0},
+    {"summary", false, loader_summary, 0},
     {"advice", true, load_advice, 0},
     {"ui", false, loader_ui, 0},
 };

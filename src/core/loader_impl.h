@@ -204,5 +204,6 @@ field_load loader_questions;
 field_load loader_rules;
 field_load loader_other_causes;
 field_load loader_ui;
+field_load loader_summary;
 
 #endif

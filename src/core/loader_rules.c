@@ -80,11 +80,74 @@ static void load_level(struct loader *ld, const struct field *f, const struct yn
     loader_level(ld, value, true, &r->level);
 }
 
+/* What an id list names: conditions or questions. */
+struct id_kind {
+    const char *noun;    /* in "must be a list of NOUN ids" */
+    const char *unknown; /* after "names \"ID\"": why it is wrong */
+    const struct idindex *index;
+    bool may_be_empty;
+};
+
+/* KEY, a list of ids of KIND, as indices in new arena memory (*LIST,
+ * *COUNT); unchanged after a message. EXAMPLE shows a good value. */
+static void id_list(struct loader *ld, const struct ynode *node, const char *key,
+                    const struct id_kind *kind, const char *example, size_t **list, size_t *count)
+{
+    if (node->kind != YNODE_SEQ || (node->count == 0 && !kind->may_be_empty)) {
+        AT(ld, node, "\"%s\" must be a list of %s ids, like %s", key, kind->noun, example);
+        return;
+    }
+    size_t *ids = arena_calloc(ld->s->arena, node->count + 1, sizeof(*ids));
+    if (ids == NULL)
+        return;
+    for (size_t i = 0; i < node->count; i++) {
+        const struct ynode *id = &node->items[i];
+        long c = id->kind == YNODE_SCALAR && kind->index != NULL
+                     ? idindex_get(kind->index, id->value)
+                     : -1;
+        if (c < 0) {
+            AT(ld, id, "\"%s\" names \"%s\", %s", key,
+               id->kind == YNODE_SCALAR ? id->value : "(not a text)", kind->unknown);
+            return;
+        }
+        for (size_t k = 0; k < i; k++)
+            if (ids[k] == (size_t)c) {
+                AT(ld, id, "\"%s\" names \"%s\" twice", key, id->value);
+                return;
+            }
+        ids[i] = (size_t)c;
+    }
+    *list = ids;
+    *count = node->count;
+}
+
+/* KEY, a list of condition ids, into *LIST and *COUNT. */
+static void condition_list(struct loader *ld, const struct ynode *node, const char *key,
+                           const char *example, const size_t **list, size_t *count)
+{
+    const struct id_kind kind = {"condition", "which is not a condition id", ld->conditions.index,
+                                 true};
+    size_t *ids = NULL;
+    id_list(ld, node, key, &kind, example, &ids, count);
+    if (ids != NULL)
+        *list = ids;
+}
+
+/* "checks": the conditions a rule's advice asks to be checked (a blood
+ * test for potassium), so that the ranking never calls them unlikely. */
+static void load_checks(struct loader *ld, const struct field *f, const struct ynode *node,
+                        const struct target *t)
+{
+    struct triage_rule *r = t->obj;
+    condition_list(ld, node, f->key, "[potassium]", &r->checks, &r->check_count);
+}
+
 static const struct field rule_fields[] = {
     {"id", true, loader_id_at, offsetof(struct triage_rule, id)},
     {"level", true, load_level, 0},
     {"when", true, load_when, offsetof(struct triage_rule, when)},
     {"advice", true, loader_text_at, offsetof(struct triage_rule, advice)},
+    {"checks", false, load_checks, 0},
 };
 
 static const struct shape rule_shape = SHAPE(rule_fields, MISSING_STOPS);
@@ -93,29 +156,8 @@ static const struct shape rule_shape = SHAPE(rule_fields, MISSING_STOPS);
 static void load_explains(struct loader *ld, const struct field *f, const struct ynode *node,
                           const struct target *t)
 {
-    (void)f;
     struct other_cause *oc = t->obj;
-    if (node->kind != YNODE_SEQ) {
-        AT(ld, node, "\"explains\" must be a list of condition ids, like [vitamin_d, magnesium]");
-        return;
-    }
-    size_t *list = arena_calloc(ld->s->arena, node->count + 1, sizeof(*list));
-    if (list == NULL)
-        return;
-    for (size_t i = 0; i < node->count; i++) {
-        const struct ynode *id = &node->items[i];
-        long c = id->kind == YNODE_SCALAR && ld->conditions.index != NULL
-                     ? idindex_get(ld->conditions.index, id->value)
-                     : -1;
-        if (c < 0) {
-            AT(ld, id, "\"explains\" names \"%s\", which is not a condition id",
-               id->kind == YNODE_SCALAR ? id->value : "(not a text)");
-            return;
-        }
-        list[i] = (size_t)c;
-    }
-    oc->explains = list;
-    oc->explain_count = node->count;
+    condition_list(ld, node, f->key, "[vitamin_d, magnesium]", &oc->explains, &oc->explain_count);
 }
 
 static const struct field cause_fields[] = {
@@ -272,4 +314,51 @@ void loader_shown_resolve(struct loader *ld, const struct ynode *node,
         if ((v = loader_value_of(item, "unless")) != NULL)
             load_groups(ld, v, "unless", &w[i].unless);
     }
+}
+
+/* A list of question ids under KEY of "summary", into *LIST and *COUNT. */
+static void summary_list(struct loader *ld, const struct ynode *node, const char *key,
+                         size_t **list, size_t *count)
+{
+    const struct id_kind kind = {"question", "but no question has that id", ld->questions.index,
+                                 false};
+    id_list(ld, node, key, &kind, "[statin, metformin]", list, count);
+}
+
+static void load_onset(struct loader *ld, const struct field *f, const struct ynode *node,
+                       const struct target *t)
+{
+    struct survey *s = t->obj;
+    summary_list(ld, node, f->key, &s->summary_onset, &s->summary_onset_count);
+}
+
+/* After "onset" (fields load in table order): a question in both lists
+ * would be shown twice. */
+static void load_medicines(struct loader *ld, const struct field *f, const struct ynode *node,
+                           const struct target *t)
+{
+    struct survey *s = t->obj;
+    summary_list(ld, node, f->key, &s->summary_medicines, &s->summary_medicine_count);
+    for (size_t k = 0; k < s->summary_medicine_count; k++)
+        for (size_t i = 0; i < s->summary_onset_count; i++)
+            if (s->summary_onset[i] == s->summary_medicines[k])
+                AT(ld, &node->items[k],
+                   "summary names question \"%s\" both in onset and in medicines",
+                   s->questions[s->summary_onset[i]].id);
+}
+
+static const struct field summary_fields[] = {
+    {"onset", false, load_onset, 0},
+    {"medicines", false, load_medicines, 0},
+};
+
+static const struct shape summary_shape = SHAPE(summary_fields, MISSING_IN_ORDER);
+
+void loader_summary(struct loader *ld, const struct field *f, const struct ynode *node,
+                    const struct target *t)
+{
+    (void)f, (void)t;
+    const struct what what = {"summary", NULL, 0, NULL};
+    const struct target target = {ld->s, 0, NULL};
+    loader_mapping(ld, node, &what, &summary_shape, &target);
 }

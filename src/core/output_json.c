@@ -3,6 +3,7 @@
  * QuestionnaireResponse for a clinic's records system) in JSON, built with
  * cJSON so that escaping is the library's job. */
 #include "musclecheck/output.h"
+#include "musclecheck/wipe.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -134,8 +135,16 @@ static cJSON *result_json(const struct survey *s, const struct report_result *re
         add(o, "name", cJSON_CreateString(c->name)) &&
         add(o, "points", cJSON_CreateNumber(res->score.points)) &&
         add(o, "anchored", cJSON_CreateBool(res->score.anchored)) &&
-        add(o, "band", cJSON_CreateString(survey_band(s, res->band)->id)) &&
+        add(o, "status", cJSON_CreateString(report_status_name(res->status))) &&
+        /* Not assessed: no band a records system could read as "unlikely". */
+        add(o, "band",
+            res->status == REPORT_NOT_ASSESSED
+                ? cJSON_CreateNull()
+                : cJSON_CreateString(survey_band(s, res->band)->id)) &&
         add(o, "flagged", cJSON_CreateBool(res->flagged)) &&
+        add(o, "checked_by",
+            res->checked_by >= 0 ? cJSON_CreateString(survey_rule(s, (size_t)res->checked_by)->id)
+                                 : cJSON_CreateNull()) &&
         add(o, "explained_by",
             res->explained_by >= 0
                 ? cJSON_CreateString(survey_other_cause(s, (size_t)res->explained_by)->id)
@@ -154,6 +163,8 @@ int output_report_json(FILE *out, const struct report *r, const struct session *
     cJSON *root = cJSON_CreateObject(), *flags = NULL, *results = NULL;
     bool ok = root != NULL && add(root, "triage", cJSON_CreateString(triage_name(r->level))) &&
               add(root, "urgent", cJSON_CreateBool(triage_urgent(r->level))) &&
+              add(root, "assessed", cJSON_CreateBool(!r->stopped)) &&
+              add_ids(root, "not_asked", s, r->not_asked, r->not_asked_count, question_id) &&
               add(root, "red_flags", flags = cJSON_CreateArray()) &&
               add_ids(root, "unsure_red_flags", s, r->unsure_flags, r->unsure_count, question_id) &&
               add_ids(root, "rules", s, r->rules, r->rule_count, rule_id) &&
@@ -340,6 +351,129 @@ int output_fhir_questionnaire(FILE *out, const struct survey *s)
     return print_and_free(out, root, ok) ? 0 : -1;
 }
 
+/* A text being composed in two passes: the first (TEXT NULL) measures, the
+ * second writes into TEXT, of the measured size. */
+struct xhtml {
+    char *text;
+    size_t len;
+};
+
+static void put(struct xhtml *x, const char *s, size_t n)
+{
+    if (x->text != NULL)
+        memcpy(x->text + x->len, s, n);
+    x->len += n;
+}
+
+static void puts_x(struct xhtml *x, const char *s)
+{
+    put(x, s, strlen(s));
+}
+
+/* TEXT escaped for XHTML, its line breaks as <br/>. */
+static void escaped(struct xhtml *x, const char *text)
+{
+    for (const char *p = text; *p != '\0'; p++) {
+        switch (*p) {
+        case '&': puts_x(x, "&amp;"); break;
+        case '<': puts_x(x, "&lt;"); break;
+        case '>': puts_x(x, "&gt;"); break;
+        case '"': puts_x(x, "&quot;"); break;
+        case '\n': puts_x(x, "<br/>"); break;
+        default: put(x, p, 1);
+        }
+    }
+}
+
+/* One block of the results document as XHTML (an item is already inside a
+ * <ul>). */
+static void xhtml_block(struct xhtml *x, const struct rdoc_block *bl)
+{
+    char place[32];
+    bool bold = bl->style == RDOC_HEADING || bl->style == RDOC_WARNING;
+    puts_x(x, bl->kind == RDOC_ITEM ? "<li>" : "<p>");
+    switch (bl->kind) {
+    case RDOC_RANK:
+        snprintf(place, sizeof(place), "%zu. ", bl->rank.rank);
+        puts_x(x, place);
+        escaped(x, bl->rank.name);
+        puts_x(x, ": ");
+        escaped(x, bl->rank.band_label);
+        break;
+    case RDOC_FIELD:
+        puts_x(x, "<b>");
+        escaped(x, bl->label);
+        puts_x(x, ":</b>");
+        if (bl->text != NULL) {
+            puts_x(x, " ");
+            escaped(x, bl->text);
+        }
+        break;
+    case RDOC_ITEM:
+    case RDOC_PARA:
+        puts_x(x, bold ? "<b>" : "");
+        escaped(x, bl->text);
+        puts_x(x, bold ? "</b>" : "");
+        break;
+    }
+    puts_x(x, bl->kind == RDOC_ITEM ? "</li>" : "</p>");
+}
+
+/* The summary for a doctor (TITLE, then RDOC_SUMMARY_SECTIONS of D) as the
+ * XHTML <div> of a FHIR narrative, written into X. */
+static void xhtml_summary(struct xhtml *x, const struct results_doc *d, const char *title)
+{
+    puts_x(x, "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p><b>");
+    escaped(x, title);
+    puts_x(x, "</b></p>");
+    for (size_t p = 0; p < d->part_count; p++) {
+        const struct rdoc_part *part = &d->parts[p];
+        if ((RDOC_SUMMARY_SECTIONS & RDOC_MASK(part->section)) == 0)
+            continue;
+        bool in_list = false;
+        for (size_t i = part->first; i < part->first + part->count; i++) {
+            bool item = d->blocks[i].kind == RDOC_ITEM;
+            if (item != in_list)
+                puts_x(x, item ? "<ul>" : "</ul>");
+            in_list = item;
+            xhtml_block(x, &d->blocks[i]);
+        }
+        if (in_list)
+            puts_x(x, "</ul>");
+    }
+    puts_x(x, "</div>");
+}
+
+/* Adds to ROOT the summary for a doctor of SE's report R as the resource's
+ * narrative ("text"), the part a records system shows a person. */
+static bool add_narrative(cJSON *root, const struct report *r, const struct session *se)
+{
+    const struct survey *s = session_survey(se);
+    struct results_doc *d = results_doc_new(r, se, false);
+    if (d == NULL)
+        return false;
+    char *title =
+        wipe_printf("%s: %s", survey_text(s, SURVEY_TITLE), survey_ui(s, UI_SUMMARY_TITLE));
+    struct xhtml x = {NULL, 0};
+    if (title != NULL) {
+        xhtml_summary(&x, d, title);
+        size_t size = x.len + 1;
+        if ((x.text = malloc(size)) != NULL) {
+            x.len = 0;
+            xhtml_summary(&x, d, title);
+            x.text[x.len] = '\0';
+        }
+    }
+    cJSON *text = NULL;
+    bool ok = x.text != NULL && add(root, "text", text = cJSON_CreateObject()) &&
+              cJSON_AddStringToObject(text, "status", "generated") &&
+              cJSON_AddStringToObject(text, "div", x.text);
+    wipe_free(x.text);
+    wipe_free(title);
+    results_doc_free(d);
+    return ok;
+}
+
 static bool add_item(cJSON *items, const struct survey *s, const struct session *se, size_t q)
 {
     enum answer a = session_answer(se, q);
@@ -385,7 +519,7 @@ int output_fhir(FILE *out, const struct session *se, time_t now)
                                       session_first_unanswered(se) < 0 ? "completed"
                                       : triage_urgent(r->level)        ? "stopped"
                                                                        : "in-progress") &&
-              cJSON_AddStringToObject(root, "authored", authored);
+              cJSON_AddStringToObject(root, "authored", authored) && add_narrative(root, r, se);
     /* FHIR JSON has no empty arrays: no answers, no "item". */
     if (ok && answered > 0)
         ok = (items = cJSON_AddArrayToObject(root, "item")) != NULL;

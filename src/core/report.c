@@ -8,17 +8,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *report_status_name(enum report_status st)
+{
+    switch (st) {
+    case REPORT_RANKED: return "ranked";
+    case REPORT_TO_CHECK: return "to_check";
+    case REPORT_NOT_ASSESSED: return "not_assessed";
+    }
+    return "ranked";
+}
+
 struct report_store {
     struct report report; /* first, so a struct report * is the store */
     size_t *indices;      /* red flags, rules, causes, then each result's reasons */
     size_t index_count;
 };
 
-/* True when A ranks below B: a lower band, or the same band and fewer
- * points. The band comes first so that points without an anchor (which
- * stay in the first band) never sit above a flagged condition. */
+/* Where a status puts a result: flagged ones first, then those a rule asks
+ * to check, then the rest; not assessed ones keep the file's order. */
+static int tier(const struct report_result *r)
+{
+    if (r->status == REPORT_NOT_ASSESSED)
+        return 0;
+    return r->status == REPORT_TO_CHECK ? 1 : r->flagged ? 2 : 1;
+}
+
+/* True when A ranks below B: a lower tier, a lower band, or the same band
+ * and fewer points. The band comes before the points so that points without
+ * an anchor (which stay in the first band) never sit above a flagged
+ * condition; after an emergency stop nothing is ranked by points. */
 static bool ranks_below(const struct report_result *a, const struct report_result *b)
 {
+    if (tier(a) != tier(b))
+        return tier(a) < tier(b);
+    if (a->status == REPORT_NOT_ASSESSED)
+        return false;
+    if (a->status != b->status) /* in the middle tier: to be checked before unlikely */
+        return a->status == REPORT_RANKED;
     return a->band != b->band ? a->band < b->band : a->score.points < b->score.points;
 }
 
@@ -96,6 +122,21 @@ static size_t red_flags_answered(const struct session *se, enum answer a, size_t
     return n;
 }
 
+/* The most urgent rule that holds and asks for condition C to be checked
+ * (the first in file order among equals), or -1. */
+static long checker(const struct survey *s, const struct report *r, size_t c)
+{
+    long best = -1;
+    for (size_t i = 0; i < r->rule_count; i++) {
+        const struct triage_rule *rule = survey_rule(s, r->rules[i]);
+        for (size_t k = 0; k < rule->check_count; k++)
+            if (rule->checks[k] == c &&
+                (best < 0 || rule->level > survey_rule(s, (size_t)best)->level))
+                best = (long)r->rules[i];
+    }
+    return best;
+}
+
 /* The first fitting other cause that explains condition C, or -1. */
 static long explainer(const struct survey *s, const struct report *r, size_t c)
 {
@@ -116,9 +157,9 @@ struct report *report_new(const struct session *se)
     struct report_store *st = calloc(1, sizeof(*st));
     if (st == NULL)
         return NULL;
-    /* Each question can be a red flag (yes or not sure) and a reason for
-     * every condition. */
-    st->index_count = nq * (nc + 1) + nr + no;
+    /* Each question can be a red flag (yes or not sure), a reason for
+     * every condition, and not asked. */
+    st->index_count = nq * (nc + 2) + nr + no;
     st->indices = calloc(st->index_count + 1, sizeof(*st->indices));
     st->report.results = calloc(nc + 1, sizeof(*st->report.results));
     if (st->indices == NULL || st->report.results == NULL) {
@@ -145,6 +186,16 @@ struct report *report_new(const struct session *se)
             next[r->cause_count++] = i;
     next += r->cause_count;
 
+    r->level = triage_flags_level(se);
+    /* The flow ends the questions at an emergency: what was never asked
+     * cannot count against a deficiency. */
+    r->stopped = triage_urgent(r->level) && session_first_unanswered(se) >= 0;
+    r->not_asked = next;
+    for (size_t q = 0; r->stopped && q < nq; q++)
+        if (session_visible(se, q) && session_answer(se, q) == ANSWER_NONE)
+            next[r->not_asked_count++] = q;
+    next += r->not_asked_count;
+
     r->result_count = nc;
     for (size_t c = 0; c < nc; c++) {
         struct report_result *res = &r->results[c];
@@ -156,8 +207,14 @@ struct report *report_new(const struct session *se)
         res->explained_by = res->band > 0 && !res->score.caused ? explainer(s, r, c) : -1;
         if (res->explained_by >= 0)
             res->band--;
-        res->flagged = res->band > 0;
+        res->checked_by = checker(s, r, c);
+        res->flagged = res->band > 0 && !r->stopped;
+        if (res->checked_by >= 0 && !res->flagged)
+            res->status = REPORT_TO_CHECK; /* never "unlikely" beside a rule that names it */
+        else if (r->stopped)
+            res->status = REPORT_NOT_ASSESSED;
         r->flagged_count += res->flagged;
+        r->to_check_count += res->status == REPORT_TO_CHECK;
         res->reasons_for = next;
         res->for_count = reasons(se, c, 1, next);
         next += res->for_count;
@@ -168,12 +225,11 @@ struct report *report_new(const struct session *se)
     /* The index store was sized for the worst case above. */
     assert((size_t)(next - st->indices) <= st->index_count);
     rank(r->results, nc);
-    r->level = triage_flags_level(se);
     /* A flagged deficiency needs a blood test; an other cause alone does
      * not lift the level (its text says when to see a doctor). */
     if (r->level < TRIAGE_SOON && r->flagged_count > 0)
         r->level = TRIAGE_SOON;
-    r->no_findings = r->flagged_count == 0 && !triage_urgent(r->level);
+    r->no_findings = r->flagged_count == 0 && r->to_check_count == 0 && r->level < TRIAGE_SAME_DAY;
     return r;
 }
 

@@ -131,6 +131,18 @@ const struct triage_rule *survey_rule(const struct survey *s, size_t i)
     return &s->rules[i];
 }
 
+const size_t *survey_summary_onset(const struct survey *s, size_t *n)
+{
+    *n = s->summary_onset_count;
+    return s->summary_onset;
+}
+
+const size_t *survey_summary_medicines(const struct survey *s, size_t *n)
+{
+    *n = s->summary_medicine_count;
+    return s->summary_medicines;
+}
+
 size_t survey_other_cause_count(const struct survey *s)
 {
     return s->cause_count;

@@ -32,6 +32,10 @@ struct survey {
     const char **advice;
     const struct shown_when *advice_shown; /* one per advice */
     size_t advice_count;
+    size_t *summary_onset; /* the "summary" lists (question indices) */
+    size_t summary_onset_count;
+    size_t *summary_medicines;
+    size_t summary_medicine_count;
 };
 
 /* Completes S's interface strings once loaded: the English default where

@@ -87,9 +87,10 @@ static void draw_score(const struct doc *d, const struct doc_line *l, int y, int
     int bar_w = w - (bar_x - x) - 2 - band_w;
     if (bar_w > 20)
         bar_w = 20;
-    /* Empty for the first band, full for the last. */
+    /* Empty for the first band, full for the last; no bar where the
+     * document gives no band ("to be checked", "not assessed"). */
     int fill = rk->band_count > 1 ? (int)(100 * rk->band / (rk->band_count - 1)) : 0;
-    if (bar_w >= 5)
+    if (bar_w >= 5 && rk->status == REPORT_RANKED)
         widget_score_bar(y, bar_x, bar_w, fill, role);
     else
         bar_w = -1;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The same answers give the same results, in the same order, in every
  * front end that renders the results document: --format text, plain mode
- * (--plain), and the summary for a doctor (which shows a chosen subset of
- * the sections). The results screen renders the same document; test_tui_doc
+ * (--plain), and the summary for a doctor (its own sections, which must
+ * agree with the results: the same level, the same ranking with the same
+ * words). The results screen renders the same document; test_tui_doc
  * checks its layout against the text renderer. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -124,25 +125,28 @@ static void write_answers(const char *path, const cJSON *list, const char *yes_i
     fclose(out);
 }
 
-/* Whether every line of NEEDLES (a blank line ends a part) occurs in TEXT
- * in the same order, skipping the part that starts with SKIP_HEADING. */
-static void lines_in_order(const char *needles, const char *text, const char *skip_heading)
+/* Whether every ranked line of SUMMARY ("1. Iron: Likely") is a ranked
+ * line of the results TEXT ("  1. Iron: Likely"), in the same order; and
+ * there are as many. */
+static void same_ranking(const char *summary, const char *text, const char *file)
 {
-    char *copy = strdup(needles), *save = NULL;
+    char *copy = strdup(summary), *save = NULL;
     const char *at = text;
-    bool skipping = false;
+    int n = 0;
     for (char *l = strtok_r(copy, "\n", &save); l != NULL; l = strtok_r(NULL, "\n", &save)) {
-        if (strcmp(l, skip_heading) == 0)
-            skipping = true;
-        else if (skipping && l[0] != ' ' && l[0] != '-')
-            skipping = false; /* the next part */
-        if (skipping)
+        int place;
+        if (sscanf(l, "%d. ", &place) != 1 || l[0] == ' ')
             continue;
-        const char *found = strstr(at, l);
+        char line[512];
+        snprintf(line, sizeof(line), "\n  %s\n", l);
+        const char *found = strstr(at, line);
         if (found == NULL)
-            fail_msg("summary line not in the results, or out of order: \"%s\"", l);
-        at = found + strlen(l);
+            fail_msg("%s: summary's \"%s\" is not in the results, or out of order", file, l);
+        at = found + strlen(line) - 1;
+        n++;
     }
+    if (n != 5)
+        fail_msg("%s: the summary ranks %d conditions, not 5", file, n);
     free(copy);
 }
 
@@ -187,17 +191,24 @@ static void every_front_end_agrees(void **state)
         const char *results = strstr(plain, "Muscle weakness self-check: Your results");
         if (results == NULL || strcmp(results, text) != 0)
             fail_msg("%s: plain mode's results differ from --format text", files[i]);
-        /* The summary's parts (after its date and questionnaire lines) are
-         * the results' own, in the same order, besides the list of answers. */
-        const char *body = strstr(summary, "Questionnaire: ");
-        assert_non_null(body);
-        body = strchr(body, '\n');
-        lines_in_order(body, text, "Your answers");
-        /* Every front end leads with the same urgent advice. */
-        const char *urgent[] = {"Call an ambulance now", "Go to A&E", "Speak to someone today"};
-        for (size_t u = 0; u < sizeof(urgent) / sizeof(urgent[0]); u++)
-            if ((strstr(text, urgent[u]) == NULL) != (strstr(summary, urgent[u]) == NULL))
-                fail_msg("%s: \"%s\" in one of text and summary only", files[i], urgent[u]);
+        /* The summary ranks the conditions as the results do, with the
+         * same words, and gives the level the results' banner gives. */
+        same_ranking(summary, text, files[i]);
+        const char *levels[][2] = {{"Call an ambulance now", "Triage level: Ambulance now\n"},
+                                   {"Go to A&E", "Triage level: A&E now\n"},
+                                   {"Speak to someone today", "Triage level: Same day\n"}};
+        bool banner = false;
+        for (size_t u = 0; u < sizeof(levels) / sizeof(levels[0]); u++) {
+            bool in_text = strstr(text, levels[u][0]) == text + strcspn(text, "!") + 3 &&
+                           !banner; /* the first banner is the level */
+            banner |= in_text;
+            if (in_text != (strstr(summary, levels[u][1]) != NULL))
+                fail_msg("%s: \"%s\" leads the results but the summary says otherwise", files[i],
+                         levels[u][0]);
+        }
+        /* The not-a-diagnosis note and the disclaimer are in both. */
+        assert_non_null(strstr(summary, "This is not a diagnosis."));
+        assert_non_null(strstr(summary, "This check cannot tell you what is wrong"));
         free(text);
         free(plain);
         free(summary);

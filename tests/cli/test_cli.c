@@ -516,13 +516,16 @@ static bool string_in(const cJSON *array, const char *text)
     return false;
 }
 
-/* Every result carries its points, band, reasons and explanation, and the
- * results are ranked by band, then points. Returns the results. */
+/* Every result carries its status, points, band, reasons and explanation,
+ * and the results are ranked: flagged ones by band, then points; then those
+ * a rule asks to check; then the rest by band and points. After an
+ * emergency stop the results not assessed have no band and keep the file's
+ * order. Returns the results. */
 static cJSON *check_results(cJSON *root)
 {
     cJSON *results = cJSON_GetObjectItem(root, "results");
     assert_int_equal(cJSON_GetArraySize(results), 5);
-    int prev_band = 3, prev_points = 1000;
+    long prev = 1L << 30;
     cJSON *res;
     cJSON_ArrayForEach(res, results)
     {
@@ -530,12 +533,28 @@ static cJSON *check_results(cJSON *root)
         assert_true(cJSON_IsString(cJSON_GetObjectItem(res, "name")));
         cJSON *points = cJSON_GetObjectItem(res, "points");
         assert_true(cJSON_IsNumber(points));
-        int band = band_rank(cJSON_GetObjectItem(res, "band")->valuestring);
-        assert_true(band < prev_band || (band == prev_band && points->valueint <= prev_points));
-        prev_band = band;
-        prev_points = points->valueint;
+        const char *status = cJSON_GetObjectItem(res, "status")->valuestring;
+        bool flagged = cJSON_IsTrue(cJSON_GetObjectItem(res, "flagged"));
         assert_true(cJSON_IsBool(cJSON_GetObjectItem(res, "flagged")));
-        assert_int_equal(cJSON_IsTrue(cJSON_GetObjectItem(res, "flagged")), band > 0);
+        if (strcmp(status, "not_assessed") == 0) {
+            assert_true(cJSON_IsNull(cJSON_GetObjectItem(res, "band")));
+            assert_false(flagged);
+            assert_true(prev >= 0);
+            prev = 0;
+            continue;
+        }
+        int band = band_rank(cJSON_GetObjectItem(res, "band")->valuestring);
+        bool to_check = strcmp(status, "to_check") == 0;
+        assert_true(to_check || strcmp(status, "ranked") == 0);
+        assert_int_equal(to_check,
+                         cJSON_IsString(cJSON_GetObjectItem(res, "checked_by")) && !flagged);
+        /* After an emergency stop a rule's condition is to be checked,
+         * whatever its band, and nothing is flagged. */
+        assert_int_equal(flagged, band > 0 && !to_check);
+        long key = (flagged ? 2L << 24 : 1L << 24) + (to_check ? 1L << 20 : 0) + (long)band * 4096 +
+                   points->valueint + 2048;
+        assert_true(key <= prev);
+        prev = key;
         assert_true(cJSON_IsArray(cJSON_GetObjectItem(res, "reasons_for")));
         assert_true(cJSON_IsArray(cJSON_GetObjectItem(res, "reasons_against")));
         cJSON *explained = cJSON_GetObjectItem(res, "explained_by");
@@ -673,9 +692,15 @@ static void batch_json_same_day_goes_on(void **state)
     assert_string_equal(cJSON_GetObjectItem(root, "triage")->valuestring, "ae");
     assert_true(cJSON_IsTrue(cJSON_GetObjectItem(root, "urgent")));
     assert_true(string_in(cJSON_GetObjectItem(root, "rules"), "potassium_danger"));
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(root, "assessed")));
     cJSON *res;
     cJSON_ArrayForEach(res, check_results(root))
         assert_false(string_in(cJSON_GetObjectItem(res, "reasons_for"), "acid_tablets"));
+    /* The rule asks for potassium to be checked: it leads, as "to_check". */
+    res = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "results"), 0);
+    assert_string_equal(cJSON_GetObjectItem(res, "id")->valuestring, "potassium");
+    assert_string_equal(cJSON_GetObjectItem(res, "status")->valuestring, "to_check");
+    assert_string_equal(cJSON_GetObjectItem(res, "checked_by")->valuestring, "potassium_danger");
     cJSON_Delete(root);
     run_free(&r);
 }
@@ -776,9 +801,13 @@ static void batch_summary_and_fhir(void **state)
     assert_int_equal(r.status, 0);
     expect_contains(r.out, "Summary for your doctor");
     expect_contains(r.out, "Date: 2025-11-26 09:40");
-    expect_contains(r.out, "  1. Iron: Likely\n");
-    expect_contains(r.out, "ice, clay, chalk or paper? [Yes]");
-    expect_contains(r.out, "blood test");
+    expect_contains(r.out, "Triage level: Soon\n");
+    expect_contains(r.out, "- Deficiency flagged: Iron (Likely)\n");
+    expect_contains(r.out, "\n1. Iron: Likely\n");
+    expect_contains(r.out, "Answered yes:\n");
+    expect_contains(r.out, "ice, clay, chalk or paper?\n");
+    expect_contains(r.out, "Answered no: chest_pain, ");
+    expect_contains(r.out, "blood count");
     expect_absent(r.out, "Speak to someone today");
     expect_no_percentages(r.out);
     char version[64] = "";
@@ -786,15 +815,14 @@ static void batch_summary_and_fhir(void **state)
     assert_non_null(q);
     sscanf(q, "Questionnaire: musclecheck %63s", version);
     run_free(&r);
-    /* Same-day advice leads the summary, and its next step says today. */
+    /* The same-day level leads the summary, with the rule that set it. */
     r = RUN(NULL, "--batch", "--format", "summary", "--answers",
             path("tests/data/answers/potassium.txt"));
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "!! Speak to someone today !!\n");
-    expect_contains(r.out, "  1. Potassium: ");
-    expect_contains(r.out, "speak to a doctor, nurse or pharmacist today");
-    expect_contains(r.out, "Speak to a doctor, nurse or pharmacist today, as advised above.");
-    assert_true(strstr(r.out, "Speak to someone today") < strstr(r.out, "Results, most likely"));
+    expect_contains(r.out, "Triage level: Same day\n");
+    expect_contains(r.out, "- Rule (Same day): You lose potassium");
+    expect_contains(r.out, "\n1. Potassium: ");
+    assert_true(strstr(r.out, "Triage level") < strstr(r.out, "1. Potassium: "));
     expect_no_percentages(r.out);
     run_free(&r);
     r = RUN(NULL, "--batch", "--format", "fhir", "--answers", path("tests/data/answers/iron.txt"));

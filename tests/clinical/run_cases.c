@@ -69,12 +69,17 @@ static long condition_index(const struct survey *s, const char *id)
     return -1;
 }
 
-/* Where condition C ranks (0 first), and whether it is flagged. */
+/* Where condition C ranks (0 first), and whether it is pointed to:
+ * flagged, or "to be checked" because a rule that holds names it (after an
+ * emergency stop, the only way a deficiency is named). "No deficiency
+ * flagged" counts flagged ones only: "to be checked" is a test a guideline
+ * asks for whatever the deficiency's band (NICE's blood count for a month
+ * of tiredness). */
 static size_t rank_of(const struct report *r, long c, bool *flagged)
 {
     for (size_t i = 0; i < r->result_count; i++)
         if ((long)r->results[i].score.condition == c) {
-            *flagged = r->results[i].flagged;
+            *flagged = r->results[i].flagged || r->results[i].status == REPORT_TO_CHECK;
             return i;
         }
     *flagged = false;

@@ -288,7 +288,7 @@ static void same_day_asks_to_see_the_desk_before_leaving(void **state)
     VT_ASSERT(vt, vt_find(vt, "Results, most likely first", &results_row, &col));
     VT_ASSERT(vt, row < results_row);
     VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
-    /* The printed summary carries the same-day advice too. */
+    /* The printed summary carries the same-day level and the sign behind it. */
     vt_send(vt, "p");
     VT_ASSERT_TEXT(vt, "sent to the printer", T);
     FILE *fp = fopen(out, "r");
@@ -298,8 +298,9 @@ static void same_day_asks_to_see_the_desk_before_leaving(void **state)
     if (fp != NULL)
         fclose(fp);
     unlink(out);
-    VT_ASSERT(vt, strstr(text, "Speak to someone today") != NULL);
-    VT_ASSERT(vt, strstr(text, "black poo") != NULL);
+    VT_ASSERT(vt, strstr(text, "Triage level: Same day") != NULL);
+    VT_ASSERT(vt, strstr(text, "Warning sign (Same day)") != NULL);
+    VT_ASSERT(vt, strstr(text, "poo black and sticky") != NULL);
     still_running(vt);
 }
 

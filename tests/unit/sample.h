@@ -19,7 +19,8 @@
  * Red flags: stroke (emergency, mapping), chest (emergency, plain text),
  * stool (same_day, after ordinary questions).
  * Rules: kappa_loss (same_day) = tablets and (cramps or weak);
- *        collapse (emergency) = faint and tablets.
+ *        collapse (emergency) = faint and tablets; checks kappa.
+ * Summary: onset [tired]; medicines [tablets, statin].
  * Other cause: statin_use = statin and (aches or weak); explains beta
  * (unless cause_a, a known cause of beta, is yes). */
 #ifndef MUSCLECHECK_TEST_SAMPLE_H
@@ -121,12 +122,16 @@ static const char model_yaml[] =
     "    level: ambulance\n"
     "    when: [[faint], [tablets]]\n"
     "    advice: Fainting on water tablets needs help now.\n"
+    "    checks: [kappa]\n"
     "other_causes:\n"
     "  - id: statin_use\n"
     "    name: A statin\n"
     "    text: Tell your doctor that you take a statin.\n"
     "    when: [[statin], [aches, weak]]\n"
-    "    explains: [beta]\n";
+    "    explains: [beta]\n"
+    "summary:\n"
+    "  onset: [tired]\n"
+    "  medicines: [tablets, statin]\n";
 
 enum {
     M_STROKE,

@@ -150,7 +150,7 @@ static void changed_rules_are_reported(void **state)
                &n, "triage rule \"kappa_loss\" differs");
     expect_one(
         compare_model("when: [[tablets], [cramps, weak]]", "when: [[tablets], [cramps]]", &n), &n,
-        "keep its id, level and questions");
+        "keep its id, level, questions and checks");
     expect_one(compare_model("when: [[faint], [tablets]]", "when: [[tablets], [faint]]", &n), &n,
                "triage rule \"collapse\" differs");
     expect_one(compare_model("  - id: collapse\n", "  - id: collapsed\n", &n), &n,

@@ -850,6 +850,52 @@ static void triage_rule_errors(void **state)
                  "\"triage_rules\" must be a list");
 }
 
+/* A rule's "checks" and the "summary" lists: condition and question ids. */
+static void rule_checks_and_summary_lists(void **state)
+{
+    (void)state;
+    char *yaml = NULL;
+    assert_true(
+        asprintf(&yaml, "%s%s", rule_questions,
+                 "triage_rules:\n"
+                 "  - {id: r1, level: same_day, when: [[q1]], advice: Go., checks: [beta]}\n"
+                 "  - {id: r2, level: soon, when: [[q2]], advice: Go.}\n"
+                 "summary:\n"
+                 "  onset: [q2]\n"
+                 "  medicines: [q1]\n") > 0);
+    struct survey *s = load_questions(yaml);
+    free(yaml);
+    assert_int_equal(survey_rule(s, 0)->check_count, 1);
+    assert_int_equal(survey_rule(s, 0)->checks[0], 1);
+    assert_int_equal(survey_rule(s, 1)->check_count, 0); /* checks is optional */
+    size_t n;
+    assert_int_equal(survey_summary_onset(s, &n)[0], 1);
+    assert_int_equal(n, 1);
+    assert_int_equal(survey_summary_medicines(s, &n)[0], 0);
+    assert_int_equal(n, 1);
+    survey_free(s);
+    expect_after(rule_questions,
+                 "triage_rules:\n  - {id: r1, level: same_day, when: [[q1]], advice: Go., checks: "
+                 "[gamma]}\n",
+                 TOP + 1, 67, "\"checks\" names \"gamma\", which is not a condition id");
+    expect_after(rule_questions,
+                 "triage_rules:\n  - {id: r1, level: same_day, when: [[q1]], advice: Go., checks: "
+                 "[beta, beta]}\n",
+                 TOP + 1, 73, "\"checks\" names \"beta\" twice");
+    expect_after(
+        rule_questions,
+        "triage_rules:\n  - {id: r1, level: same_day, when: [[q1]], advice: Go., checks: beta}\n",
+        TOP + 1, 66, "\"checks\" must be a list of condition ids, like [potassium]");
+    expect_after(rule_questions, "summary:\n  medicines: [q1, nope]\n", TOP + 1, 19,
+                 "\"medicines\" names \"nope\", but no question has that id");
+    expect_after(rule_questions, "summary:\n  onset: []\n", TOP + 1, 10,
+                 "\"onset\" must be a list of question ids, like [statin, metformin]");
+    expect_after(rule_questions, "summary:\n  medicnes: [q1]\n", TOP + 1, 3,
+                 "unknown key \"medicnes\" in summary; did you mean \"medicines\"?");
+    expect_after(rule_questions, "summary:\n  onset: [q1]\n  medicines: [q1]\n", TOP + 2, 15,
+                 "summary names question \"q1\" both in onset and in medicines");
+}
+
 static void other_causes_load(void **state)
 {
     (void)state;
@@ -1269,6 +1315,7 @@ int main(void)
         cmocka_unit_test(triage_rule_errors),
         cmocka_unit_test(shown_entries_load),
         cmocka_unit_test(shown_entry_errors),
+        cmocka_unit_test(rule_checks_and_summary_lists),
         cmocka_unit_test(other_causes_load),
         cmocka_unit_test(other_cause_errors),
         cmocka_unit_test(review_status_values),

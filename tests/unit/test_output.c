@@ -162,16 +162,26 @@ static void report_json_shape(void **state)
     assert_string_equal(cJSON_GetObjectItem(flag, "advice")->valuestring, "Call now.");
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "rules")), 0);
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "other_causes")), 0);
+    /* The emergency stopped the questions: nothing was assessed, and no
+     * band says "unlikely" about questions never asked. */
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(root, "assessed")));
+    cJSON *not_asked = cJSON_GetObjectItem(root, "not_asked");
+    assert_int_equal(cJSON_GetArraySize(not_asked), 2); /* statin, stool; a1 is hidden */
     cJSON *results = cJSON_GetObjectItem(root, "results");
     assert_int_equal(cJSON_GetArraySize(results), 2);
-    cJSON *first = cJSON_GetArrayItem(results, 0);
+    /* Not assessed: in the file's order, not ranked by the few points. */
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(results, 0), "id")->valuestring,
+                        "alpha");
+    cJSON *first = cJSON_GetArrayItem(results, 1);
     assert_string_equal(cJSON_GetObjectItem(first, "id")->valuestring, "beta");
     assert_string_equal(cJSON_GetObjectItem(first, "name")->valuestring, "Beta");
     assert_int_equal(cJSON_GetObjectItem(first, "points")->valueint, 1);
     assert_true(cJSON_IsFalse(cJSON_GetObjectItem(first, "anchored"))); /* non-specific */
-    assert_string_equal(cJSON_GetObjectItem(first, "band")->valuestring, "unlikely");
+    assert_string_equal(cJSON_GetObjectItem(first, "status")->valuestring, "not_assessed");
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(first, "band")));
     assert_true(cJSON_IsFalse(cJSON_GetObjectItem(first, "flagged")));
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(first, "explained_by")));
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(first, "checked_by")));
     assert_null(cJSON_GetObjectItem(first, "score")); /* format 1's percentage is gone */
     cJSON *reasons = cJSON_GetObjectItem(first, "reasons_for");
     assert_int_equal(cJSON_GetArraySize(reasons), 1);
@@ -279,13 +289,19 @@ static void summary_for_the_doctor(void **state)
     assert_non_null(strstr(text, "Summary for your doctor"));
     assert_non_null(strstr(text, "Date: 2025-11-26 09:40\n"));
     assert_non_null(strstr(text, "Questionnaire: test 1 (en)"));
-    assert_non_null(strstr(text, "Call an ambulance now"));
-    assert_non_null(strstr(text, "- Call now.\n"));         /* the red flag's advice */
-    assert_non_null(strstr(text, "  1. Beta: Unlikely\n")); /* the ranking */
-    assert_non_null(strstr(text, "- Chest pain? [Yes]"));   /* the answers */
-    assert_null(strstr(text, "A1?"));                       /* hidden: not asked */
-    assert_non_null(strstr(text, "blood test"));
-    assert_null(strstr(text, "apples")); /* foods and tips are for the patient */
+    /* The level and why first; the stop and what was not asked; nothing
+     * ranked as "unlikely". */
+    const char *level = strstr(text, "Triage level: Ambulance now\n");
+    const char *why = strstr(text, "- Warning sign (Ambulance now): Chest pain?\n");
+    const char *stop = strstr(text, "The questions stopped at this emergency");
+    const char *given = strstr(text, "Answered yes:\n  - Say");
+    const char *ranked = strstr(text, "1. Alpha: Not assessed\n");
+    assert_non_null(level);
+    assert_true(level < why && why < stop && stop < given && given < ranked);
+    assert_non_null(strstr(text, "  statin, stool\n")); /* not asked, by id */
+    assert_null(strstr(text, "Unlikely"));
+    assert_null(strstr(text, "Call now.")); /* the patient's advice stays on their screen */
+    assert_null(strstr(text, "apples"));    /* foods and tips are for the patient */
     free(text);
     /* A time past any calendar (a bogus SOURCE_DATE_EPOCH) does not crash. */
     CAPTURE(text, assert_int_equal(output_summary(out, d, sample, (time_t)INT64_MAX, 70), 0));

@@ -294,7 +294,9 @@ static void same_day_red_flag_and_rules_are_listed(void **state)
     assert_int_equal(r->red_flags[0], M_STOOL);
     assert_int_equal(survey_question(model, M_STOOL)->red_flag_level, TRIAGE_SAME_DAY);
     assert_int_equal(r->rule_count, 0);
-    assert_true(r->no_findings); /* nothing flagged, and not an emergency */
+    /* Nothing flagged, but "nothing stands out" would reassure under the
+     * same-day advice. */
+    assert_false(r->no_findings);
     done(r, se);
     r = model_report("tablets=yes weak=yes", &se);
     assert_int_equal(r->rule_count, 1);

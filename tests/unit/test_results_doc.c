@@ -6,6 +6,7 @@
 
 #include "failmalloc.h"
 
+#include "musclecheck/output.h"
 #include "musclecheck/results_doc.h"
 
 #include <stdio.h>
@@ -127,8 +128,9 @@ static void flagged_results_in_order(void **state)
     (void)state;
     struct built b = build("flag=no a1=yes a2=yes");
     char order[32], want[32];
-    const enum rdoc_section expect[] = {RDOC_NOTE,   RDOC_RANKING,   RDOC_DETAILS,   RDOC_ANSWERS,
-                                        RDOC_ADVICE, RDOC_NEXT_STEP, RDOC_DISCLAIMER};
+    const enum rdoc_section expect[] = {RDOC_TRIAGE,  RDOC_NOTE,      RDOC_RANKING,
+                                        RDOC_DETAILS, RDOC_ANSWERS,   RDOC_REASONS,
+                                        RDOC_ADVICE,  RDOC_NEXT_STEP, RDOC_DISCLAIMER};
     size_t n = sizeof(expect) / sizeof(expect[0]);
     for (size_t i = 0; i < n; i++)
         want[i] = (char)('0' + expect[i]);
@@ -140,10 +142,13 @@ static void flagged_results_in_order(void **state)
     assert_int_equal(head->style, RDOC_EMPHASIS);
     assert_int_equal(head->tone, RDOC_TONE_HIGH);
     /* Reasons strongest first, then the comparison rows, foods and tips. */
-    const struct rdoc_block *a1 = find(b.d, "A1?"), *a2 = find(b.d, "A2? [");
+    const struct rdoc_block *a1 = find(b.d, "A1?");
     assert_non_null(a1);
-    assert_non_null(a2); /* the answer list names the answer */
     assert_true(a1 < find(b.d, "A2?"));
+    /* The summary lists the yes answers under their label. */
+    const struct rdoc_part *given = part(b.d, RDOC_ANSWERS);
+    assert_non_null(in_part(b.d, given, "A2?"));
+    assert_non_null(in_part(b.d, given, "A1?"));
     assert_non_null(find(b.d, "Does A"));
     assert_non_null(find(b.d, "apples"));
     assert_null(find(b.d, "Does B")); /* beta is not flagged: no details */
@@ -154,8 +159,8 @@ static void ranking_rows_carry_what_a_renderer_needs(void **state)
 {
     (void)state;
     struct built b = build("flag=no a1=yes a2=no");
-    const struct rdoc_part *rank = &b.d->parts[1];
-    assert_int_equal(rank->section, RDOC_RANKING);
+    const struct rdoc_part *rank = part(b.d, RDOC_RANKING);
+    assert_non_null(rank);
     assert_int_equal(rank->count, 3); /* heading + two conditions */
     const struct rdoc_block *first = &b.d->blocks[rank->first + 1];
     assert_int_equal(first->kind, RDOC_RANK);
@@ -206,8 +211,8 @@ static void same_day_advice_leads_and_the_questions_went_on(void **state)
 {
     (void)state;
     struct built b = build_model("stool=yes sign_a=yes");
-    const enum rdoc_section expect[] = {RDOC_SAME_DAY,  RDOC_NOTE,      RDOC_RANKING,
-                                        RDOC_DETAILS,   RDOC_ANSWERS,   RDOC_ADVICE,
+    const enum rdoc_section expect[] = {RDOC_SAME_DAY,  RDOC_TRIAGE,    RDOC_NOTE,    RDOC_RANKING,
+                                        RDOC_DETAILS,   RDOC_ANSWERS,   RDOC_REASONS, RDOC_ADVICE,
                                         RDOC_NEXT_STEP, RDOC_DISCLAIMER};
     expect_sections(b.d, expect, sizeof(expect) / sizeof(expect[0]));
     const struct rdoc_part *today = part(b.d, RDOC_SAME_DAY);
@@ -269,9 +274,9 @@ static void other_causes_section_and_the_explained_condition(void **state)
 {
     (void)state;
     struct built b = build_model("statin=yes aches=yes cramps=yes weak=yes");
-    const enum rdoc_section expect[] = {RDOC_NOTE,      RDOC_RANKING,   RDOC_CAUSES,
-                                        RDOC_DETAILS,   RDOC_ANSWERS,   RDOC_ADVICE,
-                                        RDOC_NEXT_STEP, RDOC_DISCLAIMER};
+    const enum rdoc_section expect[] = {RDOC_TRIAGE,  RDOC_NOTE,      RDOC_RANKING,   RDOC_CAUSES,
+                                        RDOC_DETAILS, RDOC_ANSWERS,   RDOC_MEDICINES, RDOC_REASONS,
+                                        RDOC_ADVICE,  RDOC_NEXT_STEP, RDOC_DISCLAIMER};
     expect_sections(b.d, expect, sizeof(expect) / sizeof(expect[0]));
     const struct rdoc_part *causes = part(b.d, RDOC_CAUSES);
     assert_string_equal(b.d->blocks[causes->first].text, "Also worth mentioning to a doctor");
@@ -490,18 +495,22 @@ static void entries_are_shown_when_the_answers_make_them_relevant(void **state)
 
 /* With any one allocation failing, there is no document: never one with a
  * part missing, and (under ASan, whose realloc always moves) no use of an
- * array that growing moved: the answers of 24 questions are more texts
- * than the first array of composed texts holds. */
+ * array that growing moved: the onset answers of 24 questions are more
+ * texts than the first array of composed texts holds. */
 static void out_of_memory_gives_no_document(void **state)
 {
     (void)state;
-    char questions[24 * 64] = "", answers[24 * 16] = "";
+    char questions[24 * 80] = "", answers[24 * 16] = "", onset[24 * 8] = "";
     for (int i = 0; i < 24; i++) {
         snprintf(questions + strlen(questions), sizeof(questions) - strlen(questions),
                  "  - id: q%d\n    text: Question %d?\n    evidence: {alpha: 1}\n", i, i);
         snprintf(answers + strlen(answers), sizeof(answers) - strlen(answers), "q%d=%s ", i,
                  i % 2 == 0 ? "yes" : "no");
+        snprintf(onset + strlen(onset), sizeof(onset) - strlen(onset), "%sq%d", i > 0 ? ", " : "",
+                 i);
     }
+    snprintf(questions + strlen(questions), sizeof(questions) - strlen(questions),
+             "summary:\n  onset: [%s]\n", onset);
     char *yaml = support_yaml(questions);
     struct survey *many = support_load_ok(yaml);
     free(yaml);
@@ -532,6 +541,195 @@ static void free_accepts_null(void **state)
     results_doc_free(NULL);
 }
 
+/* ---- What a GP checks: the summary and honest results (issue 20) ---- */
+
+/* The summary for a doctor of B as text, unwrapped (the caller frees). */
+static char *summary_text(const struct built *b, const struct survey *sv)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_non_null(f);
+    assert_int_equal(output_summary(f, b->d, sv, 0, 400), 0);
+    fclose(f);
+    return text;
+}
+
+/* Asserts that each of the N texts in NEEDLES is in TEXT, each after the one before. */
+static void expect_in_order(const char *text, const char *const *needles, size_t n)
+{
+    const char *at = text;
+    for (size_t i = 0; i < n; i++) {
+        const char *next = strstr(at, needles[i]);
+        if (next == NULL)
+            fail_msg("\"%s\" is not after \"%s\" in:\n%s", needles[i], i > 0 ? needles[i - 1] : "",
+                     text);
+        at = next + strlen(needles[i]);
+    }
+}
+
+static void summary_reads_in_the_order_a_gp_checks(void **state)
+{
+    (void)state;
+    struct built b = build_model("stroke=no chest=no sign_a=yes cause_a=no risk_a=no tired=yes "
+                                 "weak=no cramps=unsure tablets=yes aches=no statin=no stool=no "
+                                 "faint=no");
+    char *text = summary_text(&b, model);
+    /* The level and why; onset; yes, then not sure, then the noes in one
+     * line; the medicines taken; every condition with its reasons. */
+    const char *order[] = {"Triage level: Soon",
+                           "Why:",
+                           "- Deficiency flagged: Alpha (Possible)",
+                           "Onset and duration",
+                           "- Tired? [Yes]",
+                           "Answered yes:\n  - Sign of A?\n",
+                           "Answered not sure:\n  - Cramps?\n",
+                           "Answered no: stroke, chest, cause_a, risk_a, weak, aches, statin, "
+                           "stool, faint\n",
+                           "Medicines:\n  - Water tablets?\n",
+                           "Deficiencies, with the reasons for and against",
+                           "1. Alpha: Possible\n  - For: Sign of A?; Tired?\n"};
+    expect_in_order(text, order, sizeof(order) / sizeof(order[0]));
+    /* Onset and medicines are not repeated among the yes answers. */
+    const char *yes = strstr(text, "Answered yes:"), *unsure = strstr(text, "Answered not sure:");
+    assert_true(yes < unsure);
+    assert_null(memmem(yes, (size_t)(unsure - yes), "Tired?", 6));
+    assert_null(memmem(yes, (size_t)(unsure - yes), "Water tablets?", 14));
+    /* Not the patient's food lists, tips or advice. */
+    assert_null(strstr(text, "apples"));
+    assert_null(strstr(text, "Drink water."));
+    free(text);
+    done(&b);
+}
+
+/* Whether D ranks a condition with the first band's word ("Unlikely"). */
+static bool any_unlikely(const struct results_doc *d, const char *name)
+{
+    for (size_t i = 0; i < d->block_count; i++)
+        if (d->blocks[i].kind == RDOC_RANK &&
+            strcmp(d->blocks[i].rank.band_label, "Unlikely") == 0 &&
+            (name == NULL || strcmp(d->blocks[i].rank.name, name) == 0))
+            return true;
+    return false;
+}
+
+static void after_an_emergency_stop_nothing_reads_unlikely(void **state)
+{
+    (void)state;
+    struct built b = build_model("stroke=yes");
+    assert_true(b.r->stopped);
+    assert_false(any_unlikely(b.d, NULL));
+    const struct rdoc_part *rank = part(b.d, RDOC_RANKING);
+    assert_non_null(in_part(b.d, rank, survey_ui(model, UI_NOT_ASSESSED_NOTE)));
+    for (size_t i = rank->first; i < rank->first + rank->count; i++)
+        if (b.d->blocks[i].kind == RDOC_RANK) {
+            assert_string_equal(b.d->blocks[i].rank.band_label, "Not assessed");
+            assert_int_equal(b.d->blocks[i].rank.status, REPORT_NOT_ASSESSED);
+        }
+    for (size_t i = 0; i < b.d->part_count; i++) {
+        assert_int_not_equal(b.d->parts[i].section, RDOC_NOTHING);
+        assert_int_not_equal(b.d->parts[i].section, RDOC_DETAILS);
+    }
+    /* The summary says the questions stopped, and which were not asked. */
+    char *text = summary_text(&b, model);
+    const char *order[] = {"Triage level: Ambulance now",
+                           "- Warning sign (Ambulance now): Face drooping?",
+                           "The questions stopped at this emergency", "chest, sign_a, cause_a",
+                           "1. Alpha: Not assessed"};
+    expect_in_order(text, order, sizeof(order) / sizeof(order[0]));
+    assert_null(strstr(text, "Unlikely"));
+    free(text);
+    done(&b);
+    /* All answered, the same flag stops nothing: the results are assessed. */
+    b = build_model("stroke=yes chest=no sign_a=no cause_a=no risk_a=no tired=no weak=no cramps=no "
+                    "tablets=no aches=no statin=no stool=no faint=no");
+    assert_false(b.r->stopped);
+    assert_true(any_unlikely(b.d, NULL));
+    done(&b);
+}
+
+static void an_emergency_rule_keeps_its_condition_to_be_checked(void **state)
+{
+    (void)state;
+    /* collapse (ambulance) checks kappa: after the stop, kappa is to be
+     * checked and leads; the others were not assessed. */
+    struct built b = build_model("stroke=no chest=no tablets=yes faint=yes");
+    assert_true(b.r->stopped);
+    const struct rdoc_part *rank = part(b.d, RDOC_RANKING);
+    const struct rdoc_block *first = &b.d->blocks[rank->first + 2]; /* heading, why not */
+    assert_int_equal(first->kind, RDOC_RANK);
+    assert_string_equal(first->rank.name, "Kappa");
+    assert_string_equal(first->rank.band_label, "To be checked");
+    assert_int_equal(b.r->results[0].checked_by, M_RULE_COLLAPSE);
+    assert_false(any_unlikely(b.d, NULL));
+    done(&b);
+}
+
+static void no_reassurance_under_a_same_day_banner(void **state)
+{
+    (void)state;
+    const char *answers = "stroke=no chest=no sign_a=no cause_a=no risk_a=no tired=no weak=yes "
+                          "cramps=no tablets=no aches=yes statin=yes faint=no";
+    char with_stool[512];
+    snprintf(with_stool, sizeof(with_stool), "%s stool=yes", answers);
+    struct built b = build_model(with_stool);
+    assert_int_equal(results_doc_level(b.d), TRIAGE_SAME_DAY);
+    assert_int_equal(b.r->flagged_count, 0);
+    for (size_t i = 0; i < b.d->part_count; i++)
+        assert_int_not_equal(b.d->parts[i].section, RDOC_NOTHING);
+    assert_null(find(b.d, "Nothing stands out"));
+    assert_null(find(b.d, "Nothing found."));
+    /* A neutral line that points back to the banner, and the other cause
+     * by name only: its text may say "nothing to worry about". */
+    assert_non_null(in_part(b.d, part(b.d, RDOC_RANKING), survey_ui(model, UI_NONE_STANDS_OUT)));
+    assert_non_null(find(b.d, "A statin"));
+    assert_null(find(b.d, "Tell your doctor that you take a statin."));
+    done(&b);
+    /* Without the same-day sign, the same answers may reassure. */
+    char without[512];
+    snprintf(without, sizeof(without), "%s stool=no", answers);
+    b = build_model(without);
+    assert_int_equal(results_doc_level(b.d), TRIAGE_SELF_CARE);
+    assert_non_null(find(b.d, "Nothing found."));
+    assert_non_null(find(b.d, "Tell your doctor that you take a statin."));
+    assert_null(find(b.d, survey_ui(model, UI_NONE_STANDS_OUT)));
+    done(&b);
+}
+
+static void a_rule_that_names_a_condition_is_never_contradicted(void **state)
+{
+    (void)state;
+    /* kappa_loss (same day) also asks for beta to be checked. */
+    const char *from = "    advice: Speak to a pharmacist today about your water tablets.\n";
+    const char *at = strstr(model_yaml, from);
+    assert_non_null(at);
+    char *yaml = NULL;
+    assert_true(asprintf(&yaml, "%.*s%s    checks: [beta]\n%s", (int)(at - model_yaml), model_yaml,
+                         from, at + strlen(from)) > 0);
+    struct survey *sv = support_load_ok(yaml);
+    free(yaml);
+    struct built b = build_in(sv, "tablets=yes weak=yes", false);
+    assert_int_equal(b.r->rule_count, 1);
+    /* Beta's band alone is the first ("Unlikely"): the ranking says "to be
+     * checked" instead, after the flagged kappa and before alpha. */
+    assert_false(any_unlikely(b.d, "Beta"));
+    const struct rdoc_part *rank = part(b.d, RDOC_RANKING);
+    const struct rdoc_block *rows = &b.d->blocks[rank->first + 1];
+    assert_string_equal(rows[0].rank.name, "Kappa");
+    assert_string_equal(rows[1].rank.name, "Beta");
+    assert_string_equal(rows[1].rank.band_label, "To be checked");
+    assert_int_equal(rows[1].rank.status, REPORT_TO_CHECK);
+    assert_string_equal(rows[2].rank.band_label, "Unlikely");
+    /* Every rule that holds: none of the conditions it checks reads unlikely. */
+    for (size_t i = 0; i < b.r->rule_count; i++) {
+        const struct triage_rule *rule = survey_rule(sv, b.r->rules[i]);
+        for (size_t k = 0; k < rule->check_count; k++)
+            assert_false(any_unlikely(b.d, survey_condition(sv, rule->checks[k])->name));
+    }
+    done(&b);
+    survey_free(sv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -553,6 +751,11 @@ int main(void)
         cmocka_unit_test(soon_rule_advice_goes_with_the_next_step),
         cmocka_unit_test(entries_are_shown_when_the_answers_make_them_relevant),
         cmocka_unit_test(free_accepts_null),
+        cmocka_unit_test(summary_reads_in_the_order_a_gp_checks),
+        cmocka_unit_test(after_an_emergency_stop_nothing_reads_unlikely),
+        cmocka_unit_test(an_emergency_rule_keeps_its_condition_to_be_checked),
+        cmocka_unit_test(no_reassurance_under_a_same_day_banner),
+        cmocka_unit_test(a_rule_that_names_a_condition_is_never_contradicted),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
