@@ -236,14 +236,16 @@ static void kiosk_screens_and_boxes(void **state)
     CURSOR_ON(vt, "See results");
 }
 
-/* Kiosk: the print outcome box puts the cursor on its text. */
+/* Kiosk: the printing box and its outcome put the cursor on their text. */
 static void kiosk_print_outcome(void **state)
 {
-    const char *const args[] = {"--print-command", "exit 1", NULL};
+    const char *const args[] = {"--print-command", "sleep 1; exit 1", NULL};
     struct vt *vt = kiosk_start(state, binary, source_dir, args, NULL);
     kiosk_answer_until_results(vt, "n");
     CURSOR_ON(vt, "Comparison table");
     vt_send(vt, "p");
+    VT_ASSERT_TEXT(vt, "Printing your summary", T);
+    CURSOR_ON(vt, "Printing your summary");
     box_then_back(vt, "Printing did not work", "Printing did not work", "Comparison table");
 }
 
