@@ -15,7 +15,7 @@ void overlay_save_draw(const struct tui *ui, struct hits *hits)
     const char *prompt = survey_ui(s, ui->save_confirm ? UI_REPLACE : UI_SAVE_AS);
     int y, x, w;
     widget_box(widget_text_height(prompt, widget_box_text_width()) + 2, &y, &x, &w);
-    widget_attention(hits, y, x); /* replace? the question */
+    widget_attention(hits, y, x); /* the question, unless the name field takes it below */
     int used = widget_text(y, x, w, LINES - 4, prompt, ROLE_TITLE);
     /* The end of a long name matters most: show its tail when it is too wide. */
     const char *shown = ui->save_path + wrap_tail(ui->save_path, ui->save_len, w - 3);

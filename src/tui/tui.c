@@ -29,7 +29,7 @@ static bool too_small(void)
 /* Puts the cursor where the frame's attention is (struct hits), the one
  * place it is placed: screen readers and braille displays follow it, shown
  * or hidden. Then sends the frame. */
-static void show(const struct hits *hits, bool cursor_visible)
+static void send_frame(const struct hits *hits, bool cursor_visible)
 {
     if (hits->focus_y >= 0)
         move(hits->focus_y, hits->focus_x);
@@ -44,7 +44,7 @@ static void draw(const struct tui *ui, struct hits *hits)
     widget_attention(hits, 0, 0); /* what is drawn first, unless a screen says otherwise */
     if (too_small()) {
         screen_small_draw(ui);
-        show(hits, false);
+        send_frame(hits, false);
         return;
     }
     switch (ui->screen) {
@@ -68,7 +68,7 @@ static void draw(const struct tui *ui, struct hits *hits)
     }
     /* Only the file name box shows the cursor (after the name): a text
      * field shows where typing goes. */
-    show(hits, ui->overlay == OVERLAY_SAVE && !ui->save_confirm);
+    send_frame(hits, ui->overlay == OVERLAY_SAVE && !ui->save_confirm);
 }
 
 int tui_run(const struct survey *const *surveys, size_t count, const struct tui_options *opts)
