@@ -160,6 +160,11 @@ bool tui_idle_expired(const struct tui *ui, long long now)
     return true;
 }
 
+bool tui_countdown_step(int seconds)
+{
+    return seconds % 5 == 0 || seconds <= 3;
+}
+
 bool tui_idle_tick(struct tui *ui, long long now)
 {
     if (tui_idle_expired(ui, now)) {
@@ -178,7 +183,9 @@ bool tui_idle_tick(struct tui *ui, long long now)
     if (left > idle_warning_ms(ui))
         return false;
     int seconds = (int)((left + 999) / 1000);
-    if (ui->overlay == OVERLAY_IDLE && seconds == ui->countdown)
+    /* Once the box is up, its number changes rarely: a screen reader reads
+     * each change aloud (docs/kiosk.md, "The idle countdown"). */
+    if (ui->overlay == OVERLAY_IDLE && (seconds == ui->countdown || !tui_countdown_step(seconds)))
         return false;
     /* Over whatever box was open: the countdown matters more, and a
      * half-typed PIN must not survive it. */

@@ -29,6 +29,11 @@ void tui_view_sync(struct tui *ui);
  * red-flag screen left alone. Returns true when the screen changed. */
 bool tui_idle_tick(struct tui *ui, long long now);
 
+/* Kiosk: whether the "still there?" box, once shown, changes its number
+ * when SECONDS are left: at each multiple of 5 and in the last 3 seconds,
+ * never every second (a screen reader reads each change aloud). */
+bool tui_countdown_step(int seconds);
+
 /* Kiosk: whether the idle time has run out at NOW with something to wipe,
  * so that a key arriving now must not reach the old session. */
 bool tui_idle_expired(const struct tui *ui, long long now);

@@ -11,7 +11,6 @@
 
 void overlay_idle_draw(const struct tui *ui, struct hits *hits)
 {
-    (void)hits;
     char seconds[16];
     snprintf(seconds, sizeof(seconds), "%d", ui->countdown);
     const char *vars[] = {"seconds", seconds, NULL};
@@ -20,13 +19,15 @@ void overlay_idle_draw(const struct tui *ui, struct hits *hits)
         return;
     int y, x, w;
     widget_box(widget_text_height(text, widget_box_text_width()), &y, &x, &w);
+    /* Its first character, the same cell whatever the number: a tick of
+     * the countdown never moves the cursor. */
+    widget_attention(hits, y, x);
     widget_text(y, x, w, LINES - 4, text, ROLE_TITLE);
     free(text);
 }
 
 void overlay_staff_draw(const struct tui *ui, struct hits *hits)
 {
-    (void)hits;
     const struct survey *s = ui->survey;
     const char *prompt = survey_ui(s, UI_STAFF_PIN);
     int y, x, w;
@@ -37,6 +38,7 @@ void overlay_staff_draw(const struct tui *ui, struct hits *hits)
     stars[ui->pin_len] = '\0';
     mvaddstr(y + used + 1, x, "> ");
     addstr(stars);
+    widget_attention(hits, y + used + 1, x + 2 + (int)ui->pin_len); /* where typing goes */
     if (ui->pin_wrong)
         widget_text(y + used + 3, x, w, 1, survey_ui(s, UI_STAFF_PIN_WRONG), ROLE_TITLE);
 }

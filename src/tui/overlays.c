@@ -13,7 +13,6 @@
 
 void overlay_help_draw(const struct tui *ui, struct hits *hits)
 {
-    (void)hits;
     const struct survey *s = ui->survey;
     const char *help = NULL;
     if (ui->screen == SCREEN_QUESTION)
@@ -27,6 +26,7 @@ void overlay_help_draw(const struct tui *ui, struct hits *hits)
     int y, x, w;
     int h = widget_text_height(body, widget_box_text_width()) + 4;
     widget_box(h, &y, &x, &w);
+    widget_attention(hits, y, x); /* no button: its title */
     widget_text(y, x, w, 1, survey_ui(s, UI_HELP_TITLE), ROLE_TITLE);
     int max = LINES - 2 - y - 3;
     widget_text(y + 2, x, w, max, body, ROLE_NORMAL);
@@ -41,6 +41,7 @@ void overlay_quit_draw(const struct tui *ui, struct hits *hits)
     const char *question = survey_ui(s, ui->kiosk ? UI_START_OVER_CONFIRM : UI_QUIT_CONFIRM);
     int y, x, w;
     widget_box(widget_text_height(question, widget_box_text_width()) + 2, &y, &x, &w);
+    widget_attention(hits, y, x); /* until a button has the focus */
     int used = widget_text(y, x, w, LINES - 4, question, ROLE_TITLE);
     const struct button buttons[] = {{.label = survey_ui(s, UI_YES), .cmd = CMD_YES},
                                      {.label = survey_ui(s, UI_NO), .cmd = CMD_NO}};

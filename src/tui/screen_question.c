@@ -45,6 +45,7 @@ void screen_question_draw(const struct tui *ui, struct hits *hits)
     int last_buttons_y =
         LINES - 2 - button_h * widget_button_rows(buttons, CHOICE_COUNT, ui->big_buttons);
     int y = 4;
+    widget_attention(hits, y, x); /* the question, until a button has the focus */
     y += widget_text(y, x, w, last_buttons_y - 1 - y, q->text, ROLE_TITLE) + 1;
     if (q->help != NULL && y < last_buttons_y - 1) {
         char *why = wipe_printf("%s: %s", survey_ui(s, UI_WHY), q->help);

@@ -38,8 +38,8 @@ void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
         if (d->parts[p].section == RDOC_URGENT && d->parts[p].count > 0)
             title = d->blocks[d->parts[p].first].text;
     int y = 1;
-    if (title != NULL)
-        widget_centered(y, title, ROLE_URGENT);
+    if (title != NULL) /* the attention, until a button has the focus */
+        widget_attention(hits, y, widget_centered(y, title, ROLE_URGENT));
     y += 2;
     if (ui->kiosk)
         y += widget_text(y, x, w, band_end - y - 1, survey_ui(s, UI_KIOSK_URGENT), ROLE_URGENT) + 1;

@@ -121,6 +121,7 @@ void screen_results_draw(const struct tui *ui, struct hits *hits)
     const struct doc *d = &ui->view.doc;
     int top, page, buttons_h;
     screen_results_geometry(ui, &top, &page, &buttons_h);
+    widget_attention(hits, top, x); /* the results, until a button has the focus */
     for (int row = 0; row < page && (size_t)(ui->scroll + row) < d->count; row++)
         draw_line(d, &d->lines[ui->scroll + row], top + row, x, w);
     if ((size_t)(ui->scroll + page) < d->count) {

@@ -50,11 +50,18 @@ struct hitbox {
 
 #define TUI_MAX_HITS 16
 
-/* The clickable areas of the last frame: written while drawing, read when
- * a click arrives. Kept apart from the state so that drawing reads only. */
+/* What drawing a frame leaves for the loop: its clickable areas (read when
+ * a click arrives) and where the attention is, which the loop puts the
+ * terminal's cursor on after the frame, for screen readers and braille
+ * displays that follow it. Kept apart from the state so that drawing reads
+ * only. */
 struct hits {
     struct hitbox box[TUI_MAX_HITS];
     size_t count;
+    /* The cell of the focused button's label, of a text field's end (where
+     * typing goes), or, when nothing has the focus, of the first character
+     * of the question or box text; -1 until something is drawn there. */
+    int focus_y, focus_x;
 };
 
 /* The results or the table laid out for one width: rebuilt only when the

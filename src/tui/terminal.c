@@ -314,9 +314,6 @@ void term_wipe(void)
 
 void term_cursor(bool show)
 {
-    /* Hidden, curses need not move the cursor back after each change, which
-     * saves bytes on every key. */
-    leaveok(stdscr, show ? FALSE : TRUE);
     curs_set(show ? 1 : 0);
 }
 

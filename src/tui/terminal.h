@@ -36,9 +36,11 @@ int term_start(bool kiosk, bool ascii, const char **why);
  * that nothing of the last person's session can be scrolled back to. */
 void term_wipe(void);
 
-/* Shows the cursor where the last drawing left it (SHOW: a text field,
- * where typing goes), or hides it and lets curses leave it anywhere. Takes
- * effect with the next refresh; sends nothing when it does not change. */
+/* Shows the cursor (SHOW: a text field, where typing goes) or hides it.
+ * Either way curses puts it where the loop last moved it on stdscr (where
+ * the attention is), never where drawing happened to end: screen readers
+ * and braille displays follow it even when it is hidden. Takes effect with
+ * the next refresh; sends nothing when it does not change. */
 void term_cursor(bool show);
 
 /* Makes the next refresh repaint the whole screen, whatever curses thinks

@@ -26,14 +26,25 @@ static bool too_small(void)
     return COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS;
 }
 
+/* Puts the cursor where the frame's attention is (struct hits), the one
+ * place it is placed: screen readers and braille displays follow it, shown
+ * or hidden. Then sends the frame. */
+static void send_frame(const struct hits *hits, bool cursor_visible)
+{
+    if (hits->focus_y >= 0)
+        move(hits->focus_y, hits->focus_x);
+    term_cursor(cursor_visible);
+    refresh();
+}
+
 static void draw(const struct tui *ui, struct hits *hits)
 {
     erase();
     hits->count = 0;
+    widget_attention(hits, 0, 0); /* what is drawn first, unless a screen says otherwise */
     if (too_small()) {
         screen_small_draw(ui);
-        term_cursor(false);
-        refresh();
+        send_frame(hits, false);
         return;
     }
     switch (ui->screen) {
@@ -55,10 +66,9 @@ static void draw(const struct tui *ui, struct hits *hits)
     case OVERLAY_MESSAGE: overlay_message_draw(ui, hits); break;
     case OVERLAY_PRINTING: overlay_printing_draw(ui, hits); break;
     }
-    /* Only the file name box shows the cursor, where its drawing left it
-     * (after the name): a text field shows where typing goes. */
-    term_cursor(ui->overlay == OVERLAY_SAVE && !ui->save_confirm);
-    refresh();
+    /* Only the file name box shows the cursor (after the name): a text
+     * field shows where typing goes. */
+    send_frame(hits, ui->overlay == OVERLAY_SAVE && !ui->save_confirm);
 }
 
 int tui_run(const struct survey *const *surveys, size_t count, const struct tui_options *opts)

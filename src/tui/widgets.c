@@ -73,11 +73,12 @@ int widget_text_height(const char *text, int width)
     return (int)n;
 }
 
-void widget_centered(int y, const char *text, enum role role)
+int widget_centered(int y, const char *text, enum role role)
 {
     int w = wrap_width(text, strlen(text));
     int x = w < COLS ? (COLS - w) / 2 : 0;
     widget_text(y, x, COLS - x, 1, text, role);
+    return x;
 }
 
 void widget_header(const char *title, const char *right)
@@ -154,7 +155,9 @@ static void add_hit(struct hits *hits, int y, int x, int h, int w, const struct 
         hits->box[hits->count++] = (struct hitbox){y, x, h, w, b->cmd, b->language};
 }
 
-static void draw_button(int y, int x, int w, int h, const struct button *b, bool focused, bool big)
+/* Draws a button; the focused one's label start is where the attention is. */
+static void draw_button(struct hits *hits, int y, int x, int w, int h, const struct button *b,
+                        bool focused, bool big)
 {
     /* Only the label row changes with the focus, so moving it between
      * buttons redraws two short rows and not the boxes around them. */
@@ -175,6 +178,8 @@ static void draw_button(int y, int x, int w, int h, const struct button *b, bool
         attroff(fill);
     }
     attron(fill);
+    if (focused)
+        widget_attention(hits, label_y, x + (big ? 4 : 2));
     widget_put(label_y, x + (big ? 4 : 2), b->label, strlen(b->label));
     if (b->chosen)
         addstr(ascii_mode ? " *" : chosen_mark);
@@ -199,6 +204,12 @@ int widget_button_rows(const struct button *buttons, int n, bool big)
     return rows;
 }
 
+void widget_attention(struct hits *hits, int y, int x)
+{
+    hits->focus_y = y;
+    hits->focus_x = x;
+}
+
 int widget_buttons(struct hits *hits, bool big, int y, const struct button *buttons, int n,
                    int focus, int height)
 {
@@ -209,7 +220,7 @@ int widget_buttons(struct hits *hits, bool big, int y, const struct button *butt
         int x = total < COLS ? (COLS - total) / 2 : 0;
         for (; i < end; i++) {
             int w = button_width(&buttons[i], big);
-            draw_button(y, x, w, height, &buttons[i], i == focus, big);
+            draw_button(hits, y, x, w, height, &buttons[i], i == focus, big);
             add_hit(hits, y, x, height, w, &buttons[i]);
             x += w + 2;
         }

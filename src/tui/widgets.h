@@ -25,8 +25,9 @@ int widget_text(int y, int x, int width, int max_lines, const char *text, enum r
 /* Rows TEXT takes when wrapped to WIDTH. */
 int widget_text_height(const char *text, int width);
 
-/* Draws TEXT on row Y, centred in the screen width (cut if too long). */
-void widget_centered(int y, const char *text, enum role role);
+/* Draws TEXT on row Y, centred in the screen width (cut if too long), and
+ * returns the column it starts at. */
+int widget_centered(int y, const char *text, enum role role);
 
 /* The title on the top row, a rule under it, and RIGHT (may be NULL) at the
  * right end of the title row. Content starts on row 2. */
@@ -43,10 +44,17 @@ struct button {
     bool chosen;      /* marks the recorded answer */
 };
 
+/* Records (Y, X) as where the frame's attention is (struct hits): the
+ * loop puts the cursor there. A later call wins, so a box drawn over a
+ * screen takes the attention from it. */
+void widget_attention(struct hits *hits, int y, int x);
+
 /* Lays out N buttons in centred rows from row Y (each HEIGHT rows: 1, or
  * 3 for boxed buttons that are easy to hit on a touch screen), as many to a
- * row as the width allows, the FOCUS-th highlighted, wider labels when BIG;
- * records them in HITS. Returns the screen rows used. */
+ * row as the width allows, the FOCUS-th highlighted (none when FOCUS is
+ * out of range), wider labels when BIG; records them in HITS, and the
+ * focused button's label as where the attention is. Returns the screen rows
+ * used. */
 int widget_buttons(struct hits *hits, bool big, int y, const struct button *buttons, int n,
                    int focus, int height);
 

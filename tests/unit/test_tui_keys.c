@@ -279,6 +279,38 @@ static void idle_time_runs_out(void **state)
     tui_state_free(&ui);
 }
 
+/* The "still there?" box appears with its full text once, then changes its
+ * number only at multiples of 5 seconds and in the last 3: a tick every
+ * second would have a screen reader talk the whole time. */
+static void countdown_changes_rarely(void **state)
+{
+    (void)state;
+    struct tui ui = make(true);
+    ui.idle_ms = 60000; /* 20 s of warning */
+    ui.last_input = 0;
+    ui.screen = SCREEN_QUESTION;
+    assert_false(tui_idle_tick(&ui, 39000));
+    assert_true(tui_idle_tick(&ui, 40000)); /* the box: 20 seconds */
+    assert_int_equal(ui.overlay, OVERLAY_IDLE);
+    assert_int_equal(ui.countdown, 20);
+    int changes = 0;
+    for (long long now = 40100; now < 60000; now += 100) {
+        int before = ui.countdown;
+        bool changed = tui_idle_tick(&ui, now);
+        assert_true(changed == (ui.countdown != before));
+        changes += changed;
+        int left = (int)((60000 - now + 999) / 1000);
+        assert_true(ui.countdown >= left && ui.countdown - left < 5);
+    }
+    assert_int_equal(changes, 6); /* 15, 10, 5, 3, 2, 1 */
+    assert_int_equal(ui.countdown, 1);
+    assert_true(tui_countdown_step(10));
+    assert_false(tui_countdown_step(9));
+    assert_false(tui_countdown_step(4));
+    assert_true(tui_countdown_step(3));
+    tui_state_free(&ui);
+}
+
 static void wrong_pins_lock_the_prompt(void **state)
 {
     (void)state;
@@ -394,6 +426,7 @@ int main(void)
         cmocka_unit_test(staff_key_only_in_a_kiosk_with_a_pin),
         cmocka_unit_test(applying_answers_follows_the_flow),
         cmocka_unit_test(idle_time_runs_out),
+        cmocka_unit_test(countdown_changes_rarely),
         cmocka_unit_test(wrong_pins_lock_the_prompt),
         cmocka_unit_test(modifiers_make_other_keys),
         cmocka_unit_test(save_box_takes_whole_characters),
