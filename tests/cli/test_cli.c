@@ -1125,6 +1125,41 @@ static void plain_mode_back_help_and_mistakes(void **state)
     run_free(&r);
 }
 
+/* The bundled file: a child who says so after the emergency screens is
+ * told what to do instead, in line mode and in batch; nothing is assessed,
+ * and line mode opens with who the check is for. */
+static void under_16_ends_the_check_kindly(void **state)
+{
+    (void)state;
+    char typed[128] = "";
+    for (int i = 1; i <= 9; i++)
+        strcat(typed, "n\n"); /* the emergency screens */
+    strcat(typed, "y\n");     /* under 16 */
+    struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
+    assert_int_equal(r.status, 0);
+    expect_contains(r.out, "For adults with muscle weakness, aches or cramps. Not for children.");
+    expect_contains(r.out, "Question 10 of 40\nAre you under 16 years old?");
+    expect_absent(r.out, "Question 11 of");
+    const char *results = strstr(r.out, "Your results");
+    assert_non_null(results);
+    expect_contains(results, "What to do instead");
+    expect_contains(results, "This check is made for adults");
+    expect_absent(results, "Results, most likely first");
+    expect_absent(results, "blood test for");
+    run_free(&r);
+    r = RUN("under_16=yes\n", "--batch", "--format", "json");
+    assert_int_equal(r.status, 0);
+    cJSON *root = cJSON_Parse(r.out);
+    assert_non_null(root);
+    assert_string_equal(cJSON_GetObjectItem(root, "not_for")->valuestring, "under_16");
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(root, "assessed")));
+    const cJSON *res;
+    cJSON_ArrayForEach(res, check_results(root))
+        assert_string_equal(cJSON_GetObjectItem(res, "status")->valuestring, "not_assessed");
+    cJSON_Delete(root);
+    run_free(&r);
+}
+
 static void plain_mode_red_flag_and_dumb_terminal(void **state)
 {
     (void)state;
@@ -1238,6 +1273,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(huge_and_unreadable_files),
         cmocka_unit_test(plain_mode_through_a_pipe),
         cmocka_unit_test(plain_mode_back_help_and_mistakes),
+        cmocka_unit_test(under_16_ends_the_check_kindly),
         cmocka_unit_test(plain_mode_red_flag_and_dumb_terminal),
         cmocka_unit_test(plain_mode_same_day_goes_on),
         cmocka_unit_test(plain_mode_unsure_warning_sign),
