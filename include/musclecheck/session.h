@@ -42,6 +42,10 @@ long session_next_visible(const struct session *se, size_t from);
 /* The last visible question before FROM, or -1 when none. */
 long session_prev_visible(const struct session *se, size_t from);
 
+/* The not_for question whose yes ended the check (nothing after it is
+ * asked), or -1. */
+long session_ended_by(const struct session *se);
+
 /* The first visible question without an answer, or -1 when all are answered. */
 long session_first_unanswered(const struct session *se);
 

@@ -190,11 +190,7 @@ struct report *report_new(const struct session *se)
     /* The flow ends the questions at an emergency: what was never asked
      * cannot count against a deficiency. */
     r->stopped = triage_urgent(r->level) && session_first_unanswered(se) >= 0;
-    r->not_for = -1;
-    for (size_t q = 0; q < nq && r->not_for < 0; q++)
-        if (survey_question(s, q)->not_for != NULL && session_visible(se, q) &&
-            session_answer(se, q) == ANSWER_YES)
-            r->not_for = (long)q;
+    r->not_for = session_ended_by(se);
     bool assessed = !r->stopped && r->not_for < 0;
     r->not_asked = next;
     for (size_t q = 0; r->stopped && q < nq; q++)
@@ -214,13 +210,11 @@ struct report *report_new(const struct session *se)
         if (res->explained_by >= 0)
             res->band--;
         res->checked_by = checker(s, r, c);
-        res->flagged = res->band > 0 && assessed;
         /* Kidney disease or a medicine that keeps potassium in: a low
          * result is no likelier than a high one, so a band that would flag
          * a deficiency reads "to be checked". */
         bool uncertain = res->score.uncertain && res->band > 0;
-        if (uncertain)
-            res->flagged = false;
+        res->flagged = res->band > 0 && assessed && !uncertain;
         if ((res->checked_by >= 0 || uncertain) && !res->flagged && r->not_for < 0)
             res->status = REPORT_TO_CHECK; /* never "unlikely" beside a rule that names it */
         else if (!assessed)

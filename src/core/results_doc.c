@@ -249,11 +249,19 @@ static size_t items(struct builder *b, const struct session *se, int depth, cons
     return count;
 }
 
-static void field(struct builder *b, const char *label, const char *text)
+/* A "LABEL: TEXT" field at DEPTH (TEXT NULL: a label over the items after it). */
+static void field_at(struct builder *b, int depth, enum rdoc_style style, const char *label,
+                     const char *text)
 {
-    struct rdoc_block *bl = add(b, RDOC_FIELD, RDOC_PLAIN, 1, text);
+    struct rdoc_block *bl = add(b, RDOC_FIELD, style, depth, text);
     if (bl != NULL)
         bl->label = label;
+}
+
+/* A plain field of a condition's details. */
+static void field(struct builder *b, const char *label, const char *text)
+{
+    field_at(b, 1, RDOC_PLAIN, label, text);
 }
 
 static void details(struct builder *b, const struct survey *s, const struct report_result *res)
@@ -325,15 +333,6 @@ static const char *join_questions(struct builder *b, const struct survey *s, con
     }
     text[at] = '\0';
     return own(b, text);
-}
-
-/* A "LABEL: TEXT" field at DEPTH (TEXT NULL: a label over the items after it). */
-static void field_at(struct builder *b, int depth, enum rdoc_style style, const char *label,
-                     const char *text)
-{
-    struct rdoc_block *bl = add(b, RDOC_FIELD, style, depth, text);
-    if (bl != NULL)
-        bl->label = label;
 }
 
 static const char *level_word(const struct survey *s, enum triage t)

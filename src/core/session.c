@@ -13,6 +13,14 @@ struct session {
     bool *visible; /* derived from answers; kept so lookups stay O(1) */
 };
 
+/* Whether question I, as answered now, ends the check (a yes to a
+ * not_for question). */
+static bool ends_check(const struct session *se, size_t i)
+{
+    return se->visible[i] && se->answers[i] == ANSWER_YES &&
+           survey_question(se->survey, i)->not_for != NULL;
+}
+
 /* Recomputes visibility from question FROM on, in file order (show_if only
  * points backwards, so one pass is enough and earlier questions cannot
  * change), and drops answers of hidden questions. */
@@ -22,8 +30,7 @@ static void refresh(struct session *se, size_t from)
      * asked. Only an earlier one can end it, so look back once. */
     bool ended = false;
     for (size_t i = 0; i < from && i < se->count; i++)
-        ended |= se->visible[i] && se->answers[i] == ANSWER_YES &&
-                 survey_question(se->survey, i)->not_for != NULL;
+        ended |= ends_check(se, i);
     for (size_t i = from; i < se->count; i++) {
         const struct question *q = survey_question(se->survey, i);
         bool visible = !ended;
@@ -35,7 +42,7 @@ static void refresh(struct session *se, size_t from)
         se->visible[i] = visible;
         if (!visible)
             se->answers[i] = ANSWER_NONE;
-        ended |= visible && se->answers[i] == ANSWER_YES && q->not_for != NULL;
+        ended |= ends_check(se, i);
     }
 }
 
@@ -113,6 +120,14 @@ long session_prev_visible(const struct session *se, size_t from)
 {
     for (size_t i = from < se->count ? from : se->count; i-- > 0;)
         if (se->visible[i])
+            return (long)i;
+    return -1;
+}
+
+long session_ended_by(const struct session *se)
+{
+    for (size_t i = 0; i < se->count; i++)
+        if (ends_check(se, i))
             return (long)i;
     return -1;
 }

@@ -57,10 +57,11 @@ void screen_welcome_draw(const struct tui *ui, struct hits *hits)
     for (int i = 0; i < N_BLOCKS; i++)
         need += blocks[i].text[0] != '\0' ? widget_text_height(blocks[i].text, w) + 1 : 0;
     /* The last blank line may go: the Start button can sit right below. */
-    for (int drop = 3; need - 1 > limit - y && drop > 0; drop -= 2) {
-        need -= widget_text_height(blocks[drop].text, w) + 1;
-        blocks[drop].text = "";
-    }
+    for (int i = N_BLOCKS - 1; i >= 0 && need - 1 > limit - y; i--)
+        if (blocks[i].optional && blocks[i].text[0] != '\0') {
+            need -= widget_text_height(blocks[i].text, w) + 1;
+            blocks[i].text = "";
+        }
     for (int i = 0; i < N_BLOCKS; i++)
         if (blocks[i].text[0] != '\0' && y < limit)
             y += widget_text(y, x, w, limit - y, blocks[i].text, blocks[i].role) + 1;
