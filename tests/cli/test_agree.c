@@ -163,8 +163,8 @@ static void every_front_end_agrees(void **state)
     char same_day[128], bleeding[128];
     snprintf(same_day, sizeof(same_day), "%s/same-day.txt", tmp);
     snprintf(bleeding, sizeof(bleeding), "%s/bleeding.txt", tmp);
-    write_answers(same_day, list, "black_stools");
-    write_answers(bleeding, list, "black_stools,weak_all_over,palpitations,vomiting_diarrhoea");
+    write_answers(same_day, list, "same_day_signs");
+    write_answers(bleeding, list, "same_day_signs,weak_all_over,palpitations,vomiting_diarrhoea");
     const char *files[] = {"iron.txt",      "magnesium.txt", "potassium.txt",  "vitamin_b12.txt",
                            "vitamin_d.txt", "all-no.txt",    "tired-only.txt", "red-flag.txt",
                            same_day,        bleeding};

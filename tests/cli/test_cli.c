@@ -652,7 +652,7 @@ static void batch_json_all_no_and_red_flag(void **state)
 static void batch_json_same_day_goes_on(void **state)
 {
     (void)state;
-    struct run r = RUN("black_stools=yes\nbreathless_effort=yes\npica=yes\n"
+    struct run r = RUN("same_day_signs=yes\nbreathless_effort=yes\npica=yes\n"
                        "periods_or_pregnancy=yes\nheavy_periods=yes\n",
                        "--batch", "--format", "json");
     assert_int_equal(r.status, 0);
@@ -663,7 +663,7 @@ static void batch_json_same_day_goes_on(void **state)
     cJSON *flags = cJSON_GetObjectItem(root, "red_flags");
     assert_int_equal(cJSON_GetArraySize(flags), 1);
     cJSON *flag = cJSON_GetArrayItem(flags, 0);
-    assert_string_equal(cJSON_GetObjectItem(flag, "id")->valuestring, "black_stools");
+    assert_string_equal(cJSON_GetObjectItem(flag, "id")->valuestring, "same_day_signs");
     assert_string_equal(cJSON_GetObjectItem(flag, "level")->valuestring, "same_day");
     cJSON *first = cJSON_GetArrayItem(check_results(root), 0);
     assert_string_equal(cJSON_GetObjectItem(first, "id")->valuestring, "iron");
@@ -672,7 +672,7 @@ static void batch_json_same_day_goes_on(void **state)
     cJSON_Delete(root);
     run_free(&r);
     /* The same answers as text lead with the same-day block. */
-    r = RUN("black_stools=yes\nbreathless_effort=yes\npica=yes\n", "--batch");
+    r = RUN("same_day_signs=yes\nbreathless_effort=yes\npica=yes\n", "--batch");
     assert_int_equal(r.status, 0);
     expect_contains(r.out, "!! Speak to someone today !!\n");
     expect_contains(r.out, "1. Iron: ");
@@ -684,7 +684,7 @@ static void batch_json_same_day_goes_on(void **state)
     /* An emergency rule completed later (potassium lost through vomiting,
      * with weakness and a fluttering heartbeat) ends them: the medicines
      * asked after it do not count. */
-    r = RUN("black_stools=yes\nweak_all_over=yes\npalpitations=yes\nvomiting_diarrhoea=yes\n"
+    r = RUN("same_day_signs=yes\nweak_all_over=yes\npalpitations=yes\nvomiting_diarrhoea=yes\n"
             "daily_meds=yes\nacid_tablets=yes\n",
             "--batch", "--format", "json");
     assert_int_equal(r.status, 0);
@@ -1095,7 +1095,7 @@ static void plain_mode_through_a_pipe(void **state)
     (void)state;
     struct run r = RUN(typed_answers("vitamin_b12.txt"), "--plain");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 1 of 40\n");
+    expect_contains(r.out, "Question 1 of 39\n");
     expect_contains(r.out, "1. Vitamin B12: Likely\n");
     expect_contains(r.out, "Because you said yes to:");
     expect_contains(r.out, "Ask a doctor or nurse about a blood test");
@@ -1113,14 +1113,14 @@ static void plain_mode_back_help_and_mistakes(void **state)
     expect_contains(r.out, "Please type y, n or u");
     expect_contains(r.out, "You answered: No");
     expect_contains(r.out, "Why we ask: ");
-    expect_contains(r.out, "Question 2 of 40");
+    expect_contains(r.out, "Question 2 of 39");
     expect_contains(r.out, "Stopped. Your answers were not kept.");
     assert_null(strstr(r.out, "Your results"));
     run_free(&r);
     /* Spanish words work too, and the end of the input stops cleanly. */
     r = RUN("sí\n", "--plain", "--lang", "es");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Pregunta 1 de 40");
+    expect_contains(r.out, "Pregunta 1 de 39");
     expect_contains(r.out, "!! Llame a una ambulancia");
     run_free(&r);
 }
@@ -1138,7 +1138,7 @@ static void under_16_ends_the_check_kindly(void **state)
     struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
     expect_contains(r.out, "For adults with muscle weakness, aches or cramps. Not for children.");
-    expect_contains(r.out, "Question 10 of 40\nAre you under 16 years old?");
+    expect_contains(r.out, "Question 10 of 39\nAre you under 16 years old?");
     expect_absent(r.out, "Question 11 of");
     const char *results = strstr(r.out, "Your results");
     assert_non_null(results);
@@ -1184,23 +1184,23 @@ static void plain_mode_red_flag_and_dumb_terminal(void **state)
     run_free(&r);
 }
 
-/* A same-day yes (black poo) goes on to the end; the results lead with
- * "Speak to someone today". */
+/* A same-day yes (black poo, on the screen of same-day signs) goes on to
+ * the end; the results lead with "Speak to someone today". */
 static void plain_mode_same_day_goes_on(void **state)
 {
     (void)state;
     char typed[256] = "";
-    for (int i = 1; i <= 10; i++)
-        strcat(typed, "n\n"); /* the emergency screens, then under 16 */
-    strcat(typed, "y\n");     /* black poo */
-    for (int i = 12; i <= 41; i++)
+    for (int i = 1; i <= 11; i++)
+        strcat(typed, "n\n"); /* the emergency screens, under 16, a swollen calf */
+    strcat(typed, "y\n");     /* black poo, among the same-day signs */
+    for (int i = 13; i <= 40; i++)
         strcat(typed, "n\n");
     struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 11 of 40\n");
-    expect_contains(r.out, "Question 12 of 40\n");
+    expect_contains(r.out, "Question 12 of 39\nDo you have any of these?");
+    expect_contains(r.out, "Question 13 of 39\n");
     /* "no" to "did it start in the last week" adds "for a month or more?" */
-    expect_contains(r.out, "Question 41 of 41\n");
+    expect_contains(r.out, "Question 40 of 40\n");
     expect_absent(r.out, "Press Enter to see your results");
     expect_absent(r.out, "Call an ambulance now");
     const char *results = strstr(r.out, "Your results");
@@ -1208,7 +1208,7 @@ static void plain_mode_same_day_goes_on(void **state)
     const char *today = strstr(results, "!! Speak to someone today !!\n");
     assert_non_null(today);
     assert_true(today < strstr(results, "Results, most likely first"));
-    expect_contains(results, "black poo");
+    expect_contains(results, "vomit blood");
     expect_contains(results, "Speak to a doctor, nurse or pharmacist today, as advised above.");
     expect_no_percentages(results);
     run_free(&r);
@@ -1220,11 +1220,11 @@ static void plain_mode_unsure_warning_sign(void **state)
 {
     (void)state;
     char typed[256] = "u\n"; /* not sure about the chest and breathing screen */
-    for (int i = 2; i <= 41; i++)
+    for (int i = 2; i <= 40; i++)
         strcat(typed, "n\n");
     struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 2 of 40\n");
+    expect_contains(r.out, "Question 2 of 39\n");
     expect_absent(r.out, "Press Enter to see your results");
     const char *results = strstr(r.out, "Your results");
     assert_non_null(results);

@@ -8,6 +8,7 @@
  * from the map, builds the report and measures it against the case.
  *
  * Usage: run_facts QUESTIONS MAP FACTS CASES... [--sealed SEALED...]
+ *                  [--markdown FILE] [--trace CASE_ID]
  *                  [--markdown FILE]
  *
  * A map entry (a YAML list of these):
@@ -400,6 +401,20 @@ struct outcome {
 
 /* Walks case C through the flow. Returns 0, -1 when the flow asked a
  * question the map does not answer (named on stderr), or -ENOMEM. */
+/* --trace: the id of a seen case whose answers are printed to standard
+ * error as an answers file (QUESTION=ANSWER lines), for
+ * "musclecheck --batch --answers - --format summary" to explain. */
+static const char *trace_id;
+
+static void trace(const struct session *se, const struct survey *s, const struct person_case *c)
+{
+    fprintf(stderr, "# %s\n", c->id);
+    for (size_t q = 0; q < survey_question_count(s); q++)
+        if (session_visible(se, q) && session_answer(se, q) != ANSWER_NONE)
+            fprintf(stderr, "%s=%s\n", survey_question(s, q)->id,
+                    answer_name(session_answer(se, q)));
+}
+
 static int walk(const struct survey *s, struct map *m, const struct doc *mapdoc,
                 const struct doc *d, const struct ynode *node, bool sealed,
                 const struct person_case *c, struct outcome *out)
@@ -429,6 +444,8 @@ static int walk(const struct survey *s, struct map *m, const struct doc *mapdoc,
         step = flow_answer(f, m->mapped[q] ? question_answer(m, q, c) : ANSWER_NO);
     }
     const struct session *se = flow_session(f);
+    if (!sealed && trace_id != NULL && strcmp(trace_id, c->id) == 0)
+        trace(se, s, c);
     struct report *r = report_new(se);
     if (r == NULL) {
         flow_free(f);
@@ -683,6 +700,8 @@ static int run(struct run *r, int argc, char **argv)
     for (int a = 1; a < argc; a++) {
         if (strcmp(argv[a], "--markdown") == 0 && a + 1 < argc)
             md = argv[++a];
+        else if (strcmp(argv[a], "--trace") == 0 && a + 1 < argc)
+            trace_id = argv[++a];
         else if (strcmp(argv[a], "--sealed") != 0 && npos < 3 && argv[a][0] != '-')
             pos[npos++] = argv[a];
     }
@@ -714,7 +733,7 @@ static int run(struct run *r, int argc, char **argv)
     bool sealed = false;
     int skip = 3, unmapped = 0;
     for (int a = 1; a < argc; a++) {
-        if (strcmp(argv[a], "--markdown") == 0) {
+        if (strcmp(argv[a], "--markdown") == 0 || strcmp(argv[a], "--trace") == 0) {
             a++;
         } else if (strcmp(argv[a], "--sealed") == 0) {
             sealed = true;
@@ -770,7 +789,7 @@ int main(int argc, char **argv)
     run_free(&r);
     if (rc == -EINVAL)
         fprintf(stderr, "usage: run_facts QUESTIONS MAP FACTS CASES... [--sealed SEALED...] "
-                        "[--markdown FILE]\n");
+                        "[--markdown FILE] [--trace CASE_ID]\n");
     if (rc == -ENOMEM)
         fprintf(stderr, "out of memory\n");
     return rc == 0 ? 0 : rc == 1 ? EXIT_MISSED : rc == -ENOMEM ? EXIT_NO_MEMORY : EXIT_BAD;

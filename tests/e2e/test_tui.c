@@ -24,17 +24,17 @@ enum { T = 5000, T_SHORT = 400 };
 
 /* The bundled questionnaire: questions shown to someone who answers no to
  * everything, and where some of them are (from "--list" and the show_if
- * gates of questions/en.yaml). A "no" to started_recently (question 12)
+ * gates of questions/en.yaml). A "no" to started_recently (question 14)
  * opens over_a_month, so the total grows by one there. */
 enum {
-    ALL_NO_TOTAL = 41,   /* 40 until started_recently is answered "no" */
-    Q_EMERGENCIES = 9,   /* questions 1-9: emergency screens (ambulance or A&E) */
-    Q_BLACK_STOOLS = 11, /* same day, no follow-up */
-    Q_CALF_CLOT = 12,    /* same day; with breathless_effort an ambulance rule */
-    Q_STARTED = 16,      /* started_recently: "no" opens over_a_month */
-    Q_NIGHT_CRAMPS = 21, /* an ordinary question without follow-ups */
-    Q_BREATHLESS = 28,   /* breathless_effort, in the all-no walk */
-    Q_AGE_50 = 30,       /* a gateway to three follow-ups */
+    ALL_NO_TOTAL = 40,     /* 39 until started_recently is answered "no" */
+    Q_EMERGENCIES = 9,     /* questions 1-9: emergency screens (ambulance or A&E) */
+    Q_CALF_CLOT = 11,      /* same day; with breathless_effort an ambulance rule */
+    Q_SAME_DAY_SIGNS = 12, /* same day (black poo among them), no follow-up */
+    Q_STARTED = 14,        /* started_recently: "no" opens over_a_month */
+    Q_NIGHT_CRAMPS = 19,   /* an ordinary question without follow-ups */
+    Q_BREATHLESS = 26,     /* breathless_effort, in the all-no walk */
+    Q_AGE_50 = 29,         /* a gateway to three follow-ups */
 };
 
 static const char *binary;
@@ -198,42 +198,42 @@ static void follow_up_questions_change_the_total(void **state)
 {
     struct vt *vt = start(state);
     vt_send(vt, VT_ENTER);
-    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
     /* A follow-up of a "no": over_a_month comes after started_recently. */
     for (int i = 1; i < Q_STARTED; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Question 16 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 14 of 39", T);
     vt_send(vt, "n");
-    VT_ASSERT_TEXT(vt, "Question 17 of 41", T);
+    VT_ASSERT_TEXT(vt, "Question 15 of 40", T);
     /* Up to the "aged 50 or over" gateway. */
     for (int i = Q_STARTED + 1; i < Q_AGE_50; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Question 30 of 41", T);
+    VT_ASSERT_TEXT(vt, "Question 29 of 40", T);
     VT_ASSERT_TEXT(vt, "aged 50 or over", T);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Question 31 of 44", T);
+    VT_ASSERT_TEXT(vt, "Question 30 of 43", T);
     VT_ASSERT_TEXT(vt, "65 or over", T);
     vt_send(vt, "y"); /* a follow-up, answered */
-    VT_ASSERT_TEXT(vt, "Question 32 of 44", T);
+    VT_ASSERT_TEXT(vt, "Question 31 of 43", T);
     vt_send(vt, "b");
     vt_send(vt, "b");
-    VT_ASSERT_TEXT(vt, "Question 30 of 44", T);
+    VT_ASSERT_TEXT(vt, "Question 29 of 43", T);
     vt_send(vt, "n"); /* hides the follow-ups again and drops their answers */
-    VT_ASSERT_TEXT(vt, "Question 31 of 41", T);
+    VT_ASSERT_TEXT(vt, "Question 30 of 40", T);
     VT_ASSERT_GONE(vt, "65 or over", T);
-    /* The medicines gateway, the last question, opens seven more. */
+    /* The medicines gateway, the last question, opens eight more. */
     for (int i = Q_AGE_50 + 1; i < ALL_NO_TOTAL; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Question 41 of 41", T);
+    VT_ASSERT_TEXT(vt, "Question 40 of 40", T);
     VT_ASSERT_TEXT(vt, "medicines", T);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Question 42 of 48", T);
+    VT_ASSERT_TEXT(vt, "Question 41 of 48", T);
 }
 
 static void red_flag_shows_urgent_advice_first(void **state)
@@ -311,29 +311,31 @@ static void same_day_leads(struct vt *vt, const char *detail)
     VT_ASSERT(vt, !vt_wait_text(vt, "Please speak to the staff at the desk", 0)); /* not a kiosk */
 }
 
-/* A same-day yes (black poo) does not stop the questions: the next question
- * is asked (black poo has no follow-up, so the total stays), then the rest,
+/* A same-day yes (black poo, among the same-day signs) does not stop the
+ * questions: the next question is asked (no follow-up, so the total stays),
+ * then the rest,
  * and the results lead with "Speak to someone today". */
 static void same_day_goes_on_and_leads_the_results(void **state)
 {
     struct vt *vt = start(state);
     vt_send(vt, VT_ENTER);
-    for (int i = 1; i < Q_BLACK_STOOLS; i++) {
+    for (int i = 1; i < Q_SAME_DAY_SIGNS; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    wait_question(vt, Q_BLACK_STOOLS);
-    VT_ASSERT_TEXT(vt, "Question 11 of 40", T);
+    wait_question(vt, Q_SAME_DAY_SIGNS);
+    VT_ASSERT_TEXT(vt, "Question 12 of 39", T);
+    VT_ASSERT_TEXT(vt, "black, sticky poo", T);
     vt_send(vt, "y");
     /* No red-flag screen: the next question, and the same total. */
-    VT_ASSERT_TEXT(vt, "Question 12 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 13 of 39", T);
     VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
     VT_ASSERT(vt, !vt_wait_text(vt, "See results", 0));
-    for (int i = Q_BLACK_STOOLS + 1; i <= ALL_NO_TOTAL; i++) {
+    for (int i = Q_SAME_DAY_SIGNS + 1; i <= ALL_NO_TOTAL; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    same_day_leads(vt, "black poo");
+    same_day_leads(vt, "Please speak to a doctor or nurse today");
     scroll_to(vt, "Speak to a doctor, nurse or pharmacist today, as advised above.");
     vt_send(vt, "q");
     vt_send(vt, "y");
@@ -383,9 +385,9 @@ static void not_sure_to_an_emergency_goes_on(void **state)
     struct vt *vt = start(state);
     vt_send(vt, VT_ENTER);
     wait_question(vt, 1);
-    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
     vt_send(vt, "u");
-    VT_ASSERT_TEXT(vt, "Question 2 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 2 of 39", T);
     VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
     VT_ASSERT(vt, !vt_wait_text(vt, "See results", 0));
     for (int i = 2; i <= ALL_NO_TOTAL; i++) {
@@ -441,13 +443,13 @@ static void resize_during_a_question_keeps_answers(void **state)
      * a few writes). */
     vt_resize(vt, 40, 120);
     VT_ASSERT(vt, vt_wait_quiet(vt, 150, T));
-    VT_ASSERT_TEXT(vt, "Question 2 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 2 of 39", T);
     int row, col;
     VT_ASSERT(vt, vt_find(vt, "Muscle weakness self-check", &row, &col));
     VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 39);
     vt_resize(vt, 20, 60);
     VT_ASSERT(vt, vt_wait_quiet(vt, 150, T));
-    VT_ASSERT_TEXT(vt, "Question 2 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 2 of 39", T);
     VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 19 && col < 60);
     VT_ASSERT(vt, vt_find(vt, "y/n/u answer", &row, &col) && row == 19); /* the key line */
     vt_send(vt, "b");
@@ -510,12 +512,12 @@ static void too_small_then_recovers(void **state)
     vt_send(vt, "y"); /* ignored while nothing can be seen */
     VT_ASSERT(vt, vt_wait_quiet(vt, 200, T));
     vt_resize(vt, 24, 80);
-    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
     VT_ASSERT_GONE(vt, "Please make this", T);
     vt_resize(vt, 1, 1);
     VT_ASSERT(vt, vt_wait_quiet(vt, 100, T));
     vt_resize(vt, 24, 80);
-    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
 }
 
 static void quit_asks_first(void **state)
@@ -527,7 +529,7 @@ static void quit_asks_first(void **state)
     VT_ASSERT_TEXT(vt, "Quit now?", T);
     vt_send(vt, "n");
     VT_ASSERT_GONE(vt, "Quit now?", T);
-    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
     vt_key(vt, VT_KEY_ESC);
     VT_ASSERT_TEXT(vt, "Quit now?", T);
     vt_send(vt, VT_ENTER); /* "No" is focused: a stray Enter does not quit */

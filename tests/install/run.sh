@@ -33,7 +33,7 @@ check_tree() { # PREFIX: an installed tree
     grep -q 'not been reviewed' "$tmp/err" || fail "no word that the Spanish file was passed over"
     printf 'pica=yes\nbreathless_effort=yes\n' | (cd / && env -i PATH=/usr/bin:/bin "$bin" --batch) |
         grep -q '1. Iron: Possible' || fail "a batch run of the installed binary failed"
-    printf 'black_stools=yes\n' | (cd / && env -i PATH=/usr/bin:/bin "$bin" --batch) |
+    printf 'same_day_signs=yes\n' | (cd / && env -i PATH=/usr/bin:/bin "$bin" --batch) |
         grep -q 'Speak to someone today' || fail "a same-day answer gave no same-day advice"
     "$bin" --help | awk 'length > 80 { exit 1 }' || fail "--help is wider than 80 columns"
     if command -v man >/dev/null 2>&1; then
