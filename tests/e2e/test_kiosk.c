@@ -31,7 +31,7 @@ enum { T = 5000, T_SHORT = 400 };
  * opens over_a_month; "not sure" does not. */
 enum {
     ALL_NO_TOTAL = 40,
-    ALL_UNSURE_TOTAL = 57,
+    ALL_UNSURE_TOTAL = 58,
     Q_EMERGENCIES = 9,     /* questions 1-9: emergency screens */
     Q_CALF_CLOT = 11,      /* same day; with breathless_effort an ambulance rule */
     Q_SAME_DAY_SIGNS = 12, /* same day (black poo among them), no follow-up */

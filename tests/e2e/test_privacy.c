@@ -286,8 +286,9 @@ static void assert_no_answers_in_memory(struct vt *vt, int pid)
  * emergency screens, to "under 16" (a yes would end the check) and to the
  * two same-day ones after them (questions 1-12;
  * calf_clot would make clot_and_breathless an ambulance rule with a later
- * yes), and no to palpitations ("heart flutter"), without which
- * potassium_danger (losses, palpitations, weakness) cannot send to A&E. */
+ * yes), no to palpitations ("heart flutter"), without which
+ * potassium_danger (losses, palpitations, weakness) cannot send to A&E,
+ * and no to a plan to end one's life (the ambulance rule suicide_risk). */
 static void answer_with_yeses(struct vt *vt)
 {
     vt_send(vt, VT_ENTER);
@@ -296,7 +297,8 @@ static void answer_with_yeses(struct vt *vt)
         if (vt_find(vt, "Your results", NULL, NULL))
             return;
         VT_ASSERT_TEXT(vt, "Question ", T);
-        bool no = n < 12 || vt_find(vt, "heart flutter", NULL, NULL);
+        bool no = n < 12 || vt_find(vt, "heart flutter", NULL, NULL) ||
+                  vt_find(vt, "end your life", NULL, NULL);
         vt_send(vt, no ? "n" : "y");
     }
     fail_msg("no results after 80 answers");
