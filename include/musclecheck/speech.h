@@ -6,7 +6,8 @@
  * delivered after it returns.
  *
  * espeak-ng is one engine per process: at most one struct speech exists at
- * a time. The engine copies the text it is given; the caller keeps (and
+ * a time, and espeak-ng, once started, stays started for one output (its
+ * 1.51 Terminate can hang). The engine copies the text it is given; the caller keeps (and
  * wipes) its own. */
 #ifndef MUSCLECHECK_SPEECH_H
 #define MUSCLECHECK_SPEECH_H
@@ -22,7 +23,7 @@ typedef void speech_samples_fn(void *arg, const short *samples, size_t count);
 
 enum speech_output {
     SPEECH_PLAY,   /* the sound device; a probe at start finds whether there is one */
-    SPEECH_MEMORY, /* into ON_SAMPLES, asynchronously as when playing (tests) */
+    SPEECH_MEMORY, /* into ON_SAMPLES, synchronously: speech_say returns when done (tests) */
     SPEECH_LOG,    /* nothing synthesised: each "say" and "stop" appended to LOG_PATH (tests) */
 };
 

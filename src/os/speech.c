@@ -22,6 +22,7 @@ struct speech {
     int log_fd;     /* SPEECH_LOG */
     char voice[32]; /* the voice set in espeak-ng; "" none yet */
     int rate;       /* samples per second */
+    bool queued;    /* something was handed to espeak-ng since it last finished */
 };
 
 /* espeak-ng is one engine per process: the one struct speech, for its
@@ -106,8 +107,21 @@ static espeak_ng_STATUS probe_device(char *why, size_t size)
     return st;
 }
 
+/* espeak-ng is started once per process and never terminated: in 1.51 its
+ * Terminate (and a Cancel while its thread is idle) can wait for ever for a
+ * stop that thread never acknowledges. */
+static enum { ESPEAK_OFF, ESPEAK_PLAY, ESPEAK_MEMORY } started;
+
 static int start_espeak(struct speech *sp, char *why, size_t size)
 {
+    if (started != ESPEAK_OFF) {
+        if (started != (sp->output == SPEECH_PLAY ? ESPEAK_PLAY : ESPEAK_MEMORY)) {
+            snprintf(why, size, "espeak-ng was started for another output");
+            return -1;
+        }
+        sp->rate = espeak_ng_GetSampleRate();
+        return 0;
+    }
     espeak_ng_InitializePath(NULL);
     espeak_ng_ERROR_CONTEXT ctx = NULL;
     espeak_ng_STATUS st = espeak_ng_Initialize(&ctx);
@@ -123,15 +137,16 @@ static int start_espeak(struct speech *sp, char *why, size_t size)
         if (st == ENS_OK)
             st = espeak_ng_SetParameter(espeakVOLUME, 100, 0);
     } else {
-        st = espeak_ng_InitializeOutput(0, 0, NULL); /* retrieval, asynchronous */
-        espeak_SetSynthCallback(on_synth);
+        /* Retrieval into the callback, synchronously: speech_say returns
+         * once the text is synthesised (tests only). */
+        st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
     }
     if (st != ENS_OK) {
         if (why[0] == '\0')
             status_message(st, "cannot start espeak-ng", why, size);
-        espeak_ng_Terminate();
         return st == ENOMEM ? -ENOMEM : -1;
     }
+    started = sp->output == SPEECH_PLAY ? ESPEAK_PLAY : ESPEAK_MEMORY;
     espeak_SetSynthCallback(on_synth);
     sp->rate = espeak_ng_GetSampleRate();
     return 0;
@@ -199,8 +214,11 @@ void speech_stop(struct speech *sp)
     atomic_fetch_add(&generation, 1);
     if (sp->output == SPEECH_LOG)
         log_record(sp, NULL, NULL);
-    else
+    else if (sp->output == SPEECH_PLAY && espeak_IsPlaying())
+        /* espeak-ng 1.51's Cancel can wait for ever when its thread is
+         * idle (the stop is never acknowledged): cancel only what runs. */
         espeak_ng_Cancel();
+    sp->queued = false; /* nothing left to wait for */
 }
 
 /* Sets the voice for VOICE ("pt-br"), else its language alone ("pt"). */
@@ -231,13 +249,18 @@ int speech_say(struct speech *sp, const char *lang, const char *text)
     unsigned made_for = atomic_load(&generation);
     espeak_ng_STATUS st = espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
                                                espeakCHARS_UTF8, NULL, (void *)(uintptr_t)made_for);
-    return st == ENS_OK ? 0 : -1;
+    sp->queued = st == ENS_OK;
+    /* Stopped on the way (SPEECH_MEMORY: a stop from the callback) is fine. */
+    return st == ENS_OK || st == ENS_SPEECH_STOPPED ? 0 : -1;
 }
 
 void speech_wait(struct speech *sp)
 {
-    if (sp != NULL && sp->output != SPEECH_LOG)
+    /* espeak-ng 1.51's Synchronize never returns when nothing was queued. */
+    if (sp != NULL && sp->output == SPEECH_PLAY && sp->queued)
         espeak_ng_Synchronize();
+    if (sp != NULL)
+        sp->queued = false;
 }
 
 int speech_sample_rate(const struct speech *sp)
@@ -252,8 +275,6 @@ void speech_free(struct speech *sp)
     speech_stop(sp);
     if (sp->output == SPEECH_LOG)
         close(sp->log_fd);
-    else
-        espeak_ng_Terminate();
     current = NULL;
     free(sp);
 }
