@@ -22,6 +22,7 @@ struct cli_options {
     const char *print_command;  /* --print-command */
     const char *lang;           /* --lang */
     bool plain;                 /* --plain */
+    bool speech;                /* --speech */
 };
 
 /* Parses ARGV into OPTS (strings point into ARGV). Returns 0, or -1 after

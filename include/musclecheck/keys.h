@@ -20,6 +20,9 @@
     X(CMD_STOP, "stop", "s")                                                                       \
     X(CMD_SAVE, "save", "s")                                                                       \
     X(CMD_PRINT, "print", "p")                                                                     \
+    X(CMD_SPEECH, "speech", "v")                                                                   \
+    X(CMD_REPEAT, "repeat", "l")                                                                   \
+    X(CMD_SILENCE, "silence", "x")                                                                 \
     X(CMD_CHOOSE, "enter", NULL)                                                                   \
     X(CMD_NEXT, "next", NULL)                                                                      \
     X(CMD_PREV, "prev", NULL)                                                                      \

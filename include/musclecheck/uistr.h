@@ -161,6 +161,11 @@
     X(UI_MEDICINES, "medicines", "Medicines")                                                      \
     X(UI_NO_MEDICINES, "no_medicines", "None of those asked about.")                               \
     X(UI_REASONS, "reasons", "Deficiencies, with the reasons for and against")                     \
+    X(UI_SPEECH_HINT, "speech_hint", "Press {speech} to have everything read aloud.")              \
+    X(UI_SPEECH_ON, "speech_on",                                                                   \
+      "Reading aloud: {repeat} repeats, {silence} stops, {speech} turns it off.")                  \
+    X(UI_SPEECH_UNAVAILABLE, "speech_unavailable",                                                 \
+      "Reading aloud does not work on this terminal. Please ask a member of staff.")               \
     X(UI_FOR, "for", "For")                                                                        \
     X(UI_AGAINST_SHORT, "against_short", "Against")
 

@@ -22,7 +22,8 @@ enum {
     OPT_STAFF_PIN_FILE,
     OPT_PRINT_COMMAND,
     OPT_LANG,
-    OPT_PLAIN
+    OPT_PLAIN,
+    OPT_SPEECH
 };
 
 static const struct option long_options[] = {
@@ -39,6 +40,7 @@ static const struct option long_options[] = {
     {"print-command", required_argument, NULL, OPT_PRINT_COMMAND},
     {"lang", required_argument, NULL, OPT_LANG},
     {"plain", no_argument, NULL, OPT_PLAIN},
+    {"speech", no_argument, NULL, OPT_SPEECH},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0}};
@@ -65,6 +67,8 @@ void cli_usage(FILE *out)
           "      --check FILE      validate FILE; print a summary or its errors\n"
           "      --plain           line by line, for screen readers (also when TERM=dumb)\n"
           "      --high-contrast   bold, high-contrast colours and bigger buttons\n"
+          "      --speech          read each screen aloud (espeak-ng); v turns it on\n"
+          "                        or off, l repeats, x stops\n"
           "      --kiosk           never exit to a shell; wipe answers between patients\n"
           "      --idle-timeout S  kiosk: wipe after S seconds without a key (120)\n"
           "      --staff-pin-file F  kiosk: file with the staff exit PIN (Ctrl-X)\n"
@@ -126,6 +130,7 @@ int cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         case OPT_STAFF_PIN_FILE: opts->staff_pin_file = optarg; break;
         case OPT_PRINT_COMMAND: opts->print_command = optarg; break;
         case OPT_PLAIN: opts->plain = true; break;
+        case OPT_SPEECH: opts->speech = true; break;
         case OPT_LANG:
             if (!lang_valid_code(optarg)) {
                 diag_print_line(
@@ -212,6 +217,12 @@ int cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
     if (opts->plain && (opts->kiosk || opts->mode != MODE_INTERACTIVE)) {
         fputs("musclecheck: --plain is a way to answer the questions; it does not go with "
               "--kiosk, --check, --list or --batch\n",
+              err);
+        return -1;
+    }
+    if (opts->speech && (opts->plain || opts->mode != MODE_INTERACTIVE)) {
+        fputs("musclecheck: --speech reads the screens aloud; it does not go with --plain, "
+              "--check, --list or --batch\n",
               err);
         return -1;
     }

@@ -143,6 +143,9 @@ static int run_interactive(const struct cli_options *opts)
                               .idle_timeout = opts->idle_timeout,
                               .staff_pin = pin,
                               .print_command = opts->print_command,
+                              .speech = opts->speech,
+                              /* Tests: what would be said goes to this file. */
+                              .speech_log = getenv("MUSCLECHECK_SPEECH_LOG"),
                               .ascii = !utf8_terminal};
     status = tui_run((const struct survey *const *)surveys, count, &tui);
 out:

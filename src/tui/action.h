@@ -36,6 +36,9 @@ enum action_kind {
     ACT_SAVE_REPLACE,  /* replace the existing file */
     ACT_SAVE_RENAME,   /* back from "replace?" to the name */
     ACT_PRINT,         /* send the summary to the print command */
+    ACT_SPEECH_TOGGLE, /* turn reading aloud on or off */
+    ACT_SPEECH_REPEAT, /* say the whole screen again */
+    ACT_SPEECH_STOP,   /* silence what is being said */
 };
 
 struct action {

@@ -3,6 +3,7 @@
 #include "apply.h"
 
 #include "screens.h"
+#include "speak.h"
 #include "summary.h"
 
 #include "musclecheck/utf8.h"
@@ -114,6 +115,7 @@ void tui_kiosk_reset(struct tui *ui)
     ui->kept_advice_count = 0;
     ui->kept_title = NULL;
     ui->wipe_screen = true; /* the loop blanks the terminal before the next frame */
+    tui_speech_wipe(ui);    /* silent at once: nothing of the last patient is said */
 }
 
 /* Kiosk: seconds of warning before an idle session is wiped. */
@@ -140,6 +142,7 @@ static void stale_red_flag(struct tui *ui)
              i++)
             if (d->blocks[i].kind == RDOC_ITEM)
                 ui->kept_advice[ui->kept_advice_count++] = d->blocks[i].text;
+    tui_speech_wipe(ui);
     drop_results(ui);
     flow_reset(ui->flow);
     ui->red_flag_stale = true;
@@ -289,6 +292,9 @@ bool tui_apply(struct tui *ui, struct action a)
     case ACT_SAVE_REPLACE: summary_save(ui, true); break;
     case ACT_SAVE_RENAME: ui->save_confirm = false; break;
     case ACT_PRINT: summary_print(ui); break;
+    case ACT_SPEECH_TOGGLE: tui_speech_toggle(ui); break;
+    case ACT_SPEECH_REPEAT: ui->speech_repeat = true; break;
+    case ACT_SPEECH_STOP: speech_stop(ui->speech); break;
     }
     return false;
 }
@@ -330,4 +336,5 @@ void tui_state_free(struct tui *ui)
     flow_free(ui->flow);
     ui->flow = NULL;
     explicit_bzero(ui->pin_typed, sizeof(ui->pin_typed));
+    tui_speech_free(ui);
 }

@@ -27,8 +27,26 @@ bool tui_any_key_closes(const struct tui *ui)
            ui->overlay == OVERLAY_IDLE;
 }
 
+/* The speech keys, on every screen and box but those that take typed text
+ * (the file name, the staff PIN) or any key (the countdown, printing). */
+static struct action speech_key(const struct tui *ui, const struct keydec_event *ev)
+{
+    if (ui->overlay == OVERLAY_SAVE || ui->overlay == OVERLAY_STAFF ||
+        ui->overlay == OVERLAY_IDLE || ui->overlay == OVERLAY_PRINTING)
+        return ACTION(ACT_NONE);
+    switch (keymap_command(ev)) {
+    case CMD_SPEECH: return ACTION(ACT_SPEECH_TOGGLE);
+    case CMD_REPEAT: return ACTION(ACT_SPEECH_REPEAT);
+    case CMD_SILENCE: return ACTION(ACT_SPEECH_STOP);
+    default: return ACTION(ACT_NONE);
+    }
+}
+
 struct action tui_key_action(const struct tui *ui, const struct keydec_event *ev)
 {
+    struct action speech = speech_key(ui, ev);
+    if (speech.kind != ACT_NONE)
+        return speech;
     if (tui_any_key_closes(ui))
         return ACTION(ACT_CLOSE); /* the key only says "read it" or "still here" */
     switch (ui->overlay) {

@@ -41,6 +41,13 @@ int screen_results_button_count(const struct tui *ui)
     return results_buttons(ui, b);
 }
 
+const char *screen_results_button_label(const struct tui *ui, int focus)
+{
+    struct button b[MAX_BUTTONS];
+    int count = results_buttons(ui, b);
+    return focus >= 0 && focus < count ? b[focus].label : NULL;
+}
+
 /* The height of one button: boxed when there is room or touch-sized
  * buttons are wanted. */
 static int button_height(const struct tui *ui)

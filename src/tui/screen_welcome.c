@@ -50,6 +50,7 @@ void screen_welcome_draw(const struct tui *ui, struct hits *hits)
         {survey_text(s, SURVEY_INTRO), ROLE_NORMAL, true},
         {survey_reviewed(s) ? "" : survey_ui(s, UI_UNREVIEWED), ROLE_TITLE, false},
         {survey_ui(s, UI_HOW_TO_ANSWER), ROLE_NORMAL, true},
+        {survey_ui(s, ui->speech_on ? UI_SPEECH_ON : UI_SPEECH_HINT), ROLE_NORMAL, false},
         {survey_text(s, SURVEY_DISCLAIMER), ROLE_DIM, false},
     };
     enum { N_BLOCKS = sizeof(blocks) / sizeof(blocks[0]) };

@@ -43,6 +43,8 @@ void screen_results_geometry(const struct tui *ui, int *top, int *rows, int *but
 void screen_results_area(enum screen_id screen, int *x, int *w);
 /* How many buttons the results screen has (its focus indexes them). */
 int screen_results_button_count(const struct tui *ui);
+/* The label of the FOCUS-th button under the results (NULL: none), for speech. */
+const char *screen_results_button_label(const struct tui *ui, int focus);
 struct action screen_results_key(const struct tui *ui, const struct keydec_event *ev);
 struct action screen_results_command(const struct tui *ui, enum command cmd);
 /* What the FOCUS-th button under the results gives. */

@@ -18,6 +18,8 @@
 #include "musclecheck/kiosk_pin.h"
 #include "musclecheck/report.h"
 #include "musclecheck/results_doc.h"
+#include "musclecheck/speech.h"
+#include "musclecheck/speech_text.h"
 #include "musclecheck/survey.h"
 #include "musclecheck/tui.h"
 
@@ -118,6 +120,19 @@ struct tui {
     /* Kiosk: the answers were wiped; the loop blanks the terminal and its
      * scrollback (term_wipe) before the next frame, then clears this. */
     bool wipe_screen;
+    /* Reading aloud (speak.c): the engine, what was last said about, and
+     * the keys' requests, which the loop carries out after the frame. */
+    struct speech *speech;     /* owned; NULL until speech is first on, or when there is none */
+    const char *speech_log;    /* borrowed: tests' log instead of sound, or NULL */
+    bool speech_on;            /* reading aloud now */
+    bool speech_default;       /* kiosk: what each new patient starts with */
+    bool speech_failed;        /* there is no speech here; SPEECH_WHY says why */
+    bool speech_reported;      /* SPEECH_WHY was written to standard error */
+    bool speech_repeat;        /* the repeat key: the whole screen again */
+    bool speech_spoken;        /* SPOKEN holds the view last spoken about */
+    struct speech_view spoken; /* borrows what the state owns; forgotten at a wipe */
+    char speech_box[512];      /* the countdown box's text, as spoken */
+    char speech_why[256];
 };
 
 #endif

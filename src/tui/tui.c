@@ -7,6 +7,7 @@
 
 #include "apply.h"
 #include "screens.h"
+#include "speak.h"
 #include "summary.h"
 #include "terminal.h"
 #include "theme.h"
@@ -82,6 +83,9 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
                      .kiosk = opts->kiosk,
                      .staff_pin = opts->kiosk ? opts->staff_pin : NULL,
                      .print_command = opts->kiosk ? opts->print_command : NULL,
+                     .speech_log = opts->speech_log,
+                     .speech_on = opts->speech,
+                     .speech_default = opts->speech,
                      .idle_ms = 1000LL * (opts->idle_timeout > 0 ? opts->idle_timeout
                                                                  : TUI_IDLE_TIMEOUT_DEFAULT)};
     ui.flow = flow_new(s);
@@ -99,6 +103,8 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
     theme_init(term_colour(), ui.high_contrast);
     widget_set_ascii(opts->ascii);
     tui_go_welcome(&ui);
+    if (ui.speech_on)
+        tui_speech_start(&ui, false);
     ui.last_input = clock_now_ms();
     int status = 0;
     bool dirty = true;
@@ -111,6 +117,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         if (dirty) {
             tui_view_sync(&ui);
             draw(&ui, &hits);
+            tui_speak(&ui); /* what the frame shows, beside the loop */
         }
         dirty = false;
         /* While printing, look at the job often; the loop never waits on it. */
@@ -174,6 +181,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         if (tui_apply(&ui, a))
             break;
     }
+    tui_speech_wipe(&ui);
     term_stop();
     tui_state_free(&ui);
     return status;
