@@ -20,6 +20,7 @@
     X(CMD_STOP, "stop", "s")                                                                       \
     X(CMD_SAVE, "save", "s")                                                                       \
     X(CMD_PRINT, "print", "p")                                                                     \
+    X(CMD_LINE_MODE, "line", "l")                                                                  \
     X(CMD_CHOOSE, "enter", NULL)                                                                   \
     X(CMD_NEXT, "next", NULL)                                                                      \
     X(CMD_PREV, "prev", NULL)                                                                      \

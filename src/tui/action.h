@@ -36,6 +36,7 @@ enum action_kind {
     ACT_SAVE_REPLACE,  /* replace the existing file */
     ACT_SAVE_RENAME,   /* back from "replace?" to the name */
     ACT_PRINT,         /* send the summary to the print command */
+    ACT_LINE_MODE,     /* kiosk: this patient answers line by line (plain.h) */
 };
 
 struct action {

@@ -116,8 +116,7 @@ void tui_kiosk_reset(struct tui *ui)
     ui->wipe_screen = true; /* the loop blanks the terminal before the next frame */
 }
 
-/* Kiosk: seconds of warning before an idle session is wiped. */
-static long long idle_warning_ms(const struct tui *ui)
+long long tui_idle_warning_ms(const struct tui *ui)
 {
     return ui->idle_ms / 3 < 20000 ? ui->idle_ms / 3 : 20000;
 }
@@ -180,7 +179,7 @@ bool tui_idle_tick(struct tui *ui, long long now)
         ui->screen == SCREEN_RED_FLAG)
         return false;
     long long left = ui->last_input + ui->idle_ms - now;
-    if (left > idle_warning_ms(ui))
+    if (left > tui_idle_warning_ms(ui))
         return false;
     int seconds = (int)((left + 999) / 1000);
     /* Once the box is up, its number changes rarely: a screen reader reads
@@ -289,6 +288,7 @@ bool tui_apply(struct tui *ui, struct action a)
     case ACT_SAVE_REPLACE: summary_save(ui, true); break;
     case ACT_SAVE_RENAME: ui->save_confirm = false; break;
     case ACT_PRINT: summary_print(ui); break;
+    case ACT_LINE_MODE: ui->line_mode = ui->kiosk; break;
     }
     return false;
 }

@@ -72,9 +72,9 @@ void screen_welcome_draw(const struct tui *ui, struct hits *hits)
 
 struct action screen_welcome_command(const struct tui *ui, enum command cmd)
 {
-    (void)ui;
     switch (cmd) {
     case CMD_CHOOSE: return ACTION(ACT_BEGIN);
+    case CMD_LINE_MODE: return ui->kiosk ? ACTION(ACT_LINE_MODE) : ACTION(ACT_NONE);
     case CMD_HELP: return ACTION(ACT_HELP);
     case CMD_QUIT:
     case CMD_CANCEL: return ACTION(ACT_ASK_QUIT);

@@ -118,6 +118,9 @@ struct tui {
     /* Kiosk: the answers were wiped; the loop blanks the terminal and its
      * scrollback (term_wipe) before the next frame, then clears this. */
     bool wipe_screen;
+    /* Kiosk: the patient asked for line mode; the loop runs it (leaving the
+     * full screen meanwhile), then clears this and wipes for the next one. */
+    bool line_mode;
 };
 
 #endif
