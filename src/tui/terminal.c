@@ -114,6 +114,14 @@ int term_start(bool kiosk, bool ascii, const char **why)
         char *cup = tigetstr("cup");
         bool addressable = cup != NULL && cup != (char *)-1;
         del_curterm(cur_term);
+        if (!addressable && kiosk) {
+            /* Line mode alone would do for a patient, but nothing could
+             * wipe the screen between two patients. */
+            *why = "this terminal (TERM) cannot move the cursor, so a kiosk could not wipe the "
+                   "screen between patients; set TERM to the terminal's real type (patients who "
+                   "want line mode then press l on the welcome screen)";
+            return -1;
+        }
         if (!addressable) {
             *why = "this terminal (TERM) cannot move the cursor, so the full screen cannot be "
                    "drawn; set TERM to the terminal's real type, or use --plain (see --help)";
