@@ -22,6 +22,7 @@ int plain_run(const struct survey *s, FILE *in, FILE *out);
 struct plain_kiosk {
     long long idle_ms;    /* a session without a typed line for this long is wiped */
     long long warning_ms; /* "Still there?" this long before the wipe */
+    int width;            /* the terminal's columns, to wrap to (at most 78 are used) */
     /* Blanks the terminal and its scrollback: nothing of the patient may
      * stay on screen. */
     void (*wipe)(void);

@@ -57,11 +57,12 @@ struct plain {
     long long last; /* when the last line came (monotonic ms) */
     enum wait wait; /* how the next kiosk read waits */
     enum end end;
+    int width; /* columns to wrap to */
 };
 
 static void say(struct plain *p, const char *text)
 {
-    if (output_wrapped(p->out, "", 0, text, WIDTH) != 0)
+    if (output_wrapped(p->out, "", 0, text, p->width) != 0)
         p->no_memory = true;
 }
 
@@ -254,7 +255,7 @@ static void show_question(struct plain *pl, const struct flow *f)
 static bool urgent(struct plain *pl, const struct results_doc *d)
 {
     fputc('\n', pl->out);
-    if (output_doc_text(pl->out, d, RDOC_MASK(RDOC_URGENT), WIDTH) != 0)
+    if (output_doc_text(pl->out, d, RDOC_MASK(RDOC_URGENT), pl->width) != 0)
         pl->no_memory = true;
     for (;;) {
         enum reply r = ask(pl, survey_ui(pl->s, UI_PLAIN_CONTINUE));
@@ -337,7 +338,7 @@ static void introduction(struct plain *pl)
 
 int plain_run(const struct survey *s, FILE *in, FILE *out)
 {
-    struct plain pl = {.s = s, .in = in, .out = out};
+    struct plain pl = {.s = s, .in = in, .out = out, .width = WIDTH};
     struct flow *f = flow_new(s);
     if (f == NULL)
         return EX_OSERR;
@@ -356,7 +357,7 @@ int plain_run(const struct survey *s, FILE *in, FILE *out)
         }
     } else {
         fputc('\n', out);
-        if (output_report_text(out, d, s, WIDTH) != 0)
+        if (output_report_text(out, d, s, pl.width) != 0)
             pl.no_memory = true;
     }
     results_doc_free(d);
@@ -371,7 +372,7 @@ int plain_run(const struct survey *s, FILE *in, FILE *out)
 static void kiosk_urgent(struct plain *pl, const struct results_doc *d)
 {
     fputc('\n', pl->out);
-    if (output_doc_text(pl->out, d, RDOC_MASK(RDOC_URGENT), WIDTH) != 0)
+    if (output_doc_text(pl->out, d, RDOC_MASK(RDOC_URGENT), pl->width) != 0)
         pl->no_memory = true;
     fputc('\n', pl->out);
     say(pl, survey_ui(pl->s, UI_KIOSK_URGENT));
@@ -416,7 +417,12 @@ static bool kiosk_emergency(struct plain *pl, struct flow *f, struct report **r,
 enum plain_kiosk_end plain_kiosk_run(const struct survey *s, int in_fd, FILE *out,
                                      const struct plain_kiosk *k)
 {
-    struct plain pl = {.s = s, .out = out, .k = k, .fd = in_fd, .last = clock_now_ms()};
+    struct plain pl = {.s = s,
+                       .out = out,
+                       .k = k,
+                       .fd = in_fd,
+                       .last = clock_now_ms(),
+                       .width = k->width >= 20 && k->width < WIDTH ? k->width : WIDTH};
     struct flow *f = flow_new(s);
     if (f == NULL)
         return PLAIN_KIOSK_NO_MEMORY;
@@ -432,7 +438,7 @@ enum plain_kiosk_end plain_kiosk_run(const struct survey *s, int in_fd, FILE *ou
     }
     if (d != NULL && (step != FLOW_EMERGENCY || kiosk_emergency(&pl, f, &r, &d))) {
         fputc('\n', out);
-        if (output_report_text(out, d, s, WIDTH) != 0)
+        if (output_report_text(out, d, s, pl.width) != 0)
             pl.no_memory = true;
         fputc('\n', out);
         kiosk_wait(&pl, WAIT_IDLE, UI_PLAIN_FINISH);

@@ -35,6 +35,7 @@ void tui_go_welcome(struct tui *ui)
 static void go_question(struct tui *ui)
 {
     ui->screen = SCREEN_QUESTION;
+    ui->scroll = 0; /* a question's text starts at its top */
     ui->focus = screen_question_focus(ui->flow, flow_question(ui->flow));
 }
 

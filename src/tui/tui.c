@@ -84,6 +84,7 @@ static bool run_line_mode(struct tui *ui)
 {
     const struct plain_kiosk k = {.idle_ms = ui->idle_ms,
                                   .warning_ms = tui_idle_warning_ms(ui),
+                                  .width = COLS - 1, /* no line ends in the last column */
                                   .wipe = term_line_wipe,
                                   .stopping = line_stopping};
     ui->line_mode = false;
