@@ -21,8 +21,9 @@
     X(CMD_SAVE, "save", "s")                                                                       \
     X(CMD_PRINT, "print", "p")                                                                     \
     X(CMD_SPEECH, "speech", "v")                                                                   \
-    X(CMD_REPEAT, "repeat", "l")                                                                   \
+    X(CMD_REPEAT, "repeat", "a")                                                                   \
     X(CMD_SILENCE, "silence", "x")                                                                 \
+    X(CMD_LINE_MODE, "line", "l")                                                                  \
     X(CMD_CHOOSE, "enter", NULL)                                                                   \
     X(CMD_NEXT, "next", NULL)                                                                      \
     X(CMD_PREV, "prev", NULL)                                                                      \

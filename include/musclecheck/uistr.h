@@ -85,6 +85,8 @@
     X(UI_QUIT, "quit", "Quit")                                                                     \
     X(UI_NOTHING_FLAGGED, "nothing_flagged", "Nothing stands out")                                 \
     X(UI_MORE_BELOW, "more_below", "More below: press Down or PgDn")                               \
+    X(UI_MORE_TEXT_BELOW, "more_text_below", "More below: press PgDn")                             \
+    X(UI_MORE_TEXT_ABOVE, "more_text_above", "The beginning is above: press PgUp")                 \
     X(UI_KEYS_RED_FLAG, "keys_red_flag", "Arrows choose   Enter confirms")                         \
     X(UI_START_OVER_CONFIRM, "start_over_confirm",                                                 \
       "Start over? Everything you answered will be wiped. ({yes}/{no})")                           \
@@ -96,7 +98,7 @@
       "Still there? Press any key to carry on. Otherwise your answers will be wiped in {seconds} " \
       "seconds.")                                                                                  \
     X(UI_FINISH, "finish", "Finish")                                                               \
-    X(UI_KEYS_KIOSK, "keys_kiosk", "Enter start   {help} help")                                    \
+    X(UI_KEYS_KIOSK, "keys_kiosk", "Enter start   {line} line by line   {help} help")              \
     X(UI_KEYS_QUESTION_KIOSK, "keys_question_kiosk",                                               \
       "{yes}/{no}/{unsure} answer   {back} back   {help} help   {quit} start over")                \
     X(UI_STAFF_PIN, "staff_pin", "Staff only: type the PIN and press Enter (Esc cancels).")        \
@@ -129,6 +131,19 @@
       "Press Enter to see your results, or type {quit} to stop.")                                  \
     X(UI_PLAIN_STOPPED, "plain_stopped", "Stopped. Your answers were not kept.")                   \
     X(UI_PLAIN_EARLIER, "plain_earlier", "You answered: {answer}")                                 \
+    X(UI_PLAIN_HOW_KIOSK, "plain_how_kiosk",                                                       \
+      "Type {yes} for Yes, {no} for No or {unsure} for Not sure, then press Enter. Type {back} "   \
+      "to go back, {help} for help, or {quit} to start over.")                                     \
+    X(UI_PLAIN_PROMPT_KIOSK, "plain_prompt_kiosk",                                                 \
+      "Your answer ({yes}, {no}, {unsure}; {back} back; {help} help; {quit} start over):")         \
+    X(UI_PLAIN_STILL_THERE, "plain_still_there",                                                   \
+      "Still there? Press Enter to carry on. Otherwise your answers will be wiped in {seconds} "   \
+      "seconds.")                                                                                  \
+    X(UI_PLAIN_URGENT_KEY, "plain_urgent_key",                                                     \
+      "When a member of staff has seen this, press Enter to see your results.")                    \
+    X(UI_PLAIN_NEXT_KEY, "plain_next_key", "When a member of staff has seen this, press Enter.")   \
+    X(UI_PLAIN_FINISH, "plain_finish",                                                             \
+      "When you have finished reading, press Enter. Your answers will then be wiped.")             \
     X(UI_TOO_SMALL, "too_small",                                                                   \
       "Please make this window larger: at least {cols} columns and {rows} rows.")                  \
     X(UI_NOT_ASSESSED, "not_assessed", "Not assessed")                                             \

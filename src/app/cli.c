@@ -68,7 +68,7 @@ void cli_usage(FILE *out)
           "      --plain           line by line, for screen readers (also when TERM=dumb)\n"
           "      --high-contrast   bold, high-contrast colours and bigger buttons\n"
           "      --speech          read each screen aloud (espeak-ng); v turns it on\n"
-          "                        or off, l repeats, x stops\n"
+          "                        or off, a repeats, x stops\n"
           "      --kiosk           never exit to a shell; wipe answers between patients\n"
           "      --idle-timeout S  kiosk: wipe after S seconds without a key (120)\n"
           "      --staff-pin-file F  kiosk: file with the staff exit PIN (Ctrl-X)\n"

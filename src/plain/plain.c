@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* plain: the line-by-line front end. */
+/* plain: the line-by-line front end, alone (--plain) or for one patient of
+ * a kiosk (plain_kiosk_run). */
 #include "musclecheck/plain.h"
 
+#include "musclecheck/clock.h"
 #include "musclecheck/flow.h"
 #include "musclecheck/fold.h"
 #include "musclecheck/keys.h"
@@ -10,11 +12,14 @@
 #include "musclecheck/results_doc.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
-enum { WIDTH = 78, LINE_MAX_BYTES = 256 };
+enum { WIDTH = 78, LINE_MAX_BYTES = 256, POLL_MS = 500 };
 
 /* What a typed line means. */
 enum reply {
@@ -29,19 +34,145 @@ enum reply {
     REPLY_END
 };
 
+/* Kiosk: how long a wait for a line may last. */
+enum wait {
+    WAIT_IDLE,  /* the idle time, with "Still there?" before it */
+    WAIT_QUIET, /* the idle time, without a warning (the emergency advice) */
+    WAIT_EVER,  /* until a line comes (the advice kept for staff) */
+};
+
+/* Kiosk: why a session ended before its end. */
+enum end { END_NONE, END_IDLE, END_STOP };
+
 /* A walk in progress: where it reads and writes, and whether memory ran out
  * (then nothing more is asked: a question must never be shown without its
- * text, and the walk ends with EX_OSERR). */
+ * text, and the walk ends with EX_OSERR). In a kiosk (K not NULL), lines
+ * come from the terminal FD, with the idle time counted from LAST. */
 struct plain {
     const struct survey *s;
     FILE *in, *out;
     bool no_memory;
+    const struct plain_kiosk *k;
+    int fd;
+    long long last; /* when the last line came (monotonic ms) */
+    enum wait wait; /* how the next kiosk read waits */
+    enum end end;
+    int width; /* columns to wrap to */
 };
 
 static void say(struct plain *p, const char *text)
 {
-    if (output_wrapped(p->out, "", 0, text, WIDTH) != 0)
+    if (output_wrapped(p->out, "", 0, text, p->width) != 0)
         p->no_memory = true;
+}
+
+static void prompt_line(struct plain *pl, const char *prompt)
+{
+    fprintf(pl->out, "%s ", prompt);
+    fflush(pl->out);
+}
+
+/* Kiosk: "Still there?" with the seconds left, then the prompt again. */
+static void still_there(struct plain *pl, long long left_ms, const char *prompt)
+{
+    char n[24];
+    snprintf(n, sizeof(n), "%lld", (left_ms + 999) / 1000);
+    const char *vars[] = {"seconds", n, NULL};
+    char *text = uistr_expand(survey_ui(pl->s, UI_PLAIN_STILL_THERE), vars);
+    if (text == NULL) {
+        pl->no_memory = true;
+        return;
+    }
+    fputs("\n\n", pl->out);
+    say(pl, text);
+    free(text);
+    prompt_line(pl, prompt);
+}
+
+/* Kiosk: reads one line from the terminal into LINE (SIZE bytes, the rest
+ * of a longer line dropped), waiting as PL->wait says. An empty line that
+ * answers "Still there?" only keeps the session. False when the session
+ * ends first (PL->end says why). */
+static bool kiosk_line(struct plain *pl, const char *prompt, char *line, size_t size)
+{
+    size_t len = 0;
+    bool warned = false;
+    for (;;) {
+        if (pl->k->stopping()) {
+            pl->end = END_STOP;
+            return false;
+        }
+        long long left = pl->last + pl->k->idle_ms - clock_now_ms();
+        int wait = POLL_MS;
+        if (pl->wait != WAIT_EVER) {
+            if (left <= 0) {
+                pl->end = END_IDLE;
+                return false;
+            }
+            if (pl->wait == WAIT_IDLE && !warned && left <= pl->k->warning_ms) {
+                still_there(pl, left, prompt);
+                warned = true;
+            }
+            long long until = warned || pl->wait == WAIT_QUIET ? left : left - pl->k->warning_ms;
+            wait = until < POLL_MS ? (int)until + 1 : POLL_MS;
+        }
+        struct pollfd p = {.fd = pl->fd, .events = POLLIN};
+        int ready = poll(&p, 1, wait);
+        if (ready < 0 && errno != EINTR) {
+            pl->end = END_STOP;
+            return false;
+        }
+        if (ready <= 0)
+            continue;
+        char buf[LINE_MAX_BYTES];
+        ssize_t n = (p.revents & POLLIN) != 0 ? read(pl->fd, buf, sizeof(buf)) : 0;
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (n <= 0) {
+            /* Ctrl-D at the start of a line reads nothing: a key, not the
+             * end; a terminal that has gone away ends the kiosk. */
+            if (n < 0 || (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0) {
+                pl->end = END_STOP;
+                return false;
+            }
+            continue;
+        }
+        pl->last = clock_now_ms();
+        char *nl = memchr(buf, '\n', (size_t)n);
+        size_t take = nl != NULL ? (size_t)(nl - buf) : (size_t)n;
+        if (take > size - 1 - len)
+            take = size - 1 - len;
+        memcpy(line + len, buf, take);
+        len += take;
+        explicit_bzero(buf, sizeof(buf));
+        if (nl == NULL)
+            continue;
+        line[len] = '\0';
+        if (!(warned && strspn(line, " \t\r") == len))
+            return true;
+        len = 0;
+        warned = false;
+        prompt_line(pl, prompt);
+    }
+}
+
+/* Reads one line into LINE; false at the end of input (or of a kiosk
+ * session). */
+static bool read_line(struct plain *pl, const char *prompt, char *line, size_t size)
+{
+    prompt_line(pl, prompt);
+    if (pl->k != NULL)
+        return kiosk_line(pl, prompt, line, size);
+    if (fgets(line, (int)size, pl->in) == NULL) {
+        fputc('\n', pl->out);
+        return false;
+    }
+    if (strchr(line, '\n') == NULL) { /* a very long line: drop the rest */
+        int c;
+        while ((c = fgetc(pl->in)) != EOF && c != '\n')
+            ;
+    }
+    return true;
 }
 
 /* Reads one line; the keys' letters (keys.h) work in every language, and
@@ -50,21 +181,11 @@ static void say(struct plain *p, const char *text)
 static enum reply ask(struct plain *pl, const char *prompt)
 {
     const struct survey *s = pl->s;
-    FILE *in = pl->in, *out = pl->out;
     if (pl->no_memory)
         return REPLY_END;
     char line[LINE_MAX_BYTES];
-    fprintf(out, "%s ", prompt);
-    fflush(out);
-    if (fgets(line, sizeof(line), in) == NULL) {
-        fputc('\n', out);
+    if (!read_line(pl, prompt, line, sizeof(line)))
         return REPLY_END;
-    }
-    if (strchr(line, '\n') == NULL) { /* a very long line: drop the rest */
-        int c;
-        while ((c = fgetc(in)) != EOF && c != '\n')
-            ;
-    }
     char *p = line, *end = line + strcspn(line, "\r\n");
     while (p < end && isspace((unsigned char)*p))
         p++;
@@ -134,7 +255,7 @@ static void show_question(struct plain *pl, const struct flow *f)
 static bool urgent(struct plain *pl, const struct results_doc *d)
 {
     fputc('\n', pl->out);
-    if (output_doc_text(pl->out, d, RDOC_MASK(RDOC_URGENT), WIDTH) != 0)
+    if (output_doc_text(pl->out, d, RDOC_MASK(RDOC_URGENT), pl->width) != 0)
         pl->no_memory = true;
     for (;;) {
         enum reply r = ask(pl, survey_ui(pl->s, UI_PLAIN_CONTINUE));
@@ -145,17 +266,31 @@ static bool urgent(struct plain *pl, const struct results_doc *d)
     }
 }
 
-/* Asks the questions the flow leads to; false when the person stops. */
+/* Kiosk: whether the patient confirms starting over (which wipes the
+ * answers). */
+static bool start_over(struct plain *pl)
+{
+    return ask(pl, survey_ui(pl->s, UI_START_OVER_CONFIRM)) == REPLY_YES;
+}
+
+/* Asks the questions the flow leads to; FLOW_START when the person stops
+ * (a kiosk patient who starts over, or a kiosk session that ended: PL->end). */
 static enum flow_step walk(struct plain *pl, struct flow *f)
 {
     const struct survey *s = pl->s;
+    const char *prompt = survey_ui(s, pl->k != NULL ? UI_PLAIN_PROMPT_KIOSK : UI_PLAIN_PROMPT);
     enum flow_step step = flow_begin(f);
     while (step == FLOW_QUESTION) {
         show_question(pl, f);
-        enum reply r = ask(pl, survey_ui(s, UI_PLAIN_PROMPT));
+        enum reply r = ask(pl, prompt);
         switch (r) {
-        case REPLY_END:
-        case REPLY_QUIT: return FLOW_START;
+        case REPLY_END: return FLOW_START;
+        case REPLY_QUIT:
+            /* A kiosk has nowhere to quit to: "quit" hands the terminal to
+             * the next patient, once the patient confirms. */
+            if (pl->k == NULL || start_over(pl) || pl->end != END_NONE || pl->no_memory)
+                return FLOW_START;
+            break;
         case REPLY_BACK:
             /* From the first question there is nowhere to go back to. */
             if (flow_back(f) == FLOW_START)
@@ -167,7 +302,7 @@ static enum flow_step walk(struct plain *pl, struct flow *f)
                 fprintf(pl->out, "%s: ", survey_ui(s, UI_WHY));
                 say(pl, help);
             }
-            say(pl, survey_ui(s, UI_PLAIN_HOW));
+            say(pl, survey_ui(s, pl->k != NULL ? UI_PLAIN_HOW_KIOSK : UI_PLAIN_HOW));
             break;
         }
         case REPLY_YES: step = flow_answer(f, ANSWER_YES); break;
@@ -180,26 +315,34 @@ static enum flow_step walk(struct plain *pl, struct flow *f)
     return step;
 }
 
+/* The title, who the check is for, the introduction, how to answer and the
+ * disclaimer. */
+static void introduction(struct plain *pl)
+{
+    const struct survey *s = pl->s;
+    fprintf(pl->out, "%s\n\n", survey_text(s, SURVEY_TITLE));
+    if (survey_text(s, SURVEY_INTENDED_USE)[0] != '\0') {
+        say(pl, survey_text(s, SURVEY_INTENDED_USE));
+        fputc('\n', pl->out);
+    }
+    say(pl, survey_text(s, SURVEY_INTRO));
+    fputc('\n', pl->out);
+    if (!survey_reviewed(s)) {
+        say(pl, survey_ui(s, UI_UNREVIEWED));
+        fputc('\n', pl->out);
+    }
+    say(pl, survey_ui(s, pl->k != NULL ? UI_PLAIN_HOW_KIOSK : UI_PLAIN_HOW));
+    fputc('\n', pl->out);
+    say(pl, survey_text(s, SURVEY_DISCLAIMER));
+}
+
 int plain_run(const struct survey *s, FILE *in, FILE *out)
 {
-    struct plain pl = {s, in, out, false};
+    struct plain pl = {.s = s, .in = in, .out = out, .width = WIDTH};
     struct flow *f = flow_new(s);
     if (f == NULL)
         return EX_OSERR;
-    fprintf(out, "%s\n\n", survey_text(s, SURVEY_TITLE));
-    if (survey_text(s, SURVEY_INTENDED_USE)[0] != '\0') {
-        say(&pl, survey_text(s, SURVEY_INTENDED_USE));
-        fputc('\n', out);
-    }
-    say(&pl, survey_text(s, SURVEY_INTRO));
-    fputc('\n', out);
-    if (!survey_reviewed(s)) {
-        say(&pl, survey_ui(s, UI_UNREVIEWED));
-        fputc('\n', out);
-    }
-    say(&pl, survey_ui(s, UI_PLAIN_HOW));
-    fputc('\n', out);
-    say(&pl, survey_text(s, SURVEY_DISCLAIMER));
+    introduction(&pl);
     enum flow_step step = walk(&pl, f);
     const struct session *se = flow_session(f);
     struct report *r = step != FLOW_START && !pl.no_memory ? report_new(se) : NULL;
@@ -214,7 +357,7 @@ int plain_run(const struct survey *s, FILE *in, FILE *out)
         }
     } else {
         fputc('\n', out);
-        if (output_report_text(out, d, s, WIDTH) != 0)
+        if (output_report_text(out, d, s, pl.width) != 0)
             pl.no_memory = true;
     }
     results_doc_free(d);
@@ -222,4 +365,89 @@ int plain_run(const struct survey *s, FILE *in, FILE *out)
     fflush(out);
     flow_free(f);
     return pl.no_memory ? EX_OSERR : 0;
+}
+
+/* Kiosk: the emergency advice of D, then the line that sends the patient to
+ * the desk (as on the red-flag screen). */
+static void kiosk_urgent(struct plain *pl, const struct results_doc *d)
+{
+    fputc('\n', pl->out);
+    if (output_doc_text(pl->out, d, RDOC_MASK(RDOC_URGENT), pl->width) != 0)
+        pl->no_memory = true;
+    fputc('\n', pl->out);
+    say(pl, survey_ui(pl->s, UI_KIOSK_URGENT));
+    fputc('\n', pl->out);
+}
+
+/* Kiosk: waits for one line as WAIT says; false when the session ended
+ * first (PL->end) or memory ran out. */
+static bool kiosk_wait(struct plain *pl, enum wait wait, enum uistr prompt)
+{
+    pl->wait = wait;
+    char line[LINE_MAX_BYTES];
+    bool got = !pl->no_memory && read_line(pl, survey_ui(pl->s, prompt), line, sizeof(line));
+    explicit_bzero(line, sizeof(line));
+    return got;
+}
+
+/* Kiosk: after an emergency, the advice stays until a member of staff has
+ * seen it and a line is typed, even past the idle time; but then the
+ * answers go, and only the advice is shown again. True when the results may
+ * follow. */
+static bool kiosk_emergency(struct plain *pl, struct flow *f, struct report **r,
+                            struct results_doc **d)
+{
+    kiosk_urgent(pl, *d);
+    if (kiosk_wait(pl, WAIT_QUIET, UI_PLAIN_URGENT_KEY))
+        return true;
+    if (pl->end != END_IDLE)
+        return false;
+    pl->k->wipe();
+    kiosk_urgent(pl, *d);
+    results_doc_free(*d);
+    *d = NULL;
+    report_free(*r);
+    *r = NULL;
+    flow_reset(f);
+    pl->end = END_NONE;
+    kiosk_wait(pl, WAIT_EVER, UI_PLAIN_NEXT_KEY);
+    return false;
+}
+
+enum plain_kiosk_end plain_kiosk_run(const struct survey *s, int in_fd, FILE *out,
+                                     const struct plain_kiosk *k)
+{
+    struct plain pl = {.s = s,
+                       .out = out,
+                       .k = k,
+                       .fd = in_fd,
+                       .last = clock_now_ms(),
+                       .width = k->width >= 20 && k->width < WIDTH ? k->width : WIDTH};
+    struct flow *f = flow_new(s);
+    if (f == NULL)
+        return PLAIN_KIOSK_NO_MEMORY;
+    introduction(&pl);
+    enum flow_step step = walk(&pl, f);
+    const struct session *se = flow_session(f);
+    struct report *r = NULL;
+    struct results_doc *d = NULL;
+    if (step != FLOW_START && !pl.no_memory) {
+        r = report_new(se);
+        d = r != NULL ? results_doc_new(r, se, true) : NULL;
+        pl.no_memory = d == NULL;
+    }
+    if (d != NULL && (step != FLOW_EMERGENCY || kiosk_emergency(&pl, f, &r, &d))) {
+        fputc('\n', out);
+        if (output_report_text(out, d, s, pl.width) != 0)
+            pl.no_memory = true;
+        fputc('\n', out);
+        kiosk_wait(&pl, WAIT_IDLE, UI_PLAIN_FINISH);
+    }
+    fflush(out);
+    results_doc_free(d);
+    report_free(r);
+    flow_free(f);
+    if (pl.end == END_STOP)
+        return PLAIN_KIOSK_STOP;
+    return pl.no_memory ? PLAIN_KIOSK_NO_MEMORY : PLAIN_KIOSK_NEXT;
 }

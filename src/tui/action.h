@@ -39,6 +39,7 @@ enum action_kind {
     ACT_SPEECH_TOGGLE, /* turn reading aloud on or off */
     ACT_SPEECH_REPEAT, /* say the whole screen again */
     ACT_SPEECH_STOP,   /* silence what is being said */
+    ACT_LINE_MODE,     /* kiosk: this patient answers line by line (plain.h) */
 };
 
 struct action {

@@ -36,6 +36,7 @@ void tui_go_welcome(struct tui *ui)
 static void go_question(struct tui *ui)
 {
     ui->screen = SCREEN_QUESTION;
+    ui->scroll = 0; /* a question's text starts at its top */
     ui->focus = screen_question_focus(ui->flow, flow_question(ui->flow));
 }
 
@@ -118,8 +119,7 @@ void tui_kiosk_reset(struct tui *ui)
     tui_speech_wipe(ui);    /* silent at once: nothing of the last patient is said */
 }
 
-/* Kiosk: seconds of warning before an idle session is wiped. */
-static long long idle_warning_ms(const struct tui *ui)
+long long tui_idle_warning_ms(const struct tui *ui)
 {
     return ui->idle_ms / 3 < 20000 ? ui->idle_ms / 3 : 20000;
 }
@@ -183,7 +183,7 @@ bool tui_idle_tick(struct tui *ui, long long now)
         ui->screen == SCREEN_RED_FLAG)
         return false;
     long long left = ui->last_input + ui->idle_ms - now;
-    if (left > idle_warning_ms(ui))
+    if (left > tui_idle_warning_ms(ui))
         return false;
     int seconds = (int)((left + 999) / 1000);
     /* Once the box is up, its number changes rarely: a screen reader reads
@@ -295,6 +295,7 @@ bool tui_apply(struct tui *ui, struct action a)
     case ACT_SPEECH_TOGGLE: tui_speech_toggle(ui); break;
     case ACT_SPEECH_REPEAT: ui->speech_repeat = true; break;
     case ACT_SPEECH_STOP: speech_stop(ui->speech); break;
+    case ACT_LINE_MODE: ui->line_mode = ui->kiosk; break;
     }
     return false;
 }

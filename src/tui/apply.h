@@ -38,6 +38,10 @@ bool tui_countdown_step(int seconds);
  * so that a key arriving now must not reach the old session. */
 bool tui_idle_expired(const struct tui *ui, long long now);
 
+/* Kiosk: how long before an idle session is wiped the "still there?"
+ * warning comes: a third of the idle time, at most 20 seconds. */
+long long tui_idle_warning_ms(const struct tui *ui);
+
 /* Frees what UI owns, wiping the answers; a print job still running is
  * ended. */
 void tui_state_free(struct tui *ui);

@@ -58,10 +58,19 @@ void screen_welcome_draw(const struct tui *ui, struct hits *hits)
     for (int i = 0; i < N_BLOCKS; i++)
         need += blocks[i].text[0] != '\0' ? widget_text_height(blocks[i].text, w) + 1 : 0;
     /* The last blank line may go: the Start button can sit right below. */
+    const char *dropped[N_BLOCKS] = {NULL};
     for (int i = N_BLOCKS - 1; i >= 0 && need - 1 > limit - y; i--)
         if (blocks[i].optional && blocks[i].text[0] != '\0') {
             need -= widget_text_height(blocks[i].text, w) + 1;
+            dropped[i] = blocks[i].text;
             blocks[i].text = "";
+        }
+    /* A block dropped for a longer one comes back when the rows it needs
+     * are free after all (no empty rows left under a missing text). */
+    for (int i = 0; i < N_BLOCKS; i++)
+        if (dropped[i] != NULL && need + widget_text_height(dropped[i], w) + 1 - 1 <= limit - y) {
+            need += widget_text_height(dropped[i], w) + 1;
+            blocks[i].text = dropped[i];
         }
     for (int i = 0; i < N_BLOCKS; i++)
         if (blocks[i].text[0] != '\0' && y < limit)
@@ -73,9 +82,9 @@ void screen_welcome_draw(const struct tui *ui, struct hits *hits)
 
 struct action screen_welcome_command(const struct tui *ui, enum command cmd)
 {
-    (void)ui;
     switch (cmd) {
     case CMD_CHOOSE: return ACTION(ACT_BEGIN);
+    case CMD_LINE_MODE: return ui->kiosk ? ACTION(ACT_LINE_MODE) : ACTION(ACT_NONE);
     case CMD_HELP: return ACTION(ACT_HELP);
     case CMD_QUIT:
     case CMD_CANCEL: return ACTION(ACT_ASK_QUIT);

@@ -133,6 +133,9 @@ struct tui {
     struct speech_view spoken; /* borrows what the state owns; forgotten at a wipe */
     char speech_box[512];      /* the countdown box's text, as spoken */
     char speech_why[256];
+    /* Kiosk: the patient asked for line mode; the loop runs it (leaving the
+     * full screen meanwhile), then clears this and wipes for the next one. */
+    bool line_mode;
 };
 
 #endif

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <term.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -113,6 +114,14 @@ int term_start(bool kiosk, bool ascii, const char **why)
         char *cup = tigetstr("cup");
         bool addressable = cup != NULL && cup != (char *)-1;
         del_curterm(cur_term);
+        if (!addressable && kiosk) {
+            /* Line mode alone would do for a patient, but nothing could
+             * wipe the screen between two patients. */
+            *why = "this terminal (TERM) cannot move the cursor, so a kiosk could not wipe the "
+                   "screen between patients; set TERM to the terminal's real type (patients who "
+                   "want line mode then press l on the welcome screen)";
+            return -1;
+        }
         if (!addressable) {
             *why = "this terminal (TERM) cannot move the cursor, so the full screen cannot be "
                    "drawn; set TERM to the terminal's real type, or use --plain (see --help)";
@@ -164,11 +173,10 @@ int term_start(bool kiosk, bool ascii, const char **why)
     return 0;
 }
 
-/* Blanks what the terminal shows, line by line with "erase to end of line"
- * (which no terminal or multiplexer keeps, unlike a cleared screen that
- * tmux copies to its history), then clears the scrollback where the
- * terminal can (E3). Curses is told the screen is blank. */
-static void blank_terminal(void)
+/* Blanks the terminal row by row with "erase to end of line", then the
+ * scrollback (E3), writing terminfo strings directly (curses may be in or
+ * out of its modes). */
+static void blank_rows(void)
 {
     char *cup = tigetstr("cup"), *el = tigetstr("el");
     if (cup != NULL && cup != (char *)-1 && el != NULL && el != (char *)-1) {
@@ -180,6 +188,15 @@ static void blank_terminal(void)
     }
     term_putcap("E3");
     fflush(stdout);
+}
+
+/* Blanks what the terminal shows, line by line with "erase to end of line"
+ * (which no terminal or multiplexer keeps, unlike a cleared screen that
+ * tmux copies to its history), then clears the scrollback where the
+ * terminal can (E3). Curses is told the screen is blank. */
+static void blank_terminal(void)
+{
+    blank_rows();
     erase();
     clearok(curscr, TRUE);
     refresh();
@@ -310,6 +327,41 @@ int term_signal(void)
 void term_wipe(void)
 {
     blank_terminal();
+}
+
+void term_line_begin(void)
+{
+    blank_terminal();
+    paste_mode(false);
+    curs_set(1);
+    endwin(); /* also ends mouse reports and the alternate screen */
+    /* The normal screen may hold what was there before the kiosk started. */
+    blank_rows();
+    struct termios t;
+    if (tcgetattr(STDIN_FILENO, &t) == 0) {
+        t.c_lflag |= ICANON | ECHO | ECHOE | ECHOK;
+        t.c_lflag &= ~(tcflag_t)ISIG;
+        t.c_iflag |= ICRNL;
+        t.c_iflag &= ~(tcflag_t)(INLCR | IGNCR);
+        t.c_oflag |= OPOST | ONLCR;
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &t);
+    }
+}
+
+void term_line_wipe(void)
+{
+    blank_rows();
+}
+
+void term_line_end(void)
+{
+    blank_rows();
+    tcflush(STDIN_FILENO, TCIFLUSH); /* a half-typed line is not a key for the next patient */
+    reset_prog_mode();
+    curs_set(0);
+    paste_mode(true);
+    clearok(curscr, TRUE);
+    refresh(); /* back on the alternate screen, with mouse reports */
 }
 
 void term_cursor(bool show)

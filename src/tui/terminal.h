@@ -36,6 +36,21 @@ int term_start(bool kiosk, bool ascii, const char **why);
  * that nothing of the last person's session can be scrolled back to. */
 void term_wipe(void);
 
+/* Kiosk: leaves the full screen for line mode (plain.h). Blanks the screen
+ * and its scrollback, leaves curses' modes and the alternate screen, and
+ * sets the terminal's line discipline: canonical lines with echo (what a
+ * screen reader or braille display reads best), the cursor shown, and no
+ * key that sends a signal. Mouse reports and bracketed paste are off. */
+void term_line_begin(void);
+
+/* Blanks the terminal and its scrollback while in line mode (what
+ * term_wipe does on the full screen). */
+void term_line_wipe(void);
+
+/* Back from line mode: blanks the line mode's text and the scrollback, and
+ * restores the full screen, repainted whole at the next refresh. */
+void term_line_end(void);
+
 /* Shows the cursor (SHOW: a text field, where typing goes) or hides it.
  * Either way curses puts it where the loop last moved it on stdscr (where
  * the attention is), never where drawing happened to end: screen readers

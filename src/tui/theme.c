@@ -31,7 +31,10 @@ void theme_init(bool colour, bool high_contrast)
     init_pair(4, COLOR_YELLOW, bg);                              /* middle band */
     init_pair(5, COLOR_RED, bg);                                 /* top band */
     init_pair(6, fg, bg);                                        /* everything else */
-    init_pair(7, COLOR_BLACK, COLOR_YELLOW);                     /* focus, high contrast */
+    /* Focus in high contrast: black on white, never bold (xterm draws bold
+     * black as grey), 9:1 or more in xterm's, VTE's and the Linux console's
+     * palettes (the console's yellow is brown: black on it is 4:1). */
+    init_pair(7, COLOR_BLACK, COLOR_WHITE);
     attrs[ROLE_TITLE] |= COLOR_PAIR(1);
     attrs[ROLE_URGENT] = A_BOLD | COLOR_PAIR(2);
     attrs[ROLE_BAND_LOW] |= COLOR_PAIR(3);
@@ -39,7 +42,7 @@ void theme_init(bool colour, bool high_contrast)
     attrs[ROLE_BAND_HIGH] |= COLOR_PAIR(5);
     if (!high_contrast)
         return; /* plain text in the terminal's own colours costs no escape codes */
-    attrs[ROLE_FOCUS] = A_BOLD | COLOR_PAIR(7);
+    attrs[ROLE_FOCUS] = COLOR_PAIR(7);
     attrs[ROLE_NORMAL] |= COLOR_PAIR(6);
     attrs[ROLE_DIM] |= COLOR_PAIR(6);
     attrs[ROLE_BUTTON] |= COLOR_PAIR(6);

@@ -4,6 +4,7 @@
  * overlay on top what the key means, and applies that action. */
 #include "musclecheck/tui.h"
 #include "musclecheck/clock.h"
+#include "musclecheck/plain.h"
 
 #include "apply.h"
 #include "screens.h"
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 /* How long a key wait lasts before the loop looks at signals again. Nothing
  * is drawn when it expires, so this costs no output. */
@@ -70,6 +72,29 @@ static void draw(const struct tui *ui, struct hits *hits)
     /* Only the file name box shows the cursor (after the name): a text
      * field shows where typing goes. */
     send_frame(hits, ui->overlay == OVERLAY_SAVE && !ui->save_confirm);
+}
+
+static bool line_stopping(void)
+{
+    return term_signal() != 0;
+}
+
+/* Kiosk: the patient's questionnaire in line mode, outside the full screen;
+ * then the next patient's welcome screen. False when the kiosk must stop. */
+static bool run_line_mode(struct tui *ui)
+{
+    const struct plain_kiosk k = {.idle_ms = ui->idle_ms,
+                                  .warning_ms = tui_idle_warning_ms(ui),
+                                  .width = COLS - 1, /* no line ends in the last column */
+                                  .wipe = term_line_wipe,
+                                  .stopping = line_stopping};
+    ui->line_mode = false;
+    term_line_begin();
+    enum plain_kiosk_end end = plain_kiosk_run(ui->survey, STDIN_FILENO, stdout, &k);
+    term_line_end();
+    tui_kiosk_reset(ui);
+    ui->last_input = clock_now_ms();
+    return end != PLAIN_KIOSK_STOP;
 }
 
 int tui_run(const struct survey *const *surveys, size_t count, const struct tui_options *opts)
@@ -180,6 +205,8 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         struct action a = click ? tui_click_action(&ui, hit) : tui_key_action(&ui, &ev);
         if (tui_apply(&ui, a))
             break;
+        if (ui.line_mode && !run_line_mode(&ui))
+            break; /* stopped on purpose (status 0), or the terminal has gone */
     }
     tui_speech_wipe(&ui);
     term_stop();

@@ -65,6 +65,23 @@ int widget_text(int y, int x, int width, int max_lines, const char *text, enum r
     return used;
 }
 
+int widget_text_from(int y, int x, int width, int skip, int max_lines, const char *text,
+                     enum role role)
+{
+    if (width < 1 || max_lines < 1)
+        return 0;
+    struct wrap_line *lines = NULL;
+    size_t n = wrap_text(text, width, &lines);
+    int used = 0;
+    attr_t attr = theme_attr(role);
+    attron(attr);
+    for (size_t i = skip > 0 ? (size_t)skip : 0; i < n && used < max_lines; i++, used++)
+        widget_put(y + used, x, text + lines[i].start, lines[i].len);
+    attroff(attr);
+    free(lines);
+    return used;
+}
+
 int widget_text_height(const char *text, int width)
 {
     struct wrap_line *lines = NULL;

@@ -22,6 +22,12 @@ void widget_put(int y, int x, const char *text, size_t len);
  * Returns the number of rows used. */
 int widget_text(int y, int x, int width, int max_lines, const char *text, enum role role);
 
+/* Draws the rows of TEXT wrapped to WIDTH from its row SKIP on (nothing is
+ * cut: the screen says there is more), at most MAX_LINES of them, from row
+ * Y, column X. Returns the number of rows used. */
+int widget_text_from(int y, int x, int width, int skip, int max_lines, const char *text,
+                     enum role role);
+
 /* Rows TEXT takes when wrapped to WIDTH. */
 int widget_text_height(const char *text, int width);
 

@@ -168,7 +168,7 @@ static void a_walk_says_what_the_screens_show(void **state)
 {
     struct fixture *f = start(state, NULL);
     assert_int_equal(check_said(f), 1); /* the welcome, with its hint */
-    VT_ASSERT_TEXT(f->vt, "l repeats, x stops", T);
+    VT_ASSERT_TEXT(f->vt, "a repeats, x stops", T);
     vt_send(f->vt, VT_ENTER);
     VT_ASSERT_TEXT(f->vt, "Question 1 of", T);
     assert_int_equal(check_said(f), 1);
@@ -180,7 +180,7 @@ static void a_walk_says_what_the_screens_show(void **state)
     vt_send(f->vt, "?");
     VT_ASSERT_TEXT(f->vt, "Press any key to go back", T);
     assert_int_equal(check_said_in(f, true), 1);
-    vt_send(f->vt, "l"); /* repeat: the help again */
+    vt_send(f->vt, "a"); /* repeat: the help again */
     assert_int_equal(check_said_in(f, true), 1);
     vt_send(f->vt, " "); /* any key closes the help: the question again */
     VT_ASSERT_GONE(f->vt, "Press any key to go back", T);

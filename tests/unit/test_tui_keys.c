@@ -101,6 +101,12 @@ static void welcome_keys(void **state)
     ASSERT_ACTION(screen_welcome_key(&ui, ev_key(KEYDEC_ESC, 0)), ACT_ASK_QUIT, 0);
     ASSERT_ACTION(screen_welcome_key(&ui, ev_char('1')), ACT_NONE, 0); /* languages: kiosk only */
     ASSERT_ACTION(screen_welcome_key(&ui, ev_char('x')), ACT_NONE, 0);
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_char('l')), ACT_NONE, 0); /* line mode: kiosk only */
+    ui.kiosk = true;
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_char('l')), ACT_LINE_MODE, 0);
+    ASSERT_ACTION(screen_welcome_key(&ui, ev_char('L')), ACT_LINE_MODE, 0);
+    ui.screen = SCREEN_QUESTION; /* only the welcome screen offers it */
+    assert_int_not_equal(screen_question_key(&ui, ev_char('l')).kind, ACT_LINE_MODE);
     tui_state_free(&ui);
 }
 
