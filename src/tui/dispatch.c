@@ -34,10 +34,13 @@ static struct action speech_key(const struct tui *ui, const struct keydec_event 
     if (ui->overlay == OVERLAY_SAVE || ui->overlay == OVERLAY_STAFF ||
         ui->overlay == OVERLAY_IDLE || ui->overlay == OVERLAY_PRINTING)
         return ACTION(ACT_NONE);
+    /* With speech off, a box that any key closes keeps doing so, and l and
+     * x mean nothing. */
     switch (keymap_command(ev)) {
-    case CMD_SPEECH: return ACTION(ACT_SPEECH_TOGGLE);
-    case CMD_REPEAT: return ACTION(ACT_SPEECH_REPEAT);
-    case CMD_SILENCE: return ACTION(ACT_SPEECH_STOP);
+    case CMD_SPEECH:
+        return ACTION(!ui->speech_on && tui_any_key_closes(ui) ? ACT_NONE : ACT_SPEECH_TOGGLE);
+    case CMD_REPEAT: return ACTION(ui->speech_on ? ACT_SPEECH_REPEAT : ACT_NONE);
+    case CMD_SILENCE: return ACTION(ui->speech_on ? ACT_SPEECH_STOP : ACT_NONE);
     default: return ACTION(ACT_NONE);
     }
 }
