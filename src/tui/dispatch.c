@@ -34,7 +34,7 @@ static struct action speech_key(const struct tui *ui, const struct keydec_event 
     if (ui->overlay == OVERLAY_SAVE || ui->overlay == OVERLAY_STAFF ||
         ui->overlay == OVERLAY_IDLE || ui->overlay == OVERLAY_PRINTING)
         return ACTION(ACT_NONE);
-    /* With speech off, a box that any key closes keeps doing so, and l and
+    /* With speech off, a box that any key closes keeps doing so, and a and
      * x mean nothing. */
     switch (keymap_command(ev)) {
     case CMD_SPEECH:
