@@ -64,9 +64,9 @@ static void assert_consistent(struct vt *vt, int rows, int cols)
     VT_ASSERT(vt, vt_wait_quiet(vt, 150, T));
     char *before = vt_screen(vt);
     vt_resize(vt, rows + 1, cols + 1);
-    VT_ASSERT(vt, vt_wait_quiet(vt, 150, T));
+    VT_ASSERT(vt, vt_wait_redraw(vt, 150, T));
     vt_resize(vt, rows, cols);
-    VT_ASSERT(vt, vt_wait_quiet(vt, 150, T));
+    VT_ASSERT(vt, vt_wait_redraw(vt, 150, T));
     char *after = vt_screen(vt);
     if (strcmp(before, after) != 0) {
         fprintf(stderr, "before the repaint:\n%s\n", before);

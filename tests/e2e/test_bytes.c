@@ -71,10 +71,10 @@ static size_t repaint_bytes(struct vt *vt)
 {
     VT_ASSERT(vt, vt_wait_quiet(vt, QUIET_MS, T));
     vt_resize(vt, 24, 81);
-    VT_ASSERT(vt, vt_wait_quiet(vt, 700, T));
+    VT_ASSERT(vt, vt_wait_redraw(vt, 700, T));
     vt_reset_bytes(vt);
     vt_resize(vt, 24, 80);
-    VT_ASSERT(vt, vt_wait_quiet(vt, 700, T));
+    VT_ASSERT(vt, vt_wait_redraw(vt, 700, T));
     return vt_bytes(vt);
 }
 

@@ -149,10 +149,10 @@ static void cursor_follows_the_focus_on_every_screen_and_box(void **state)
     CURSOR_ON(vt, "Not sure");
     /* A resize keeps it on the focus. */
     vt_resize(vt, 30, 100);
-    VT_ASSERT(vt, vt_wait_quiet(vt, 200, T));
+    VT_ASSERT(vt, vt_wait_redraw(vt, 200, T));
     CURSOR_ON(vt, "Not sure");
     vt_resize(vt, 24, 80);
-    VT_ASSERT(vt, vt_wait_quiet(vt, 200, T));
+    VT_ASSERT(vt, vt_wait_redraw(vt, 200, T));
     CURSOR_ON(vt, "Not sure");
     /* The red-flag screen: its focused button, then the other. */
     vt_send(vt, "y");
@@ -194,6 +194,9 @@ static void too_small_puts_the_cursor_on_its_message(void **state)
 {
     struct vt *vt = start(state);
     vt_resize(vt, 8, 30);
+    /* Wait for the message itself: a loaded machine may take longer than
+     * any quiet spell to answer the resize. */
+    VT_ASSERT_TEXT(vt, "Please make this", T);
     VT_ASSERT(vt, vt_wait_quiet(vt, 200, T));
     CURSOR_AT(vt, 0, 0);
     vt_resize(vt, 24, 80);

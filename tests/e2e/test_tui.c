@@ -442,13 +442,13 @@ static void resize_during_a_question_keeps_answers(void **state)
      * program to finish drawing at the new size (the long question 2 takes
      * a few writes). */
     vt_resize(vt, 40, 120);
-    VT_ASSERT(vt, vt_wait_quiet(vt, 150, T));
+    VT_ASSERT(vt, vt_wait_redraw(vt, 150, T));
     VT_ASSERT_TEXT(vt, "Question 2 of 39", T);
     int row, col;
     VT_ASSERT(vt, vt_find(vt, "Muscle weakness self-check", &row, &col));
     VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 39);
     vt_resize(vt, 20, 60);
-    VT_ASSERT(vt, vt_wait_quiet(vt, 150, T));
+    VT_ASSERT(vt, vt_wait_redraw(vt, 150, T));
     VT_ASSERT_TEXT(vt, "Question 2 of 39", T);
     VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 19 && col < 60);
     VT_ASSERT(vt, vt_find(vt, "y/n/u answer", &row, &col) && row == 19); /* the key line */

@@ -644,6 +644,25 @@ bool vt_wait_quiet(struct vt *vt, int quiet_ms, int timeout_ms)
     }
 }
 
+bool vt_wait_redraw(struct vt *vt, int quiet_ms, int timeout_ms)
+{
+    long long deadline = deadline_in(timeout_ms);
+    if (!vt)
+        return false;
+    for (;;) {
+        long long t = now_ms();
+        if (t >= deadline)
+            return false;
+        int n = pump(vt, (int)(deadline - t), -1);
+        if (n < 0)
+            return true;
+        if (n > 0)
+            break;
+    }
+    long long left = deadline - now_ms();
+    return vt_wait_quiet(vt, quiet_ms, left > 0 ? (int)left : 0);
+}
+
 bool vt_cursor(struct vt *vt, int *row, int *col)
 {
     VTermPos pos = {0, 0};

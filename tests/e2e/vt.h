@@ -54,6 +54,9 @@ bool vt_wait_gone(struct vt *vt, const char *utf8_text, int timeout_ms);
 /* Wait until the program has produced no output for quiet_ms (true; also true at EOF), or
  * timeout_ms passes (false). Use after input whose effect has no distinctive text. */
 bool vt_wait_quiet(struct vt *vt, int quiet_ms, int timeout_ms);
+/* Like vt_wait_quiet, but first waits for some output: use after input the program must answer
+ * (a resize it redraws for), so a slow machine cannot pass the quiet spell before the answer. */
+bool vt_wait_redraw(struct vt *vt, int quiet_ms, int timeout_ms);
 
 /* Screen contents as UTF-8 without any pumping. vt_screen: all rows, each right-trimmed, joined
  * by '\n' (no final '\n'). vt_row: one right-trimmed row, NULL if row is out of range. */
