@@ -1095,7 +1095,7 @@ static void plain_mode_through_a_pipe(void **state)
     (void)state;
     struct run r = RUN(typed_answers("vitamin_b12.txt"), "--plain");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 1 of 39\n");
+    expect_contains(r.out, "Question 1 of 40\n");
     expect_contains(r.out, "1. Vitamin B12: Likely\n");
     expect_contains(r.out, "Because you said yes to:");
     expect_contains(r.out, "Ask a doctor or nurse about a blood test");
@@ -1113,14 +1113,14 @@ static void plain_mode_back_help_and_mistakes(void **state)
     expect_contains(r.out, "Please type y, n or u");
     expect_contains(r.out, "You answered: No");
     expect_contains(r.out, "Why we ask: ");
-    expect_contains(r.out, "Question 2 of 39");
+    expect_contains(r.out, "Question 2 of 40");
     expect_contains(r.out, "Stopped. Your answers were not kept.");
     assert_null(strstr(r.out, "Your results"));
     run_free(&r);
     /* Spanish words work too, and the end of the input stops cleanly. */
     r = RUN("sí\n", "--plain", "--lang", "es");
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Pregunta 1 de 39");
+    expect_contains(r.out, "Pregunta 1 de 40");
     expect_contains(r.out, "!! Llame a una ambulancia");
     run_free(&r);
 }
@@ -1132,14 +1132,14 @@ static void under_16_ends_the_check_kindly(void **state)
 {
     (void)state;
     char typed[128] = "";
-    for (int i = 1; i <= 9; i++)
+    for (int i = 1; i <= 10; i++)
         strcat(typed, "n\n"); /* the emergency screens */
     strcat(typed, "y\n");     /* under 16 */
     struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
     expect_contains(r.out, "For adults with muscle weakness, aches or cramps. Not for children.");
-    expect_contains(r.out, "Question 10 of 39\nAre you under 16 years old?");
-    expect_absent(r.out, "Question 11 of");
+    expect_contains(r.out, "Question 11 of 40\nAre you under 16 years old?");
+    expect_absent(r.out, "Question 12 of");
     const char *results = strstr(r.out, "Your results");
     assert_non_null(results);
     expect_contains(results, "What to do instead");
@@ -1190,17 +1190,17 @@ static void plain_mode_same_day_goes_on(void **state)
 {
     (void)state;
     char typed[256] = "";
-    for (int i = 1; i <= 11; i++)
+    for (int i = 1; i <= 12; i++)
         strcat(typed, "n\n"); /* the emergency screens, under 16, a swollen calf */
     strcat(typed, "y\n");     /* black poo, among the same-day signs */
-    for (int i = 13; i <= 40; i++)
+    for (int i = 14; i <= 41; i++)
         strcat(typed, "n\n");
     struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 12 of 39\nDo you have any of these?");
-    expect_contains(r.out, "Question 13 of 39\n");
+    expect_contains(r.out, "Question 13 of 40\nDo you have any of these?");
+    expect_contains(r.out, "Question 14 of 40\n");
     /* "no" to "did it start in the last week" adds "for a month or more?" */
-    expect_contains(r.out, "Question 40 of 40\n");
+    expect_contains(r.out, "Question 41 of 41\n");
     expect_absent(r.out, "Press Enter to see your results");
     expect_absent(r.out, "Call an ambulance now");
     const char *results = strstr(r.out, "Your results");
@@ -1220,11 +1220,11 @@ static void plain_mode_unsure_warning_sign(void **state)
 {
     (void)state;
     char typed[256] = "u\n"; /* not sure about the chest and breathing screen */
-    for (int i = 2; i <= 40; i++)
+    for (int i = 2; i <= 41; i++)
         strcat(typed, "n\n");
     struct run r = RUN(typed, "--plain", "--questions", path("questions/en.yaml"));
     assert_int_equal(r.status, 0);
-    expect_contains(r.out, "Question 2 of 39\n");
+    expect_contains(r.out, "Question 2 of 40\n");
     expect_absent(r.out, "Press Enter to see your results");
     const char *results = strstr(r.out, "Your results");
     assert_non_null(results);

@@ -26,12 +26,12 @@ enum {
     BUDGET_FIRST_SCREEN = 1600,
     BUDGET_FOCUS = 50, /* moving the focus between two answers, measured 42 */
     /* The answer and back budgets are measured on questions of ordinary
-     * length: since the v3 questions, 1-8 are emergency screens with long
+     * length: since the v3 questions, 1-10 are emergency screens with long
      * bulleted lists (question 2 has 609 characters of question and help,
      * question 1 724), where almost the whole screen is new text: going
      * from 1 to 2 sends 967 bytes, a forced repaint of 2 sends 1300. So
-     * the budgets stay, measured from question 10 (under_16, 158
-     * characters with its help) to 11 (calf_clot, 270), as they were from
+     * the budgets stay, measured from question 11 (under_16, 158
+     * characters with its help) to 12 (calf_clot, 270), as they were from
      * question 11 (black_stools, 247) to 12 before, and from question 1
      * (324) to 2 (about 250) before; the emergency screens are checked
      * against a repaint of their own instead (repaint_bytes). */
@@ -40,7 +40,7 @@ enum {
      * longer question 1 of format 2, 470 on the version 1 one) */
     BUDGET_BACK = 750,
     BUDGET_QUIT_BOX = 700, /* the quit confirmation over a question, measured 616 */
-    Q_ORDINARY = 10,       /* under_16, then calf_clot: see above */
+    Q_ORDINARY = 11,       /* under_16, then calf_clot: see above */
 };
 
 static const char *binary;

@@ -24,17 +24,17 @@ enum { T = 5000, T_SHORT = 400 };
 
 /* The bundled questionnaire: questions shown to someone who answers no to
  * everything, and where some of them are (from "--list" and the show_if
- * gates of questions/en.yaml). A "no" to started_recently (question 14)
+ * gates of questions/en.yaml). A "no" to started_recently (question 15)
  * opens over_a_month, so the total grows by one there. */
 enum {
-    ALL_NO_TOTAL = 40,     /* 39 until started_recently is answered "no" */
-    Q_EMERGENCIES = 9,     /* questions 1-9: emergency screens (ambulance or A&E) */
-    Q_CALF_CLOT = 11,      /* same day; with breathless_effort an ambulance rule */
-    Q_SAME_DAY_SIGNS = 12, /* same day (black poo among them), no follow-up */
-    Q_STARTED = 14,        /* started_recently: "no" opens over_a_month */
-    Q_NIGHT_CRAMPS = 19,   /* an ordinary question without follow-ups */
-    Q_BREATHLESS = 26,     /* breathless_effort, in the all-no walk */
-    Q_AGE_50 = 29,         /* a gateway to three follow-ups */
+    ALL_NO_TOTAL = 41,     /* 40 until started_recently is answered "no" */
+    Q_EMERGENCIES = 10,    /* questions 1-10: emergency screens (ambulance or A&E) */
+    Q_CALF_CLOT = 12,      /* same day; with breathless_effort an ambulance rule */
+    Q_SAME_DAY_SIGNS = 13, /* same day (black poo among them), no follow-up */
+    Q_STARTED = 15,        /* started_recently: "no" opens over_a_month */
+    Q_NIGHT_CRAMPS = 20,   /* an ordinary question without follow-ups */
+    Q_BREATHLESS = 27,     /* breathless_effort, in the all-no walk */
+    Q_AGE_50 = 30,         /* a gateway to three follow-ups */
 };
 
 static const char *binary;
@@ -198,42 +198,42 @@ static void follow_up_questions_change_the_total(void **state)
 {
     struct vt *vt = start(state);
     vt_send(vt, VT_ENTER);
-    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
     /* A follow-up of a "no": over_a_month comes after started_recently. */
     for (int i = 1; i < Q_STARTED; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Question 14 of 39", T);
-    vt_send(vt, "n");
     VT_ASSERT_TEXT(vt, "Question 15 of 40", T);
+    vt_send(vt, "n");
+    VT_ASSERT_TEXT(vt, "Question 16 of 41", T);
     /* Up to the "aged 50 or over" gateway. */
     for (int i = Q_STARTED + 1; i < Q_AGE_50; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Question 29 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 30 of 41", T);
     VT_ASSERT_TEXT(vt, "aged 50 or over", T);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Question 30 of 43", T);
+    VT_ASSERT_TEXT(vt, "Question 31 of 44", T);
     VT_ASSERT_TEXT(vt, "65 or over", T);
     vt_send(vt, "y"); /* a follow-up, answered */
-    VT_ASSERT_TEXT(vt, "Question 31 of 43", T);
+    VT_ASSERT_TEXT(vt, "Question 32 of 44", T);
     vt_send(vt, "b");
     vt_send(vt, "b");
-    VT_ASSERT_TEXT(vt, "Question 29 of 43", T);
+    VT_ASSERT_TEXT(vt, "Question 30 of 44", T);
     vt_send(vt, "n"); /* hides the follow-ups again and drops their answers */
-    VT_ASSERT_TEXT(vt, "Question 30 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 31 of 41", T);
     VT_ASSERT_GONE(vt, "65 or over", T);
     /* The medicines gateway, the last question, opens eight more. */
     for (int i = Q_AGE_50 + 1; i < ALL_NO_TOTAL; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
     }
-    VT_ASSERT_TEXT(vt, "Question 40 of 40", T);
+    VT_ASSERT_TEXT(vt, "Question 41 of 41", T);
     VT_ASSERT_TEXT(vt, "medicines", T);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Question 41 of 48", T);
+    VT_ASSERT_TEXT(vt, "Question 42 of 49", T);
 }
 
 static void red_flag_shows_urgent_advice_first(void **state)
@@ -259,7 +259,7 @@ static void red_flag_shows_urgent_advice_first(void **state)
 
 /* Each emergency question, answered yes, stops the questions at once, and
  * its title says which of the two emergency levels it is (the red_flag
- * levels of questions 1-9 in questions/en.yaml). */
+ * levels of questions 1-10 in questions/en.yaml). */
 static void every_emergency_question_stops(void **state)
 {
     static const char *const ambulance = "Call an ambulance now";
@@ -271,9 +271,10 @@ static void every_emergency_question_stops(void **state)
         [4] = ae,        /* saddle_numbness */
         [5] = ambulance, /* sepsis_signs */
         [6] = ae,        /* dark_urine */
-        [7] = ambulance, /* body_chemistry */
-        [8] = ambulance, /* heat_cold_fumes */
-        [9] = ae,        /* vision_jaw */
+        [7] = ambulance, /* pain_injury */
+        [8] = ambulance, /* body_chemistry */
+        [9] = ambulance, /* heat_cold_fumes */
+        [10] = ae,       /* vision_jaw */
     };
     for (int q = 2; q <= Q_EMERGENCIES; q++) {
         struct vt *vt = start(state);
@@ -324,11 +325,11 @@ static void same_day_goes_on_and_leads_the_results(void **state)
         vt_send(vt, "n");
     }
     wait_question(vt, Q_SAME_DAY_SIGNS);
-    VT_ASSERT_TEXT(vt, "Question 12 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 13 of 40", T);
     VT_ASSERT_TEXT(vt, "black, sticky poo", T);
     vt_send(vt, "y");
     /* No red-flag screen: the next question, and the same total. */
-    VT_ASSERT_TEXT(vt, "Question 13 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 14 of 40", T);
     VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
     VT_ASSERT(vt, !vt_wait_text(vt, "See results", 0));
     for (int i = Q_SAME_DAY_SIGNS + 1; i <= ALL_NO_TOTAL; i++) {
@@ -385,9 +386,9 @@ static void not_sure_to_an_emergency_goes_on(void **state)
     struct vt *vt = start(state);
     vt_send(vt, VT_ENTER);
     wait_question(vt, 1);
-    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
     vt_send(vt, "u");
-    VT_ASSERT_TEXT(vt, "Question 2 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 2 of 40", T);
     VT_ASSERT(vt, !vt_wait_text(vt, "Call an ambulance now", 0));
     VT_ASSERT(vt, !vt_wait_text(vt, "See results", 0));
     for (int i = 2; i <= ALL_NO_TOTAL; i++) {
@@ -443,13 +444,13 @@ static void resize_during_a_question_keeps_answers(void **state)
      * a few writes). */
     vt_resize(vt, 40, 120);
     VT_ASSERT(vt, vt_wait_redraw(vt, 150, T));
-    VT_ASSERT_TEXT(vt, "Question 2 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 2 of 40", T);
     int row, col;
     VT_ASSERT(vt, vt_find(vt, "Muscle weakness self-check", &row, &col));
     VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 39);
     vt_resize(vt, 20, 60);
     VT_ASSERT(vt, vt_wait_redraw(vt, 150, T));
-    VT_ASSERT_TEXT(vt, "Question 2 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 2 of 40", T);
     VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col) && row < 19 && col < 60);
     VT_ASSERT(vt, vt_find(vt, "y/n/u answer", &row, &col) && row == 19); /* the key line */
     vt_send(vt, "b");
@@ -512,12 +513,12 @@ static void too_small_then_recovers(void **state)
     vt_send(vt, "y"); /* ignored while nothing can be seen */
     VT_ASSERT(vt, vt_wait_quiet(vt, 200, T));
     vt_resize(vt, 24, 80);
-    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
     VT_ASSERT_GONE(vt, "Please make this", T);
     vt_resize(vt, 1, 1);
     VT_ASSERT(vt, vt_wait_quiet(vt, 100, T));
     vt_resize(vt, 24, 80);
-    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
 }
 
 static void quit_asks_first(void **state)
@@ -529,7 +530,7 @@ static void quit_asks_first(void **state)
     VT_ASSERT_TEXT(vt, "Quit now?", T);
     vt_send(vt, "n");
     VT_ASSERT_GONE(vt, "Quit now?", T);
-    VT_ASSERT_TEXT(vt, "Question 1 of 39", T);
+    VT_ASSERT_TEXT(vt, "Question 1 of 40", T);
     vt_key(vt, VT_KEY_ESC);
     VT_ASSERT_TEXT(vt, "Quit now?", T);
     vt_send(vt, VT_ENTER); /* "No" is focused: a stray Enter does not quit */
