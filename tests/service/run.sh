@@ -76,6 +76,20 @@ out=$(PATH="$tmp/bin:$PATH" MONITOR_SERVICE_RESULT=start-limit-hit sh "$gen/kios
 printf '%s\n' "$out" | grep -q 'stopped trying' || fail "start-limit-hit: $out"
 echo "failure message: ok"
 
+# No libgpm on the console: with the unit's NCURSES_GPM_TERMS= ncurses does
+# not load it (without it, it does: the probe itself is checked).
+gpm_loaded() { # ENV...: 0 when the kiosk on TERM=linux loaded libgpm
+    rm -f "$tmp"/ld.*
+    timeout 5 script -qec "env $* TERM=linux LD_DEBUG=libs LD_DEBUG_OUTPUT=$tmp/ld $bin --kiosk" \
+        /dev/null </dev/null >/dev/null 2>&1 || true
+    cat "$tmp"/ld.* 2>/dev/null | grep -q 'libgpm'
+}
+if command -v script >/dev/null 2>&1 && ldconfig -p 2>/dev/null | grep -q libgpm; then
+    gpm_loaded NCURSES_GPM_TERMS= && fail "libgpm was loaded despite NCURSES_GPM_TERMS="
+    gpm_loaded || fail "the libgpm probe saw nothing even without NCURSES_GPM_TERMS"
+    echo "no libgpm: ok"
+fi
+
 if ! command -v systemd-analyze >/dev/null 2>&1; then
     echo "service: 1 passed, 0 failed (systemd-analyze missing: unit not verified)"
     exit 0
