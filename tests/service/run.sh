@@ -56,6 +56,7 @@ unit=$gen/musclecheck-kiosk@.service
 grep -qx 'LimitCORE=0' "$unit" || fail "the unit allows core dumps"
 # Configuration errors stop the restarts; the console then says what to fix.
 grep -qx 'RestartPreventExitStatus=64 65 66 69 78 217' "$unit" || fail "no RestartPreventExitStatus"
+grep -qx 'Restart=always' "$unit" || fail "the unit does not restart the kiosk"
 grep -qx 'StartLimitBurst=5' "$unit" || fail "no start limit"
 grep -qx 'OnFailure=musclecheck-kiosk-failed@%i.service' "$unit" || fail "no OnFailure message"
 grep -qx 'Environment=TERM=linux NCURSES_GPM_TERMS=' "$unit" || fail "gpm is not turned off"
