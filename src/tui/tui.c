@@ -5,6 +5,7 @@
 #include "musclecheck/tui.h"
 #include "musclecheck/clock.h"
 #include "musclecheck/plain.h"
+#include "musclecheck/vt_lock.h"
 
 #include "apply.h"
 #include "screens.h"
@@ -125,6 +126,8 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         flow_free(ui.flow);
         return EX_UNAVAILABLE;
     }
+    if (ui.kiosk && vt_lock_start(STDIN_FILENO) < 0) /* the console lock-down */
+        perror("musclecheck: the console cannot be locked against switching");
     theme_init(term_colour(), ui.high_contrast);
     widget_set_ascii(opts->ascii);
     tui_go_welcome(&ui);
@@ -210,6 +213,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
     }
     tui_speech_wipe(&ui);
     term_stop();
+    vt_lock_stop();
     tui_state_free(&ui);
     return status;
 }

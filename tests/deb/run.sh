@@ -19,12 +19,24 @@ fail() { echo "deb test: $*" >&2; exit 1; }
 
 deb=$("$src/scripts/deb" "$tmp/out")
 [ -f "$deb" ] || fail "scripts/deb made no package"
-lintian --display-info "$deb" >"$tmp/lintian" 2>&1 || true
+lintian --pedantic --display-info "$deb" >"$tmp/lintian" 2>&1 || true
 cat "$tmp/lintian"
 if grep -E '^(E|W): |^[IE]: .*hardening-' "$tmp/lintian" >/dev/null; then
     fail "lintian: errors, warnings or hardening tags above"
 fi
-grep -q '^[EW]: ' "$tmp/lintian" && fail "lintian complained" || true
+grep -q '^[EWP]: ' "$tmp/lintian" && fail "lintian complained (--pedantic)" || true
+# The maintainer scripts: the user from sysusers.d, the PIN folder, the
+# units stopped on removal and cleaned on purge.
+dpkg-deb -e "$deb" "$tmp/control"
+grep -q 'systemd-sysusers.*musclecheck.conf' "$tmp/control/postinst" || fail "postinst makes no user"
+grep -q 'install -d -o root -g .* -m 0750 .*/etc/musclecheck/private' "$tmp/control/postinst" ||
+    fail "postinst makes no PIN folder"
+grep -q 'deb-systemd-invoke restart' "$tmp/control/postinst" || fail "no restart on upgrade"
+grep -q 'deb-systemd-invoke stop' "$tmp/control/prerm" || fail "no stop on removal"
+grep -q 'rm -rf .*/etc/musclecheck/private' "$tmp/control/postrm" || fail "purge leaves the PIN"
+grep -qx 'u kiosk - .*' "$tmp/root/usr/lib/sysusers.d/musclecheck.conf" 2>/dev/null ||
+    dpkg-deb --fsys-tarfile "$deb" | tar -xOf - ./usr/lib/sysusers.d/musclecheck.conf | grep -q '^u kiosk ' ||
+    fail "no kiosk user in sysusers.d"
 
 [ "$(dpkg-deb -I "$deb" conffiles)" = "/etc/musclecheck/kiosk.conf" ] ||
     fail "kiosk.conf is not the package's conffile"
@@ -37,7 +49,9 @@ if command -v readelf >/dev/null 2>&1; then
 fi
 for f in usr/share/doc/musclecheck/copyright usr/share/doc/musclecheck/changelog.Debian.gz \
     usr/share/man/man1/musclecheck.1.gz "lib/systemd/system/musclecheck-kiosk@.service" \
-    usr/libexec/musclecheck/kiosk etc/musclecheck/kiosk.conf; do
+    usr/libexec/musclecheck/kiosk etc/musclecheck/kiosk.conf usr/libexec/musclecheck/kiosk-failed \
+    "lib/systemd/system/musclecheck-kiosk-failed@.service" usr/lib/sysusers.d/musclecheck.conf \
+    usr/sbin/musclecheck-lockdown usr/share/man/man8/musclecheck-lockdown.8.gz; do
     [ -f "$tmp/root/$f" ] || fail "$f is missing"
 done
 head -n 1 "$tmp/root/usr/share/doc/musclecheck/copyright" |
