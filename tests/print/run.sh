@@ -5,7 +5,7 @@
 # any user) with a PDF printer (cups-filters' generic PDF printer on a
 # file: device). The kiosk runs in tmux through its start script, as the
 # service runs it, in Spanish, with the PRINT_COMMAND that
-# docs/kiosk-print.md gives clinics:
+# docs/kiosk.md ("Printing") gives clinics:
 #   iconv -f UTF-8 -t ISO-8859-1//TRANSLIT | enscript -q -B -X latin1 -o - | lp -d PDF
 # (enscript sets the text in Courier; CUPS turns the PostScript into a PDF
 # with Ghostscript). A whole questionnaire is answered, Print pressed, the
@@ -16,7 +16,7 @@
 # copy for the test).
 # Plain "lp -d PDF" is not what is tested: CUPS's texttopdf sets UTF-8 text
 # in a font without a map back to the characters, so no PDF reader (and no
-# test) can read its text (docs/kiosk-print.md).
+# test) can read its text (docs/kiosk.md ("Printing")).
 # Usage: run.sh GENERATED_DIR MUSCLECHECK
 # Exit 77 (skipped) when a tool is missing ("scripts/setup test").
 # KEEP_TMP=1 keeps the test's folder (CUPS's logs, the PDF) for a look.
@@ -102,7 +102,7 @@ lpadmin -p PDF -E -v "file://$tmp/out.pdf" -P "$ppd" 2>"$tmp/lpadmin.err" ||
 # of a kiosk.conf (read here as systemd's EnvironmentFile= would), in
 # Spanish (accents, ¿ and « » in the summary), answering: not sure to the
 # first warning sign, no to the rest. PRINT_COMMAND is the line
-# docs/kiosk-print.md gives, after a tee that keeps what was sent.
+# docs/kiosk.md ("Printing") gives, after a tee that keeps what was sent.
 cat >"$tmp/kiosk.conf" <<EOF
 IDLE_TIMEOUT=900
 LANGUAGE_CODE=es
