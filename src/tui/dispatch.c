@@ -47,6 +47,13 @@ static struct action speech_key(const struct tui *ui, const struct keydec_event 
 
 struct action tui_key_action(const struct tui *ui, const struct keydec_event *ev)
 {
+    /* Locked or not: a locked box says so and for how long. */
+    bool staff = ui->kiosk && keymap_command(ev) == CMD_STAFF && ui->staff_pin != NULL;
+    /* The rest of a burst typed for a staff box that has just gone: each
+     * such key is dropped and holds the quiet off a little longer; only
+     * Ctrl-X, which opens the box again (staff trying once more), goes on. */
+    if (ui->now_ms < ui->staff_quiet_until)
+        return ACTION(staff && ui->overlay == OVERLAY_NONE ? ACT_STAFF : ACT_STAFF_QUIET);
     struct action speech = speech_key(ui, ev);
     if (speech.kind != ACT_NONE)
         return speech;
@@ -63,8 +70,7 @@ struct action tui_key_action(const struct tui *ui, const struct keydec_event *ev
     case OVERLAY_IDLE: /* closed above */
     case OVERLAY_NONE: break;
     }
-    if (ui->kiosk && keymap_command(ev) == CMD_STAFF && ui->staff_pin != NULL &&
-        ui->now_ms >= ui->pin_locked_until)
+    if (staff)
         return ACTION(ACT_STAFF);
     switch (ui->screen) {
     case SCREEN_WELCOME: return screen_welcome_key(ui, ev);

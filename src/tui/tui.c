@@ -108,6 +108,8 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
                      .kiosk = opts->kiosk,
                      .staff_pin = opts->kiosk ? opts->staff_pin : NULL,
                      .print_command = opts->kiosk ? opts->print_command : NULL,
+                     .alert_command = opts->kiosk ? opts->alert_command : NULL,
+                     .kiosk_name = opts->kiosk_name,
                      .speech_log = opts->speech_log,
                      .speech_on = opts->speech,
                      .speech_default = opts->speech,
@@ -160,6 +162,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         }
         if (ui.print != NULL && summary_print_poll(&ui))
             dirty = true;
+        tui_alerts_poll(&ui, clock_now_ms()); /* nothing on screen changes */
         if (got == TERM_KEY_NONE) {
             dirty = tui_idle_tick(&ui, clock_now_ms()) || dirty;
             if (term_check_size()) {
