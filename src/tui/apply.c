@@ -385,7 +385,10 @@ static bool apply(struct tui *ui, struct action a)
     case ACT_START_AGAIN: tui_go_welcome(ui); break;
     case ACT_WIPE: tui_kiosk_reset(ui); break;
     case ACT_LANGUAGE: set_language(ui, (size_t)a.arg); break;
-    case ACT_STAFF: ui->overlay = OVERLAY_STAFF; break;
+    case ACT_STAFF:
+        ui->overlay = OVERLAY_STAFF;
+        ui->staff_quiet_until = 0; /* the box takes what follows */
+        break;
     case ACT_PIN_TYPE:
         /* The box takes one-byte characters only. */
         if (ui->pin_len < KIOSK_PIN_MAX && a.text[0] != '\0' && a.text[1] == '\0') {
