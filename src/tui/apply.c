@@ -236,10 +236,10 @@ bool tui_idle_tick(struct tui *ui, long long now)
         return lock_changed;
     /* Over whatever box was open: the countdown matters more, and a
      * half-typed PIN must not survive it. What is typed for the staff box
-     * after it must not reach the question either, even once the countdown
-     * is closed. */
+     * after it must not reach the question either: the first key closes
+     * the countdown, and the keys after it are dropped (ACT_CLOSE). */
     if (ui->overlay == OVERLAY_STAFF) {
-        staff_gone(ui, now);
+        close_pin(ui);
         ui->staff_under_idle = true;
     }
     ui->overlay = OVERLAY_IDLE;
@@ -284,13 +284,11 @@ static void alert_log(struct tui *ui, enum desk_alert a, const char *what)
     }
 }
 
-/* Kiosk: runs the alert command when the answers call for an alert this
- * patient has not caused yet (the core decides: desk_alert.h). */
-static void alert_desk(struct tui *ui)
+void tui_alert_desk(struct tui *ui, const struct session *se)
 {
     if (ui->alert_command == NULL || !ui->kiosk)
         return;
-    enum desk_alert a = desk_alert_next(flow_session(ui->flow), &ui->alert_sent);
+    enum desk_alert a = desk_alert_next(se, &ui->alert_sent);
     if (a == DESK_ALERT_NONE)
         return;
     size_t i = 0;
@@ -356,7 +354,7 @@ static bool apply(struct tui *ui, struct action a)
     case ACT_ANSWER:
         if (ui->screen == SCREEN_QUESTION) {
             follow(ui, flow_answer(ui->flow, (enum answer)a.arg));
-            alert_desk(ui);
+            tui_alert_desk(ui, flow_session(ui->flow));
         }
         break;
     case ACT_BACK: follow(ui, flow_back(ui->flow)); break;

@@ -8,6 +8,8 @@
 #include "action.h"
 #include "state.h"
 
+#include "musclecheck/session.h"
+
 #include <stdbool.h>
 
 /* Applies A to UI; returns true when the program should end. */
@@ -47,6 +49,11 @@ int tui_pin_lock_seconds(const struct tui *ui, long long now);
 /* Kiosk: how long before an idle session is wiped the "still there?"
  * warning comes: a third of the idle time, at most 20 seconds. */
 long long tui_idle_warning_ms(const struct tui *ui);
+
+/* Kiosk: runs the alert command when the answers in SE (the patient's, on
+ * the full screen or in line mode) call for an alert this patient has not
+ * caused yet; the core decides which (desk_alert.h). */
+void tui_alert_desk(struct tui *ui, const struct session *se);
 
 /* Kiosk: moves the running alert commands on at NOW (print_job_poll),
  * ending those past their time and writing any failure for staff (the

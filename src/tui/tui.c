@@ -79,6 +79,16 @@ static bool line_stopping(void)
     return term_signal() != 0;
 }
 
+static void line_answered(const struct session *se, void *ctx)
+{
+    tui_alert_desk(ctx, se);
+}
+
+static void line_tick(void *ctx)
+{
+    tui_alerts_poll(ctx, clock_now_ms());
+}
+
 /* Kiosk: the patient's questionnaire in line mode, outside the full screen;
  * then the next patient's welcome screen. False when the kiosk must stop. */
 static bool run_line_mode(struct tui *ui)
@@ -87,7 +97,10 @@ static bool run_line_mode(struct tui *ui)
                                   .warning_ms = tui_idle_warning_ms(ui),
                                   .width = COLS - 1, /* no line ends in the last column */
                                   .wipe = term_line_wipe,
-                                  .stopping = line_stopping};
+                                  .stopping = line_stopping,
+                                  .answered = line_answered,
+                                  .tick = line_tick,
+                                  .ctx = ui};
     ui->line_mode = false;
     term_line_begin();
     enum plain_kiosk_end end = plain_kiosk_run(ui->survey, STDIN_FILENO, stdout, &k);

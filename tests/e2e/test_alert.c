@@ -57,8 +57,8 @@ static int teardown(void **state)
     return 0;
 }
 
-/* A folder with alert.sh, which appends a line "alert [ARG]..." and then
- * each MUSCLECHECK_ variable of its environment to the log. */
+/* A folder with alert.sh, which appends a line "alert [ARG]...", each
+ * MUSCLECHECK_ variable of its environment and "  end" to the log. */
 static struct fixture *fixture_new(void **state)
 {
     struct fixture *f = calloc(1, sizeof(*f));
@@ -78,6 +78,7 @@ static struct fixture *fixture_new(void **state)
             "  for a in \"$@\"; do printf ' [%%s]' \"$a\"; done\n"
             "  printf '\\n'\n"
             "  env | grep '^MUSCLECHECK' | sort | sed 's/^/  env /'\n"
+            "  echo '  end'\n"
             "} >> '%s'\n",
             f->log);
     fclose(fp);
@@ -109,12 +110,12 @@ static char *read_log(const struct fixture *f)
     return text;
 }
 
-/* How many alerts the log holds. */
+/* How many alerts the log holds, written whole. */
 static int alerts(const struct fixture *f)
 {
     char *text = read_log(f);
     int n = 0;
-    for (const char *p = text; (p = strstr(p, "alert [")) != NULL; p++)
+    for (const char *p = text; (p = strstr(p, "\n  end\n")) != NULL; p++)
         n++;
     free(text);
     return n;
@@ -170,7 +171,8 @@ static void alert_is(const struct fixture *f, int i, const char *level)
     snprintf(want, sizeof(want),
              "alert [%s] [Room 3]\n"
              "  env MUSCLECHECK_ALERT_LEVEL=%s\n"
-             "  env MUSCLECHECK_KIOSK_NAME=Room 3\n",
+             "  env MUSCLECHECK_KIOSK_NAME=Room 3\n"
+             "  end\n",
              level, level);
     if (strncmp(p, want, strlen(want)) != 0)
         fail_msg("want:\n%s\nthe log has:\n%s", want, text);
@@ -222,6 +224,30 @@ static void alerts_once_per_level_with_no_answers(void **state)
     wait_alerts(f, 3, T);
     alert_is(f, 3, "ambulance");
     VT_ASSERT(f->vt, !vt_find(f->vt, "alert", NULL, NULL));
+}
+
+/* A patient in line mode alerts the same way, and a hanging command is
+ * ended meanwhile (line mode waits for lines, not for the command). */
+static void line_mode_alerts_too(void **state)
+{
+    struct fixture *f = fixture_new(state);
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "%s/alert.sh \"$@\"", f->dir);
+    start(state, f, cmd);
+    VT_ASSERT_TEXT(f->vt, "l line by line", T);
+    vt_send(f->vt, "l");
+    VT_ASSERT_TEXT(f->vt, "Question 1 of", T);
+    VT_ASSERT_TEXT(f->vt, "start over):", T);
+    vt_send(f->vt, "u\r");
+    VT_ASSERT_TEXT(f->vt, "Question 2 of", T);
+    wait_alerts(f, 1, T);
+    alert_is(f, 1, "unsure_emergency");
+    vt_send(f->vt, "b\r");
+    VT_ASSERT(f->vt, vt_wait_quiet(f->vt, 100, T));
+    vt_send(f->vt, "y\r");
+    VT_ASSERT_TEXT(f->vt, "reception desk", T);
+    wait_alerts(f, 2, T);
+    alert_is(f, 2, "ambulance");
 }
 
 /* Whether process PID is gone (ended and reaped). */
@@ -288,6 +314,7 @@ int main(int argc, char **argv)
     e2e_args(argc, argv, &binary, &source_dir);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(alerts_once_per_level_with_no_answers, teardown),
+        cmocka_unit_test_teardown(line_mode_alerts_too, teardown),
         cmocka_unit_test_teardown(a_hanging_alert_is_ended_and_never_blocks, teardown),
         cmocka_unit_test_teardown(a_failing_alert_is_told_to_staff_only, teardown),
     };
