@@ -16,9 +16,18 @@
 #include <unistd.h>
 
 /* Three wrong PINs lock the prompt for this long; the locked box shows
- * the time left in steps of PIN_LOCK_STEP seconds. Keys are dropped until
- * the keyboard has been quiet for STAFF_QUIET_MS after a staff box goes. */
-enum { PIN_TRIES = 3, PIN_LOCK_MS = 60 * 1000, PIN_LOCK_STEP = 15, STAFF_QUIET_MS = 1000 };
+ * the time left in steps of PIN_LOCK_STEP seconds. After a staff box goes,
+ * typed keys are dropped until the keyboard has been quiet for
+ * STAFF_QUIET_MS, but never for longer than STAFF_QUIET_MAX_MS after it
+ * went: the tail of a fast typist's burst is gone by then, and a patient
+ * who keeps pressing a key is not ignored for ever. */
+enum {
+    PIN_TRIES = 3,
+    PIN_LOCK_MS = 60 * 1000,
+    PIN_LOCK_STEP = 15,
+    STAFF_QUIET_MS = 1000,
+    STAFF_QUIET_MAX_MS = 2000
+};
 
 static void drop_results(struct tui *ui)
 {
@@ -123,6 +132,14 @@ static void staff_gone(struct tui *ui, long long now)
     close_pin(ui);
     ui->overlay = OVERLAY_NONE;
     ui->staff_quiet_until = now + STAFF_QUIET_MS;
+    ui->staff_quiet_limit = now + STAFF_QUIET_MAX_MS;
+}
+
+/* A key dropped at NOW holds the quiet off, up to its limit. */
+static void staff_quiet(struct tui *ui, long long now)
+{
+    long long until = now + STAFF_QUIET_MS;
+    ui->staff_quiet_until = until < ui->staff_quiet_limit ? until : ui->staff_quiet_limit;
 }
 
 int tui_pin_lock_seconds(const struct tui *ui, long long now)
@@ -373,7 +390,7 @@ static bool apply(struct tui *ui, struct action a)
         ui->staff_under_idle = false;
         ui->overlay = OVERLAY_NONE;
         break;
-    case ACT_STAFF_QUIET: ui->staff_quiet_until = ui->now_ms + STAFF_QUIET_MS; break;
+    case ACT_STAFF_QUIET: staff_quiet(ui, ui->now_ms); break;
     case ACT_QUIT: return true;
     case ACT_RESULTS: go_results(ui); break;
     case ACT_TOGGLE_TABLE:

@@ -107,9 +107,12 @@ struct tui {
     bool pin_wrong;             /* show "Wrong PIN" */
     long long pin_locked_until; /* after three wrong PINs: the box takes no PIN until then */
     int pin_lock_shown;         /* the seconds the locked box shows; 0: not locked */
-    /* Keys are dropped until then: the rest of what was typed for a staff
-     * box that has just gone (a fast typist's last digits and Enter). */
+    /* Typed keys are dropped until then: the rest of what was typed for a
+     * staff box that has just gone (a fast typist's last digits and Enter).
+     * Each dropped key moves it on, but never past the limit, a short time
+     * after the box went: a patient's key is not held off for long. */
     long long staff_quiet_until;
+    long long staff_quiet_limit;
     bool staff_under_idle; /* the countdown took a staff box's place */
     long long now_ms;      /* the loop's clock when the key arrived */
     /* The summary: saved to a file, or (kiosk) sent to the print command. */

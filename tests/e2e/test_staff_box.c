@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* End-to-end tests of the kiosk's staff PIN box: nothing typed into it, or
  * for it just after it has gone, ever reaches the questionnaire, whatever
- * a fast typist sends; a locked box says so and for how long, and the
- * right PIN works again once the lock (a real minute) is over. */
+ * a fast typist sends, yet a patient's key after it is held off for 2
+ * seconds at most; a locked box says so and for how long, and the right
+ * PIN works again once the lock (a real minute) is over. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -100,6 +101,41 @@ static void a_burst_of_wrong_pins_answers_nothing(void **state)
     VT_ASSERT_TEXT(vt, "Question 2 of", T);
 }
 
+/* A patient who presses a key right after staff close the box, and again
+ * and again because nothing seems to happen, is held off for 2 seconds at
+ * most: the quiet ends then however closely the keys come. A tap is never
+ * held off: nobody types a PIN with it. */
+static void a_patient_after_the_box_is_not_held_off_for_long(void **state)
+{
+    struct vt *vt = on_first_question(state);
+    vt_send(vt, "\030");
+    VT_ASSERT_TEXT(vt, "Staff only", T);
+    vt_key(vt, VT_KEY_ESC);
+    VT_ASSERT_GONE(vt, "Staff only", T);
+    long long closed = vt_now_us();
+    /* "n" (No) every 300 ms: each within a second of the one before. */
+    bool through = false;
+    for (int i = 0; i < 30 && !through; i++) {
+        vt_send(vt, "n");
+        through = vt_wait_text(vt, "Question 2 of", 300);
+    }
+    VT_ASSERT(vt, through);
+    /* Not at once: the first presses were dropped. */
+    VT_ASSERT(vt, vt_now_us() - closed >= 1500000LL);
+    VT_ASSERT(vt, !vt_find(vt, "reception desk", NULL, NULL));
+
+    /* A tap right after the box closes answers at once. */
+    VT_ASSERT(vt, vt_wait_quiet(vt, 100, T));
+    vt_send(vt, "\030");
+    VT_ASSERT_TEXT(vt, "Staff only", T);
+    vt_key(vt, VT_KEY_ESC);
+    VT_ASSERT_GONE(vt, "Staff only", T);
+    int row, col;
+    VT_ASSERT(vt, vt_find(vt, "Not sure", &row, &col));
+    VT_ASSERT(vt, vt_click(vt, row, col + 1) == 0);
+    VT_ASSERT_TEXT(vt, "Question 3 of", T); /* a dropped tap would never answer */
+}
+
 /* Ctrl-X while locked opens the box to say so, with the time left, which
  * goes down in steps of 15 seconds; when the lock ends the box asks for the
  * PIN again, and the right one ends the kiosk. */
@@ -136,6 +172,7 @@ int main(int argc, char **argv)
     e2e_args(argc, argv, &binary, &source_dir);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(a_burst_of_wrong_pins_answers_nothing, teardown),
+        cmocka_unit_test_teardown(a_patient_after_the_box_is_not_held_off_for_long, teardown),
         cmocka_unit_test_teardown(a_locked_box_says_for_how_long, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

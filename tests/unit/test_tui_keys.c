@@ -376,7 +376,9 @@ static void wrong_pins_lock_the_prompt(void **state)
 
 /* What is typed for a staff box after it has gone (Esc, the countdown, a
  * wipe) is dropped until the keyboard has been quiet for a second: a fast
- * typist's last digits and Enter never answer the question under it. */
+ * typist's last digits and Enter never answer the question under it. But
+ * never for more than 2 seconds after the box went: a patient who keeps
+ * pressing a key is not ignored for ever. */
 static void keys_after_a_staff_box_are_dropped(void **state)
 {
     (void)state;
@@ -395,13 +397,33 @@ static void keys_after_a_staff_box_are_dropped(void **state)
         ASSERT_ACTION(a, ACT_STAFF_QUIET, 0);
         tui_apply(&ui, a);
     }
-    ui.now_ms += 999;
+    /* Neither a click's release nor a wheel is typed: not dropped, and
+     * they do not hold the quiet off. */
+    struct keydec_event release = {.type = KEYDEC_MOUSE, .button = 1, .release = true};
+    assert_int_not_equal(tui_key_action(&ui, &release).kind, ACT_STAFF_QUIET);
+    struct keydec_event wheel = {.type = KEYDEC_MOUSE, .button = 5};
+    assert_int_not_equal(tui_key_action(&ui, &wheel).kind, ACT_STAFF_QUIET);
+    ui.now_ms = 2999; /* keys every 300 ms, each within the second */
     ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_STAFF_QUIET, 0);
     tui_apply(&ui, ACTION(ACT_STAFF_QUIET));
     ASSERT_ACTION(tui_key_action(&ui, ev_char('x' & 0x1f)), ACT_STAFF, 0); /* staff again */
-    ui.now_ms += 1000; /* a second of quiet: the question takes keys again */
+    /* 2 s after the box went, the question takes keys again, however
+     * closely they keep coming. */
+    ui.now_ms = 3000;
     ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_ANSWER, ANSWER_YES);
     assert_int_equal(session_answer(flow_session(ui.flow), 0), ANSWER_NONE);
+    /* A single key after the box went: dropped within the second, and a
+     * second of quiet later the question takes keys. */
+    tui_apply(&ui, ACTION(ACT_STAFF));
+    ui.now_ms = 5000;
+    tui_apply(&ui, ACTION(ACT_CLOSE));
+    ui.now_ms = 5400;
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('n')), ACT_STAFF_QUIET, 0);
+    tui_apply(&ui, ACTION(ACT_STAFF_QUIET));
+    ui.now_ms = 6399;
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('n')), ACT_STAFF_QUIET, 0);
+    ui.now_ms = 6400;
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('n')), ACT_ANSWER, ANSWER_NO);
 
     /* The countdown takes the box's place: keys after it closes are dropped too. */
     ui.now_ms = 10000;
