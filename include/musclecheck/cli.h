@@ -20,6 +20,8 @@ struct cli_options {
     int idle_timeout;           /* --idle-timeout SECONDS; 0: the default */
     const char *staff_pin_file; /* --staff-pin-file */
     const char *print_command;  /* --print-command */
+    const char *alert_command;  /* --alert-command */
+    const char *kiosk_name;     /* --kiosk-name; NULL: the host name and the terminal */
     const char *lang;           /* --lang */
     bool plain;                 /* --plain */
     bool speech;                /* --speech */

@@ -6,6 +6,7 @@
 #ifndef MUSCLECHECK_PLAIN_H
 #define MUSCLECHECK_PLAIN_H
 
+#include "musclecheck/session.h"
 #include "musclecheck/survey.h"
 
 #include <stdbool.h>
@@ -28,6 +29,13 @@ struct plain_kiosk {
     void (*wipe)(void);
     /* Whether the kiosk is being stopped (SIGTERM, SIGHUP). */
     bool (*stopping)(void);
+    /* After each answer, with the answers so far (borrowed for the call):
+     * the kiosk tells the desk (desk_alert.h). NULL: nothing. */
+    void (*answered)(const struct session *se, void *ctx);
+    /* At least every half second while waiting for a line: the kiosk moves
+     * what runs beside it on (the alert commands). NULL: nothing. */
+    void (*tick)(void *ctx);
+    void *ctx; /* for ANSWERED and TICK */
 };
 
 /* How a kiosk line-mode session ended. */

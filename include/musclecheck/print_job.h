@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* print_job: hands a text to a shell command (the kiosk's print command)
- * without ever blocking the caller. The command runs as "/bin/sh -c CMD" in
- * a session and process group of its own, reading the text from a pipe,
- * with its output going to /dev/null. The caller's loop drives the job:
- * print_job_poll writes what the pipe takes, reaps the command if it ended,
- * and past the deadline ends the whole process group (SIGTERM, then SIGKILL
- * after a short grace). Nothing here waits, except print_job_free on a job
+/* print_job: hands a text to a shell command (the kiosk's print command,
+ * and its alert command with no text: alert.h) without ever blocking the caller. The command runs
+ * as "/bin/sh -c CMD" in a session and process group of its own, reading the text from a pipe, with
+ * its output going to /dev/null. The caller's loop drives the job: print_job_poll writes what the
+ * pipe takes, reaps the command if it ended, and past the deadline ends the whole process group
+ * (SIGTERM, then SIGKILL after a short grace). Nothing here waits, except print_job_free on a job
  * still running, which kills it first. */
 #ifndef MUSCLECHECK_PRINT_JOB_H
 #define MUSCLECHECK_PRINT_JOB_H
@@ -33,6 +32,13 @@ enum print_status {
  * command that stops reading early makes the job fail rather than the program die. */
 struct print_job *print_job_start(const char *cmd, const char *text, size_t len,
                                   long long deadline_ms);
+
+/* As print_job_start, and the command gets ARGS (NULL-terminated, at most
+ * 8; NULL: none) as its $1, $2, ... ("sh -c CMD sh ARGS...") and ENV
+ * ("NAME=value" strings, NULL-terminated; NULL: none) in its environment,
+ * in place of any inherited value of the same names. Neither is kept. */
+struct print_job *print_job_run(const char *cmd, const char *const *args, const char *const *env,
+                                const char *text, size_t len, long long deadline_ms);
 
 /* Moves the job on at time NOW_MS: writes what the pipe takes without
  * blocking, reaps the command without blocking, and ends its process group

@@ -19,6 +19,8 @@ struct tui_options {
     int idle_timeout;      /* kiosk: seconds without a key before the answers are wiped */
     const char *staff_pin; /* kiosk: the PIN that ends it from the keyboard (borrowed), or NULL */
     const char *print_command; /* kiosk: where "Print" sends the summary (borrowed), or NULL */
+    const char *alert_command; /* kiosk: run when the desk should know (borrowed), or NULL */
+    const char *kiosk_name;    /* kiosk: the name the alert gives (borrowed) */
     bool speech;               /* read each screen aloud from the start (espeak-ng) */
     const char *speech_log; /* tests: append what would be said to this file (borrowed), or NULL */
 };

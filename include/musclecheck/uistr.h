@@ -103,6 +103,8 @@
       "{yes}/{no}/{unsure} answer   {back} back   {help} help   {quit} start over")                \
     X(UI_STAFF_PIN, "staff_pin", "Staff only: type the PIN and press Enter (Esc cancels).")        \
     X(UI_STAFF_PIN_WRONG, "staff_pin_wrong", "Wrong PIN.")                                         \
+    X(UI_STAFF_PIN_LOCKED, "staff_pin_locked",                                                     \
+      "Staff only: too many wrong PINs. Try again in {seconds} seconds (Esc closes).")             \
     X(UI_SUMMARY_TITLE, "summary_title", "Summary for your doctor")                                \
     X(UI_DATE, "date", "Date")                                                                     \
     X(UI_QUESTIONNAIRE, "questionnaire", "Questionnaire")                                          \

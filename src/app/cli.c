@@ -2,6 +2,7 @@
 /* cli: option parsing with getopt_long and the help text. */
 #include "musclecheck/cli.h"
 
+#include "musclecheck/alert.h"
 #include "musclecheck/diag.h"
 #include "musclecheck/lang.h"
 
@@ -21,6 +22,8 @@ enum {
     OPT_IDLE_TIMEOUT,
     OPT_STAFF_PIN_FILE,
     OPT_PRINT_COMMAND,
+    OPT_ALERT_COMMAND,
+    OPT_KIOSK_NAME,
     OPT_LANG,
     OPT_PLAIN,
     OPT_SPEECH
@@ -38,6 +41,8 @@ static const struct option long_options[] = {
     {"idle-timeout", required_argument, NULL, OPT_IDLE_TIMEOUT},
     {"staff-pin-file", required_argument, NULL, OPT_STAFF_PIN_FILE},
     {"print-command", required_argument, NULL, OPT_PRINT_COMMAND},
+    {"alert-command", required_argument, NULL, OPT_ALERT_COMMAND},
+    {"kiosk-name", required_argument, NULL, OPT_KIOSK_NAME},
     {"lang", required_argument, NULL, OPT_LANG},
     {"plain", no_argument, NULL, OPT_PLAIN},
     {"speech", no_argument, NULL, OPT_SPEECH},
@@ -73,6 +78,9 @@ void cli_usage(FILE *out)
           "      --idle-timeout S  kiosk: wipe after S seconds without a key (120)\n"
           "      --staff-pin-file F  kiosk: file with the staff exit PIN (Ctrl-X)\n"
           "      --print-command C   kiosk: \"Print\" pipes the summary to C\n"
+          "      --alert-command C   kiosk: run C to tell the desk of an emergency or\n"
+          "                          same-day result (see docs/kiosk.md)\n"
+          "      --kiosk-name NAME   kiosk: the name alerts give (HOST:TTY)\n"
           "      --list            list the questions (ID<TAB>TEXT, or JSON)\n"
           "      --batch           score answers without a screen\n"
           "      --answers FILE    answers for --batch; - (the default) is stdin\n"
@@ -129,6 +137,24 @@ int cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         case OPT_KIOSK: opts->kiosk = true; break;
         case OPT_STAFF_PIN_FILE: opts->staff_pin_file = optarg; break;
         case OPT_PRINT_COMMAND: opts->print_command = optarg; break;
+        case OPT_ALERT_COMMAND:
+            if (optarg[strspn(optarg, " \t")] == '\0') {
+                fputs("musclecheck: --alert-command needs a command, such as \"logger -t desk\"\n",
+                      err);
+                return -1;
+            }
+            opts->alert_command = optarg;
+            break;
+        case OPT_KIOSK_NAME:
+            if (!alert_name_valid(optarg)) {
+                diag_print_line(err,
+                                "musclecheck: --kiosk-name takes 1 to %d letters, digits, spaces "
+                                "or punctuation (ASCII), not \"%s\"",
+                                ALERT_NAME_MAX, optarg);
+                return -1;
+            }
+            opts->kiosk_name = optarg;
+            break;
         case OPT_PLAIN: opts->plain = true; break;
         case OPT_SPEECH: opts->speech = true; break;
         case OPT_LANG:
@@ -207,10 +233,11 @@ int cli_parse(int argc, char **argv, struct cli_options *opts, FILE *err)
         fputs("musclecheck: --format only goes with --list or --batch\n", err);
         return -1;
     }
-    if ((opts->idle_timeout != 0 || opts->staff_pin_file != NULL || opts->print_command != NULL) &&
+    if ((opts->idle_timeout != 0 || opts->staff_pin_file != NULL || opts->print_command != NULL ||
+         opts->alert_command != NULL || opts->kiosk_name != NULL) &&
         !opts->kiosk) {
-        fputs("musclecheck: --idle-timeout, --staff-pin-file and --print-command only go with "
-              "--kiosk\n",
+        fputs("musclecheck: --idle-timeout, --staff-pin-file, --print-command, --alert-command "
+              "and --kiosk-name only go with --kiosk\n",
               err);
         return -1;
     }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* main: picks the mode from the command line and hands over to it. */
+#include "musclecheck/alert.h"
 #include "musclecheck/cli.h"
 #include "musclecheck/commands.h"
 #include "musclecheck/diag.h"
@@ -138,11 +139,18 @@ static int run_interactive(const struct cli_options *opts)
             goto out;
         }
     }
+    char kiosk_name[ALERT_NAME_MAX + 1] = "";
+    if (opts->kiosk_name != NULL)
+        snprintf(kiosk_name, sizeof(kiosk_name), "%s", opts->kiosk_name);
+    else if (opts->alert_command != NULL && alert_default_name(kiosk_name, sizeof(kiosk_name)) != 0)
+        snprintf(kiosk_name, sizeof(kiosk_name), "kiosk"); /* no host name: still an alert */
     struct tui_options tui = {.high_contrast = opts->high_contrast,
                               .kiosk = opts->kiosk,
                               .idle_timeout = opts->idle_timeout,
                               .staff_pin = pin,
                               .print_command = opts->print_command,
+                              .alert_command = opts->alert_command,
+                              .kiosk_name = kiosk_name,
                               .speech = opts->speech,
                               /* Tests: what would be said goes to this file. */
                               .speech_log = getenv("MUSCLECHECK_SPEECH_LOG"),

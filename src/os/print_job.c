@@ -60,7 +60,36 @@ static void stop_writing(struct print_job *job)
         explicit_bzero(job->text, job->len);
 }
 
-static int spawn(struct print_job *job, const char *cmd, int in)
+/* The environment for the command: ENV ("NAME=value", NULL-terminated)
+ * first, then the program's own without the names ENV sets. NULL when out
+ * of memory; the array is the caller's to free, its strings are not. */
+static char **environment(const char *const *env)
+{
+    size_t n = 0, extra = 0;
+    while (environ[n] != NULL)
+        n++;
+    while (env != NULL && env[extra] != NULL)
+        extra++;
+    char **out = calloc(n + extra + 1, sizeof(*out));
+    if (out == NULL)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < extra; i++)
+        out[k++] = (char *)env[i];
+    for (size_t i = 0; i < n; i++) {
+        bool set = false;
+        for (size_t j = 0; j < extra && !set; j++) {
+            size_t name = strcspn(env[j], "=");
+            set = strncmp(environ[i], env[j], name + 1) == 0;
+        }
+        if (!set)
+            out[k++] = environ[i];
+    }
+    return out;
+}
+
+static int spawn(struct print_job *job, const char *cmd, const char *const *args,
+                 const char *const *env, int in)
 {
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t attr;
@@ -91,9 +120,20 @@ static int spawn(struct print_job *job, const char *cmd, int in)
         err = posix_spawnattr_setsigdefault(&attr, &defaults);
     if (err == 0)
         err = posix_spawnattr_setsigmask(&attr, &none);
-    char *argv[] = {"sh", "-c", (char *)cmd, NULL};
+    /* "sh -c CMD sh ARGS...": the command sees ARGS as $1, $2, ... */
+    enum { MAX_ARGS = 8 };
+    char *argv[4 + MAX_ARGS + 1] = {"sh", "-c", (char *)cmd, "sh"};
+    size_t argc = 4;
+    for (size_t i = 0; args != NULL && args[i] != NULL && i < MAX_ARGS; i++)
+        argv[argc++] = (char *)args[i];
+    argv[argc] = NULL;
+    char **envp = env != NULL ? environment(env) : environ;
+    if (err == 0 && envp == NULL)
+        err = ENOMEM;
     if (err == 0)
-        err = posix_spawn(&job->pid, "/bin/sh", &fa, &attr, argv, environ);
+        err = posix_spawn(&job->pid, "/bin/sh", &fa, &attr, argv, envp);
+    if (envp != environ)
+        free(envp);
     posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&fa);
     if (err != 0) {
@@ -105,6 +145,12 @@ static int spawn(struct print_job *job, const char *cmd, int in)
 
 struct print_job *print_job_start(const char *cmd, const char *text, size_t len,
                                   long long deadline_ms)
+{
+    return print_job_run(cmd, NULL, NULL, text, len, deadline_ms);
+}
+
+struct print_job *print_job_run(const char *cmd, const char *const *args, const char *const *env,
+                                const char *text, size_t len, long long deadline_ms)
 {
     struct print_job *job = calloc(1, sizeof(*job));
     if (job == NULL)
@@ -118,7 +164,7 @@ struct print_job *print_job_start(const char *cmd, const char *text, size_t len,
     if (job->text == NULL || pipe2(fds, O_CLOEXEC) != 0)
         goto err;
     memcpy(job->text, text, len);
-    if (fcntl(fds[1], F_SETFL, O_NONBLOCK) != 0 || spawn(job, cmd, fds[0]) != 0)
+    if (fcntl(fds[1], F_SETFL, O_NONBLOCK) != 0 || spawn(job, cmd, args, env, fds[0]) != 0)
         goto err;
     close(fds[0]);
     job->fd = fds[1];

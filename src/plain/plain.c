@@ -102,6 +102,8 @@ static bool kiosk_line(struct plain *pl, const char *prompt, char *line, size_t 
             pl->end = END_STOP;
             return false;
         }
+        if (pl->k->tick != NULL)
+            pl->k->tick(pl->k->ctx);
         long long left = pl->last + pl->k->idle_ms - clock_now_ms();
         int wait = POLL_MS;
         if (pl->wait != WAIT_EVER) {
@@ -305,9 +307,15 @@ static enum flow_step walk(struct plain *pl, struct flow *f)
             say(pl, survey_ui(s, pl->k != NULL ? UI_PLAIN_HOW_KIOSK : UI_PLAIN_HOW));
             break;
         }
-        case REPLY_YES: step = flow_answer(f, ANSWER_YES); break;
-        case REPLY_NO: step = flow_answer(f, ANSWER_NO); break;
-        case REPLY_UNSURE: step = flow_answer(f, ANSWER_UNSURE); break;
+        case REPLY_YES:
+        case REPLY_NO:
+        case REPLY_UNSURE:
+            step = flow_answer(f, r == REPLY_YES  ? ANSWER_YES
+                                  : r == REPLY_NO ? ANSWER_NO
+                                                  : ANSWER_UNSURE);
+            if (pl->k != NULL && pl->k->answered != NULL)
+                pl->k->answered(flow_session(f), pl->k->ctx);
+            break;
         case REPLY_EMPTY:
         case REPLY_OTHER: say(pl, survey_ui(s, UI_PLAIN_INVALID)); break;
         }

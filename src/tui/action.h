@@ -29,6 +29,7 @@ enum action_kind {
     ACT_PIN_TYPE,      /* TEXT: a character of the PIN */
     ACT_PIN_ERASE,     /* remove the last PIN character */
     ACT_PIN_SUBMIT,    /* check the PIN */
+    ACT_STAFF_QUIET,   /* a key typed for a staff box that has gone: dropped */
     ACT_SAVE_OPEN,     /* ask for a file name for the summary */
     ACT_SAVE_TYPE,     /* TEXT: a whole character of the file name */
     ACT_SAVE_ERASE,    /* remove the last character of the name */

@@ -8,6 +8,8 @@
 #include "action.h"
 #include "state.h"
 
+#include "musclecheck/session.h"
+
 #include <stdbool.h>
 
 /* Applies A to UI; returns true when the program should end. */
@@ -38,9 +40,25 @@ bool tui_countdown_step(int seconds);
  * so that a key arriving now must not reach the old session. */
 bool tui_idle_expired(const struct tui *ui, long long now);
 
+/* Kiosk: the seconds the locked staff box shows at NOW: what is left of
+ * the lock rounded up to a multiple of 15, so that the box changes four
+ * times a minute, not every second (a screen reader reads each change);
+ * 0 when the box is not locked. */
+int tui_pin_lock_seconds(const struct tui *ui, long long now);
+
 /* Kiosk: how long before an idle session is wiped the "still there?"
  * warning comes: a third of the idle time, at most 20 seconds. */
 long long tui_idle_warning_ms(const struct tui *ui);
+
+/* Kiosk: runs the alert command when the answers in SE (the patient's, on
+ * the full screen or in line mode) call for an alert this patient has not
+ * caused yet; the core decides which (desk_alert.h). */
+void tui_alert_desk(struct tui *ui, const struct session *se);
+
+/* Kiosk: moves the running alert commands on at NOW (print_job_poll),
+ * ending those past their time and writing any failure for staff (the
+ * journal), never on the screen. */
+void tui_alerts_poll(struct tui *ui, long long now);
 
 /* Frees what UI owns, wiping the answers; a print job still running is
  * ended. */

@@ -45,8 +45,25 @@ static struct action speech_key(const struct tui *ui, const struct keydec_event 
     }
 }
 
+/* Whether EV comes from typing on the keyboard: what a staff box takes, or
+ * could have been meant for it (not a mouse report, a paste or a focus
+ * report). */
+static bool typed(const struct keydec_event *ev)
+{
+    return ev->type == KEYDEC_CHAR || ev->type == KEYDEC_CTRL || ev->type == KEYDEC_KEY ||
+           ev->type == KEYDEC_ALT;
+}
+
 struct action tui_key_action(const struct tui *ui, const struct keydec_event *ev)
 {
+    /* Locked or not: a locked box says so and for how long. */
+    bool staff = ui->kiosk && keymap_command(ev) == CMD_STAFF && ui->staff_pin != NULL;
+    /* The rest of a burst typed for a staff box that has just gone: each
+     * such key is dropped and holds the quiet off a little longer (never
+     * past its limit: apply.c); only Ctrl-X, which opens the box again
+     * (staff trying once more), goes on. Clicks never come here. */
+    if (ui->now_ms < ui->staff_quiet_until && typed(ev))
+        return ACTION(staff && ui->overlay == OVERLAY_NONE ? ACT_STAFF : ACT_STAFF_QUIET);
     struct action speech = speech_key(ui, ev);
     if (speech.kind != ACT_NONE)
         return speech;
@@ -63,8 +80,7 @@ struct action tui_key_action(const struct tui *ui, const struct keydec_event *ev
     case OVERLAY_IDLE: /* closed above */
     case OVERLAY_NONE: break;
     }
-    if (ui->kiosk && keymap_command(ev) == CMD_STAFF && ui->staff_pin != NULL &&
-        ui->now_ms >= ui->pin_locked_until)
+    if (staff)
         return ACTION(ACT_STAFF);
     switch (ui->screen) {
     case SCREEN_WELCOME: return screen_welcome_key(ui, ev);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* overlay_kiosk: the kiosk's "still there?" countdown and the staff PIN
- * prompt. */
+ * prompt, locked or not. */
 #include "keymap.h"
 #include "screens.h"
 #include "widgets.h"
@@ -9,25 +9,35 @@
 #include <stdlib.h>
 #include <string.h>
 
-void overlay_idle_draw(const struct tui *ui, struct hits *hits)
+/* A box of one text whose {seconds} is SECONDS (the countdown, the lock).
+ * The cursor is on its first character, the same cell whatever the
+ * number: a new number never moves it. */
+static void seconds_box_draw(const struct tui *ui, struct hits *hits, enum uistr id, int seconds)
 {
-    char seconds[16];
-    snprintf(seconds, sizeof(seconds), "%d", ui->countdown);
-    const char *vars[] = {"seconds", seconds, NULL};
-    char *text = uistr_expand(survey_ui(ui->survey, UI_STILL_THERE), vars);
+    char n[16];
+    snprintf(n, sizeof(n), "%d", seconds);
+    const char *vars[] = {"seconds", n, NULL};
+    char *text = uistr_expand(survey_ui(ui->survey, id), vars);
     if (text == NULL)
         return;
     int y, x, w;
     widget_box(widget_text_height(text, widget_box_text_width()), &y, &x, &w);
-    /* Its first character, the same cell whatever the number: a tick of
-     * the countdown never moves the cursor. */
     widget_attention(hits, y, x);
     widget_text(y, x, w, LINES - 4, text, ROLE_TITLE);
     free(text);
 }
 
+void overlay_idle_draw(const struct tui *ui, struct hits *hits)
+{
+    seconds_box_draw(ui, hits, UI_STILL_THERE, ui->countdown);
+}
+
 void overlay_staff_draw(const struct tui *ui, struct hits *hits)
 {
+    if (ui->pin_lock_shown > 0) { /* locked: what and for how long, no field */
+        seconds_box_draw(ui, hits, UI_STAFF_PIN_LOCKED, ui->pin_lock_shown);
+        return;
+    }
     const struct survey *s = ui->survey;
     const char *prompt = survey_ui(s, UI_STAFF_PIN);
     int y, x, w;
@@ -43,15 +53,21 @@ void overlay_staff_draw(const struct tui *ui, struct hits *hits)
         widget_text(y + used + 3, x, w, 1, survey_ui(s, UI_STAFF_PIN_WRONG), ROLE_TITLE);
 }
 
+/* Every key ends here while the box is up: Esc closes it, and nothing else
+ * reaches the screen under it, locked or not. */
 struct action overlay_staff_key(const struct tui *ui, const struct keydec_event *ev)
 {
     const char *text = keymap_text(ev); /* a space types nothing: PINs have none */
-    switch (keymap_command(ev)) {
-    case CMD_CANCEL: return ACTION(ACT_CLOSE);
+    enum command cmd = keymap_command(ev);
+    if (cmd == CMD_CANCEL)
+        return ACTION(ACT_CLOSE);
+    if (ui->now_ms < ui->pin_locked_until)
+        return ACTION(ACT_NONE); /* locked: typing and Enter do nothing */
+    switch (cmd) {
     case CMD_ERASE: return ACTION(ACT_PIN_ERASE);
     case CMD_CHOOSE:
-        if (text == NULL)
-            return ACTION(ACT_PIN_SUBMIT); /* Enter */
+        if (text == NULL) /* Enter; on an empty PIN (a second Enter) it wastes no try */
+            return ACTION(ui->pin_len > 0 ? ACT_PIN_SUBMIT : ACT_NONE);
         break;
     default: break;
     }

@@ -69,6 +69,48 @@ static const char *red_flag_label(const struct tui *ui)
     return survey_ui(ui->survey, ui->focus == 1 && !ui->kiosk ? UI_STOP : UI_SEE_RESULTS);
 }
 
+/* A box whose text holds a number that changes (the countdown, the lock's
+ * time): the text as it was when the box appeared, which is what is said;
+ * its later numbers are not, as each would interrupt. TEMPLATE's {seconds}
+ * is SECONDS, or TEMPLATE is used as it is when SECONDS < 0. */
+static const char *said_once(struct tui *ui, const struct speech_view *v, const char *template,
+                             int seconds)
+{
+    if (!ui->speech_spoken || ui->spoken.box != v->box) {
+        char n[16];
+        snprintf(n, sizeof(n), "%d", seconds);
+        const char *vars[] = {"seconds", n, NULL};
+        char *text = seconds >= 0 ? uistr_expand(template, vars) : NULL;
+        snprintf(ui->speech_box, sizeof(ui->speech_box), "%s",
+                 seconds < 0    ? template
+                 : text != NULL ? text
+                                : "");
+        free(text);
+    }
+    return ui->speech_box;
+}
+
+/* The staff box as drawn: the prompt, the prompt after a wrong PIN, or the
+ * lock and its time. Each is a box of its own for the core, so that each
+ * is said when it appears. */
+static void staff_box(struct tui *ui, struct speech_view *v)
+{
+    enum { WRONG = 1 << 8, LOCKED = 2 << 8 }; /* beside the overlay's id */
+    const struct survey *s = ui->survey;
+    if (ui->pin_lock_shown > 0) {
+        v->box |= LOCKED;
+        v->box_text = said_once(ui, v, survey_ui(s, UI_STAFF_PIN_LOCKED), ui->pin_lock_shown);
+    } else if (ui->pin_wrong) {
+        v->box |= WRONG;
+        char *text =
+            wipe_printf("%s %s", survey_ui(s, UI_STAFF_PIN_WRONG), survey_ui(s, UI_STAFF_PIN));
+        v->box_text = said_once(ui, v, text != NULL ? text : survey_ui(s, UI_STAFF_PIN), -1);
+        wipe_free(text);
+    } else {
+        v->box_text = survey_ui(s, UI_STAFF_PIN);
+    }
+}
+
 /* What the screen and the box on top show, for the core. */
 static void describe(struct tui *ui, struct speech_view *v)
 {
@@ -117,19 +159,11 @@ static void describe(struct tui *ui, struct speech_view *v)
         v->focus = ui->overlay_focus;
         v->focus_label = survey_ui(s, ui->overlay_focus == 0 ? UI_YES : UI_NO);
         break;
-    case OVERLAY_IDLE: {
+    case OVERLAY_IDLE:
         /* Said when it appears; the seconds it shows then. */
-        char n[16];
-        snprintf(n, sizeof(n), "%d", ui->countdown);
-        const char *vars[] = {"seconds", n, NULL};
-        char *text = uistr_expand(survey_ui(s, UI_STILL_THERE), vars);
-        if (!ui->speech_spoken || ui->spoken.box != v->box)
-            snprintf(ui->speech_box, sizeof(ui->speech_box), "%s", text != NULL ? text : "");
-        free(text);
-        v->box_text = ui->speech_box;
+        v->box_text = said_once(ui, v, survey_ui(s, UI_STILL_THERE), ui->countdown);
         break;
-    }
-    case OVERLAY_STAFF: v->box_text = survey_ui(s, UI_STAFF_PIN); break;
+    case OVERLAY_STAFF: staff_box(ui, v); break;
     case OVERLAY_SAVE: v->box_text = survey_ui(s, UI_SAVE_AS); break;
     case OVERLAY_MESSAGE: v->box_text = ui->message; break;
     case OVERLAY_PRINTING: v->box_text = survey_ui(s, UI_PRINTING); break;

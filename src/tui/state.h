@@ -14,6 +14,7 @@
 #include "musclecheck/keys.h"
 #include "musclecheck/print_job.h"
 
+#include "musclecheck/desk_alert.h"
 #include "musclecheck/flow.h"
 #include "musclecheck/kiosk_pin.h"
 #include "musclecheck/report.h"
@@ -51,6 +52,9 @@ struct hitbox {
 };
 
 #define TUI_MAX_HITS 16
+
+/* At most this many alert commands run at once. */
+#define TUI_MAX_ALERTS 4
 
 /* What drawing a frame leaves for the loop: its clickable areas (read when
  * a click arrives) and where the attention is, which the loop puts the
@@ -101,8 +105,16 @@ struct tui {
     size_t pin_len;
     int pin_failures;
     bool pin_wrong;             /* show "Wrong PIN" */
-    long long pin_locked_until; /* after three wrong PINs */
-    long long now_ms;           /* the loop's clock when the key arrived */
+    long long pin_locked_until; /* after three wrong PINs: the box takes no PIN until then */
+    int pin_lock_shown;         /* the seconds the locked box shows; 0: not locked */
+    /* Typed keys are dropped until then: the rest of what was typed for a
+     * staff box that has just gone (a fast typist's last digits and Enter).
+     * Each dropped key moves it on, but never past the limit, a short time
+     * after the box went: a patient's key is not held off for long. */
+    long long staff_quiet_until;
+    long long staff_quiet_limit;
+    bool staff_under_idle; /* the countdown took a staff box's place */
+    long long now_ms;      /* the loop's clock when the key arrived */
     /* The summary: saved to a file, or (kiosk) sent to the print command. */
     const char *print_command; /* borrowed; NULL: no printing */
     struct print_job *print;   /* owned: the summary on its way to the printer, or NULL */
@@ -133,6 +145,13 @@ struct tui {
     struct speech_view spoken; /* borrows what the state owns; forgotten at a wipe */
     char speech_box[512];      /* the countdown box's text, as spoken */
     char speech_why[256];
+    /* Kiosk: telling the desk (desk_alert.h decides, alert.h runs it). */
+    const char *alert_command;               /* borrowed; NULL: no alerts */
+    const char *kiosk_name;                  /* borrowed: who the alert is from */
+    enum desk_alert alert_sent;              /* the most urgent sent for this patient */
+    struct print_job *alert[TUI_MAX_ALERTS]; /* owned: commands still running, or NULL */
+    enum desk_alert alert_level[TUI_MAX_ALERTS];
+    char alert_why[256]; /* a failure kept for standard error once the screen is gone */
     /* Kiosk: the patient asked for line mode; the loop runs it (leaving the
      * full screen meanwhile), then clears this and wipes for the next one. */
     bool line_mode;

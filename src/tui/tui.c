@@ -80,6 +80,16 @@ static bool line_stopping(void)
     return term_signal() != 0;
 }
 
+static void line_answered(const struct session *se, void *ctx)
+{
+    tui_alert_desk(ctx, se);
+}
+
+static void line_tick(void *ctx)
+{
+    tui_alerts_poll(ctx, clock_now_ms());
+}
+
 /* Kiosk: the patient's questionnaire in line mode, outside the full screen;
  * then the next patient's welcome screen. False when the kiosk must stop. */
 static bool run_line_mode(struct tui *ui)
@@ -88,7 +98,10 @@ static bool run_line_mode(struct tui *ui)
                                   .warning_ms = tui_idle_warning_ms(ui),
                                   .width = COLS - 1, /* no line ends in the last column */
                                   .wipe = term_line_wipe,
-                                  .stopping = line_stopping};
+                                  .stopping = line_stopping,
+                                  .answered = line_answered,
+                                  .tick = line_tick,
+                                  .ctx = ui};
     ui->line_mode = false;
     term_line_begin();
     enum plain_kiosk_end end = plain_kiosk_run(ui->survey, STDIN_FILENO, stdout, &k);
@@ -109,6 +122,8 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
                      .kiosk = opts->kiosk,
                      .staff_pin = opts->kiosk ? opts->staff_pin : NULL,
                      .print_command = opts->kiosk ? opts->print_command : NULL,
+                     .alert_command = opts->kiosk ? opts->alert_command : NULL,
+                     .kiosk_name = opts->kiosk_name,
                      .speech_log = opts->speech_log,
                      .speech_on = opts->speech,
                      .speech_default = opts->speech,
@@ -163,6 +178,7 @@ int tui_run(const struct survey *const *surveys, size_t count, const struct tui_
         }
         if (ui.print != NULL && summary_print_poll(&ui))
             dirty = true;
+        tui_alerts_poll(&ui, clock_now_ms()); /* nothing on screen changes */
         if (got == TERM_KEY_NONE) {
             dirty = tui_idle_tick(&ui, clock_now_ms()) || dirty;
             if (term_check_size()) {

@@ -206,8 +206,17 @@ static void boxes_take_every_key(void **state)
     ASSERT_ACTION(tui_key_action(&ui, ev_char('7')), ACT_PIN_TYPE, '7');
     ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_PIN_TYPE, 'y'); /* not an answer */
     ASSERT_ACTION(tui_key_action(&ui, ev_char(127)), ACT_PIN_ERASE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('\r')), ACT_NONE, 0); /* nothing typed: no try */
+    ui.pin_len = 1;
     ASSERT_ACTION(tui_key_action(&ui, ev_char('\r')), ACT_PIN_SUBMIT, 0);
     ASSERT_ACTION(tui_key_action(&ui, ev_key(KEYDEC_ESC, 0)), ACT_CLOSE, 0);
+    ui.pin_locked_until = 1000; /* locked: only Esc does something */
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('7')), ACT_NONE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('\r')), ACT_NONE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_NONE, 0);
+    ASSERT_ACTION(tui_key_action(&ui, ev_key(KEYDEC_ESC, 0)), ACT_CLOSE, 0);
+    ui.pin_locked_until = 0;
+    ui.pin_len = 0;
     ui.overlay = OVERLAY_HELP;
     ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_CLOSE, 0);
     ui.overlay = OVERLAY_SAVE;
@@ -231,7 +240,8 @@ static void staff_key_only_in_a_kiosk_with_a_pin(void **state)
     ASSERT_ACTION(tui_key_action(&ui, ev_char('x' & 0x1f)), ACT_STAFF, 0);
     ui.pin_locked_until = 1000;
     ui.now_ms = 999;
-    ASSERT_ACTION(tui_key_action(&ui, ev_char('x' & 0x1f)), ACT_NONE, 0); /* locked after 3 tries */
+    /* Locked after 3 tries: the box still opens, to say so. */
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('x' & 0x1f)), ACT_STAFF, 0);
     tui_state_free(&ui);
 }
 
@@ -323,6 +333,7 @@ static void wrong_pins_lock_the_prompt(void **state)
     struct tui ui = make(true);
     ui.staff_pin = "42";
     ui.now_ms = 5000;
+    ui.idle_ms = 600000; /* no wipe meanwhile */
     tui_apply(&ui, ACTION(ACT_STAFF));
     for (int i = 0; i < 2; i++) {
         tui_apply(&ui, action_text(ACT_PIN_TYPE, "1"));
@@ -330,14 +341,113 @@ static void wrong_pins_lock_the_prompt(void **state)
         assert_true(ui.pin_wrong);
         assert_int_equal(ui.pin_len, 0);
     }
+    tui_apply(&ui, action_text(ACT_PIN_TYPE, "1"));
     assert_false(tui_apply(&ui, ACTION(ACT_PIN_SUBMIT)));
-    assert_int_equal(ui.overlay, OVERLAY_NONE);
-    assert_true(ui.pin_locked_until > ui.now_ms);
-    tui_apply(&ui, ACTION(ACT_STAFF));
+    /* Locked: the box stays up, says so and for how long. */
+    assert_int_equal(ui.overlay, OVERLAY_STAFF);
+    assert_int_equal(ui.pin_locked_until, 65000);
+    assert_int_equal(ui.pin_lock_shown, 60);
+    assert_false(ui.pin_wrong);
+    /* Even the right PIN is refused until the lock ends. */
+    tui_apply(&ui, action_text(ACT_PIN_TYPE, "4"));
+    tui_apply(&ui, action_text(ACT_PIN_TYPE, "2"));
+    assert_false(tui_apply(&ui, ACTION(ACT_PIN_SUBMIT)));
+    /* The time left changes four times a minute, not every second. */
+    int changes = 0;
+    for (long long now = 5100; now < 65000; now += 100)
+        changes += tui_idle_tick(&ui, now);
+    assert_int_equal(changes, 3); /* 45, 30, 15 */
+    assert_int_equal(ui.pin_lock_shown, 15);
+    assert_true(tui_idle_tick(&ui, 65000)); /* the prompt again */
+    assert_int_equal(ui.pin_lock_shown, 0);
+    ui.pin_locked_until = 65000;
+    assert_int_equal(tui_pin_lock_seconds(&ui, 5000), 60);
+    assert_int_equal(tui_pin_lock_seconds(&ui, 20001), 45);
+    assert_int_equal(tui_pin_lock_seconds(&ui, 64999), 15);
+    assert_int_equal(tui_pin_lock_seconds(&ui, 65000), 0);
+    ui.now_ms = 65000;
+    ui.pin_len = 0;
     tui_apply(&ui, action_text(ACT_PIN_TYPE, "4"));
     tui_apply(&ui, action_text(ACT_PIN_TYPE, "2"));
     assert_true(tui_apply(&ui, ACTION(ACT_PIN_SUBMIT)));
     assert_int_equal(ui.pin_len, 0); /* wiped */
+    tui_state_free(&ui);
+}
+
+/* What is typed for a staff box after it has gone (Esc, the countdown, a
+ * wipe) is dropped until the keyboard has been quiet for a second: a fast
+ * typist's last digits and Enter never answer the question under it. But
+ * never for more than 2 seconds after the box went: a patient who keeps
+ * pressing a key is not ignored for ever. */
+static void keys_after_a_staff_box_are_dropped(void **state)
+{
+    (void)state;
+    struct tui ui = make(true);
+    ui.staff_pin = "4242";
+    ui.idle_ms = 120000;
+    tui_apply(&ui, ACTION(ACT_BEGIN));
+    ui.now_ms = 1000;
+    tui_apply(&ui, ACTION(ACT_STAFF));
+    ASSERT_ACTION(tui_key_action(&ui, ev_key(KEYDEC_ESC, 0)), ACT_CLOSE, 0);
+    tui_apply(&ui, ACTION(ACT_CLOSE));
+    assert_int_equal(ui.overlay, OVERLAY_NONE);
+    for (int i = 0; i < 5; i++) { /* "1234" and Enter, 300 ms apart */
+        ui.now_ms += 300;
+        struct action a = tui_key_action(&ui, ev_char(i < 4 ? '1' + i : '\r'));
+        ASSERT_ACTION(a, ACT_STAFF_QUIET, 0);
+        tui_apply(&ui, a);
+    }
+    /* Neither a click's release nor a wheel is typed: not dropped, and
+     * they do not hold the quiet off. */
+    struct keydec_event release = {.type = KEYDEC_MOUSE, .button = 1, .release = true};
+    assert_int_not_equal(tui_key_action(&ui, &release).kind, ACT_STAFF_QUIET);
+    struct keydec_event wheel = {.type = KEYDEC_MOUSE, .button = 5};
+    assert_int_not_equal(tui_key_action(&ui, &wheel).kind, ACT_STAFF_QUIET);
+    ui.now_ms = 2999; /* keys every 300 ms, each within the second */
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_STAFF_QUIET, 0);
+    tui_apply(&ui, ACTION(ACT_STAFF_QUIET));
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('x' & 0x1f)), ACT_STAFF, 0); /* staff again */
+    /* 2 s after the box went, the question takes keys again, however
+     * closely they keep coming. */
+    ui.now_ms = 3000;
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('y')), ACT_ANSWER, ANSWER_YES);
+    assert_int_equal(session_answer(flow_session(ui.flow), 0), ANSWER_NONE);
+    /* A single key after the box went: dropped within the second, and a
+     * second of quiet later the question takes keys. */
+    tui_apply(&ui, ACTION(ACT_STAFF));
+    ui.now_ms = 5000;
+    tui_apply(&ui, ACTION(ACT_CLOSE));
+    ui.now_ms = 5400;
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('n')), ACT_STAFF_QUIET, 0);
+    tui_apply(&ui, ACTION(ACT_STAFF_QUIET));
+    ui.now_ms = 6399;
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('n')), ACT_STAFF_QUIET, 0);
+    ui.now_ms = 6400;
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('n')), ACT_ANSWER, ANSWER_NO);
+
+    /* The countdown takes the box's place: keys after it closes are dropped too. */
+    ui.now_ms = 10000;
+    ui.last_input = 10000;
+    tui_apply(&ui, ACTION(ACT_STAFF));
+    tui_apply(&ui, action_text(ACT_PIN_TYPE, "1"));
+    assert_true(tui_idle_tick(&ui, 110000));
+    assert_int_equal(ui.overlay, OVERLAY_IDLE);
+    assert_int_equal(ui.pin_len, 0);
+    ui.now_ms = 115000;
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('2')), ACT_CLOSE, 0);
+    tui_apply(&ui, ACTION(ACT_CLOSE));
+    ui.now_ms += 200;
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('\r')), ACT_STAFF_QUIET, 0);
+
+    /* A wipe with the box open on the welcome screen: the same. */
+    tui_kiosk_reset(&ui);
+    ui.now_ms = 200000;
+    ui.last_input = 200000;
+    tui_apply(&ui, ACTION(ACT_STAFF));
+    assert_true(tui_idle_tick(&ui, 320000));
+    assert_int_equal(ui.overlay, OVERLAY_NONE);
+    ui.now_ms = 320100;
+    ASSERT_ACTION(tui_key_action(&ui, ev_char('\r')), ACT_STAFF_QUIET, 0);
     tui_state_free(&ui);
 }
 
@@ -434,6 +544,7 @@ int main(void)
         cmocka_unit_test(idle_time_runs_out),
         cmocka_unit_test(countdown_changes_rarely),
         cmocka_unit_test(wrong_pins_lock_the_prompt),
+        cmocka_unit_test(keys_after_a_staff_box_are_dropped),
         cmocka_unit_test(modifiers_make_other_keys),
         cmocka_unit_test(save_box_takes_whole_characters),
         cmocka_unit_test(the_table_maps_events_to_commands),
