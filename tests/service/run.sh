@@ -44,6 +44,11 @@ want=$(printf -- '--kiosk\n--idle-timeout\n90\n--print-command\nlp -d reception\
 [ "$out" = "$want" ] || fail "all settings gave: $out"
 out=$(env -i MUSCLECHECK="$tmp/args" QUESTIONS_FILE=/srv/clinic.yaml sh "$gen/kiosk")
 [ "$out" = "$(printf -- '--kiosk\n--questions\n/srv/clinic.yaml')" ] || fail "questions gave: $out"
+# The desk alert's settings, from a drop-in as a clinic would write them.
+printf '%s\n' "ALERT_COMMAND='logger -t musclecheck \"\$1 at \$2\"'" 'KIOSK_NAME=desk:tty2' >"$tmp/k.conf.d/30-c.conf"
+out=$(env -i MUSCLECHECK="$tmp/args" MUSCLECHECK_KIOSK_CONF="$tmp/k.conf" sh "$gen/kiosk")
+want=$(printf -- '--kiosk\n--idle-timeout\n300\n--print-command\nlp -d reception\n--alert-command\nlogger -t musclecheck "$1 at $2"\n--kiosk-name\ndesk:tty2')
+[ "$out" = "$want" ] || fail "alert settings gave: $out"
 
 # The real program refuses a bad setting and names it (exit 64).
 status=0
