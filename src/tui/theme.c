@@ -26,11 +26,18 @@ void theme_init(bool colour, bool high_contrast)
     short bg = high_contrast ? COLOR_BLACK : -1;
     short fg = high_contrast ? COLOR_WHITE : -1;
     init_pair(1, high_contrast ? COLOR_YELLOW : COLOR_CYAN, bg); /* titles */
-    init_pair(2, COLOR_WHITE, COLOR_RED);                        /* urgent */
-    init_pair(3, COLOR_GREEN, bg);                               /* low band */
-    init_pair(4, COLOR_YELLOW, bg);                              /* middle band */
-    init_pair(5, COLOR_RED, bg);                                 /* top band */
-    init_pair(6, fg, bg);                                        /* everything else */
+    /* Urgent: white on red, 5.8:1 in xterm. High contrast wants 7:1: bright
+     * white on a darker red (256 colours: 10:1 in xterm, 8.8:1 in VTE); with
+     * 8 colours (the Linux console) bold white is drawn bright, 7.7:1 on its
+     * red. */
+    if (high_contrast && COLORS >= 256)
+        init_pair(2, 15, 88);
+    else
+        init_pair(2, COLOR_WHITE, COLOR_RED); /* urgent */
+    init_pair(3, COLOR_GREEN, bg);            /* low band */
+    init_pair(4, COLOR_YELLOW, bg);           /* middle band */
+    init_pair(5, COLOR_RED, bg);              /* top band */
+    init_pair(6, fg, bg);                     /* everything else */
     /* Focus in high contrast: black on white, never bold (xterm draws bold
      * black as grey), 9:1 or more in xterm's, VTE's and the Linux console's
      * palettes (the console's yellow is brown: black on it is 4:1). */

@@ -4,7 +4,8 @@
  * read through libvterm, its colour indices are turned into RGB in the
  * palettes patients meet (xterm's, GNOME Terminal's VTE with Tango, the
  * Linux console), with bold drawn bright where the terminal does so, and
- * its WCAG contrast ratio must be 7:1 or more (the kiosk is high contrast). */
+ * its WCAG contrast ratio must be 7:1 or more (the kiosk is high contrast),
+ * the emergency advice's banner too. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -153,6 +154,11 @@ static void kiosk_screens_are_high_contrast(void **state)
         vt_send(vt, VT_TAB);
         VT_ASSERT(vt, vt_wait_quiet(vt, 50, T));
     }
+    /* The emergency banner: yes to the first question. */
+    vt_send(vt, "y");
+    VT_ASSERT_TEXT(vt, "reception desk", T);
+    VT_ASSERT(vt, vt_wait_quiet(vt, 50, T));
+    assert_contrast(vt, "emergency advice", 7.0);
 }
 
 int main(int argc, char **argv)
