@@ -2,6 +2,8 @@
 /* tui_theme: colour pairs and attributes per role. */
 #include "theme.h"
 
+#include <string.h>
+
 static attr_t attrs[ROLE_COUNT];
 
 void theme_init(bool colour, bool high_contrast)
@@ -29,7 +31,7 @@ void theme_init(bool colour, bool high_contrast)
      * draws bold white no brighter): 5.8:1 in xterm, 5:1 in VTE; the
      * 8-colour console draws bold white bright, 7.7:1 on its red. High
      * contrast wants 7:1: bright white on a darker red with 256 colours
-     * (10:1 in xterm, 8.8:1 in VTE). */
+     * (10:1 in xterm, 8.8:1 in VTE); with fewer, see below. */
     short white = COLORS >= 16 ? 15 : COLOR_WHITE;
     if (high_contrast && COLORS >= 256)
         init_pair(2, white, 88);
@@ -41,23 +43,30 @@ void theme_init(bool colour, bool high_contrast)
                  * on an unknown background could be unreadable (cyan on
                  * xterm's white is 1.9:1) */
     init_pair(1, COLOR_YELLOW, COLOR_BLACK); /* titles */
-    init_pair(3, COLOR_GREEN, COLOR_BLACK);  /* low band */
-    init_pair(4, COLOR_YELLOW, COLOR_BLACK); /* middle band */
-    init_pair(5, COLOR_RED, COLOR_BLACK);    /* top band */
     init_pair(6, COLOR_WHITE, COLOR_BLACK);  /* everything else */
     /* Focus in high contrast: black on white, never bold (xterm draws bold
      * black as grey), 9:1 or more in xterm's, VTE's and the Linux console's
      * palettes (the console's yellow is brown: black on it is 4:1). */
     init_pair(7, COLOR_BLACK, COLOR_WHITE);
     attrs[ROLE_TITLE] |= COLOR_PAIR(1);
-    attrs[ROLE_BAND_LOW] |= COLOR_PAIR(3);
-    attrs[ROLE_BAND_MID] |= COLOR_PAIR(4);
-    attrs[ROLE_BAND_HIGH] |= COLOR_PAIR(5);
+    /* The bands in the text's white: red on black is 5.3:1 in xterm (bold
+     * red drawn bright), 6.7:1 on the console, 3.6:1 in VTE (not bright);
+     * green 6:1 in VTE. Their words and attributes (bold, underlined)
+     * tell them apart. */
+    attrs[ROLE_BAND_LOW] |= COLOR_PAIR(6);
+    attrs[ROLE_BAND_MID] |= COLOR_PAIR(6);
+    attrs[ROLE_BAND_HIGH] |= COLOR_PAIR(6);
     attrs[ROLE_FOCUS] = COLOR_PAIR(7);
     attrs[ROLE_NORMAL] |= COLOR_PAIR(6);
     attrs[ROLE_DIM] |= COLOR_PAIR(6);
     attrs[ROLE_BUTTON] |= COLOR_PAIR(6);
     attrs[ROLE_KEYS] |= COLOR_PAIR(6);
+    /* Urgent with fewer than 256 colours: white on the palette's red is
+     * under 7:1 (5.8:1 in xterm, whose TERM=xterm has 8 colours), except
+     * on the Linux console (bold white on its red, 7.7:1). Elsewhere black
+     * on white, as without colour (16.7:1 in xterm). */
+    if (COLORS < 256 && strncmp(termname(), "linux", 5) != 0)
+        attrs[ROLE_URGENT] = COLOR_PAIR(7);
     bkgd(COLOR_PAIR(6));
 }
 
