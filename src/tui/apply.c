@@ -95,6 +95,7 @@ static void follow(struct tui *ui, enum flow_step step)
             return;
         ui->screen = SCREEN_RED_FLAG;
         ui->focus = 0;
+        ui->scroll = 0; /* its advice starts on its first page */
         break;
     case FLOW_RESULTS:
         drop_results(ui); /* answers changed since any earlier results */

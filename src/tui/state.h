@@ -95,7 +95,7 @@ struct tui {
     enum overlay_id overlay;
     int focus;         /* focused button on the current screen */
     int overlay_focus; /* focused button on the quit overlay (0 yes, 1 no) */
-    int scroll;        /* first line shown on the results and table screens */
+    int scroll;        /* first line shown on a screen that scrolls or pages */
     int page;          /* lines the results view shows (PgUp/PgDn step) */
     /* Kiosk: idle countdown and the staff PIN prompt. Times are monotonic ms. */
     long long last_input;

@@ -90,6 +90,187 @@ int widget_text_height(const char *text, int width)
     return (int)n;
 }
 
+/* The rows of paged blocks: which block and wrapped line each row shows
+ * (block -1: the blank row between two blocks), and each sentence's first
+ * and last row. */
+struct paged {
+    struct pag_row {
+        int block;
+        size_t start, len;
+    } * row;
+    int rows;
+    struct pag_sentence {
+        int first, last;
+    } * sentence;
+    int sentences;
+};
+
+static void paged_free(struct paged *p)
+{
+    free(p->row);
+    free(p->sentence);
+}
+
+/* The end of the sentence of TEXT that starts at I: after a full stop,
+ * question or exclamation mark that a space and no small letter follow
+ * ("e.g. the" goes on), or at the end. */
+static size_t sentence_end(const char *text, size_t i)
+{
+    for (; text[i] != '\0'; i++) {
+        if (strchr(".!?", text[i]) == NULL || (text[i + 1] != ' ' && text[i + 1] != '\n'))
+            continue;
+        size_t j = i + 1;
+        while (text[j] == ' ' || text[j] == '\n')
+            j++;
+        if (text[j] == '\0' || !(text[j] >= 'a' && text[j] <= 'z'))
+            return i + 1;
+    }
+    return i;
+}
+
+/* The wrapped line of LINES (N) that holds byte OFF. */
+static int line_of(const struct wrap_line *lines, size_t n, size_t off)
+{
+    size_t i = 0;
+    while (i + 1 < n && lines[i + 1].start <= off)
+        i++;
+    return (int)i;
+}
+
+/* Lays BLOCKS out in P; false when out of memory (P is then empty). */
+static bool paged_layout(struct paged *p, const struct text_block *blocks, int n, int width)
+{
+    memset(p, 0, sizeof(*p));
+    size_t row_cap = 0, sentence_cap = 0;
+    for (int b = 0; b < n; b++) {
+        const char *text = blocks[b].text;
+        if (text[0] == '\0')
+            continue;
+        struct wrap_line *lines = NULL;
+        size_t count = wrap_text(text, width < 1 ? 1 : width, &lines);
+        size_t sentences = 0;
+        for (size_t i = 0; text[i] != '\0'; i = sentence_end(text, i), sentences++)
+            while (text[i] == ' ' || text[i] == '\n')
+                i++;
+        size_t need = (size_t)p->rows + count + 1;
+        if (need > row_cap) {
+            row_cap = need * 2;
+            void *grown = realloc(p->row, row_cap * sizeof(*p->row));
+            if (grown == NULL)
+                goto oom;
+            p->row = grown;
+        }
+        if ((size_t)p->sentences + sentences > sentence_cap) {
+            sentence_cap = ((size_t)p->sentences + sentences) * 2;
+            void *grown = realloc(p->sentence, sentence_cap * sizeof(*p->sentence));
+            if (grown == NULL)
+                goto oom;
+            p->sentence = grown;
+        }
+        if (p->rows > 0)
+            p->row[p->rows++] = (struct pag_row){-1, 0, 0};
+        int base = p->rows;
+        for (size_t i = 0; i < count; i++)
+            p->row[p->rows++] = (struct pag_row){b, lines[i].start, lines[i].len};
+        for (size_t i = 0; text[i] != '\0';) {
+            while (text[i] == ' ' || text[i] == '\n')
+                i++;
+            if (text[i] == '\0')
+                break;
+            size_t end = sentence_end(text, i);
+            p->sentence[p->sentences++] = (struct pag_sentence){
+                base + line_of(lines, count, i), base + line_of(lines, count, end - 1)};
+            i = end;
+        }
+        free(lines);
+        continue;
+    oom:
+        free(lines);
+        paged_free(p);
+        memset(p, 0, sizeof(*p));
+        return false;
+    }
+    return true;
+}
+
+/* The first row of the page after the one that starts at TOP, SHOWN rows
+ * long: where the first sentence it does not show whole begins. */
+static int page_next(const struct paged *p, int top, int shown)
+{
+    for (int i = 0; i < p->sentences; i++)
+        if (p->sentence[i].last >= top + shown)
+            return p->sentence[i].first > top ? p->sentence[i].first : top + shown;
+    return top + shown;
+}
+
+/* The first row of the page that holds row SCROLL (the first page's for
+ * less, the last page's for more) and of the pages either side of it. */
+static void page_find(const struct paged *p, int rows, int scroll, int *prev, int *top, int *next)
+{
+    int shown = rows - 1;
+    *prev = *top = 0;
+    *next = page_next(p, 0, shown);
+    while (*top + shown < p->rows && *next <= scroll) {
+        *prev = *top;
+        *top = *next;
+        *next = page_next(p, *top, shown);
+    }
+}
+
+int widget_blocks_height(const struct text_block *blocks, int n, int width)
+{
+    int rows = 0;
+    for (int b = 0; b < n; b++)
+        if (blocks[b].text[0] != '\0')
+            rows += (rows > 0 ? 1 : 0) + widget_text_height(blocks[b].text, width);
+    return rows;
+}
+
+int widget_page_turn(const struct text_block *blocks, int n, int width, int rows, int scroll,
+                     int dir)
+{
+    struct paged p;
+    if (rows < 2 || !paged_layout(&p, blocks, n, width))
+        return 0;
+    int prev, top, next;
+    page_find(&p, rows, scroll, &prev, &top, &next);
+    bool last = p.rows <= rows || top + rows - 1 >= p.rows;
+    paged_free(&p);
+    return dir < 0 ? prev : last ? top : next;
+}
+
+int widget_pages(int y, int x, int width, int rows, const struct text_block *blocks, int n,
+                 int scroll, const char *below, const char *above)
+{
+    struct paged p;
+    if (rows < 1 || width < 1 || !paged_layout(&p, blocks, n, width))
+        return 0;
+    int top = 0, shown = p.rows, prev, next;
+    if (p.rows > rows && rows >= 2) {
+        page_find(&p, rows, scroll, &prev, &top, &next);
+        shown = rows - 1;
+    } else if (p.rows > rows) {
+        shown = rows; /* no room for a hint: the window is below its minimum */
+    }
+    int used = 0;
+    for (int r = top; r < p.rows && used < shown; r++, used++) {
+        const struct pag_row *row = &p.row[r];
+        if (row->block < 0)
+            continue;
+        attr_t attr = theme_attr(blocks[row->block].role);
+        attron(attr);
+        widget_put(y + used, x, blocks[row->block].text + row->start, row->len);
+        attroff(attr);
+    }
+    if (shown < p.rows && rows >= 2) {
+        /* The hint stays on the last row, under a short last page too. */
+        widget_text(y + rows - 1, x, width, 1, top + shown < p.rows ? below : above, ROLE_KEYS);
+        used = rows;
+    }
+    paged_free(&p);
+    return used;
+}
+
 int widget_centered(int y, const char *text, enum role role)
 {
     int w = wrap_width(text, strlen(text));
@@ -276,9 +457,21 @@ void widget_score_bar(int y, int x, int width, int score, enum role role)
     addch(']');
 }
 
+int widget_keys_height(const char *text)
+{
+    int h = widget_text_height(text, COLS - 2);
+    return h < 1 ? 1 : h > 3 ? 3 : h;
+}
+
 void widget_keys(const char *text)
 {
     widget_text(LINES - 1, 1, COLS - 2, 1, text, ROLE_KEYS);
+}
+
+void widget_keys_wrapped(const char *text)
+{
+    int h = widget_keys_height(text);
+    widget_text(LINES - h, 1, COLS - 2, h, text, ROLE_KEYS);
 }
 
 /* Boxes are at most this wide, so that their text stays easy to read. */

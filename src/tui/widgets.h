@@ -28,6 +28,30 @@ int widget_text(int y, int x, int width, int max_lines, const char *text, enum r
 int widget_text_from(int y, int x, int width, int skip, int max_lines, const char *text,
                      enum role role);
 
+/* A paragraph of a paged text (widget_pages). */
+struct text_block {
+    const char *text; /* "" for none */
+    enum role role;
+};
+
+/* The N BLOCKS (a blank row between them) in ROWS rows of WIDTH columns
+ * from row Y, column X. When they fit, all are drawn; else the page that
+ * holds row SCROLL of them, with BELOW or ABOVE (which keys turn the page)
+ * on its last row. A page begins with the first sentence the page before
+ * did not show whole, so that every sentence can be read whole on one page
+ * (unless a sentence alone is longer than a page). Returns the rows used. */
+int widget_pages(int y, int x, int width, int rows, const struct text_block *blocks, int n,
+                 int scroll, const char *below, const char *above);
+
+/* Rows the N BLOCKS take at WIDTH, the blank rows between them included. */
+int widget_blocks_height(const struct text_block *blocks, int n, int width);
+
+/* The first row of the page after (DIR > 0) or before (DIR < 0) the one
+ * that holds row SCROLL, as widget_pages lays them out; the first or last
+ * page's own first row when there is none further. */
+int widget_page_turn(const struct text_block *blocks, int n, int width, int rows, int scroll,
+                     int dir);
+
 /* Rows TEXT takes when wrapped to WIDTH. */
 int widget_text_height(const char *text, int width);
 
@@ -80,6 +104,13 @@ void widget_score_bar(int y, int x, int width, int score, enum role role);
 
 /* The key hints on the bottom row. */
 void widget_keys(const char *text);
+
+/* The key hints on the bottom rows, as many as they need so that nothing
+ * of them is cut (a screen that reserves widget_keys_height rows). */
+void widget_keys_wrapped(const char *text);
+
+/* Rows widget_keys_wrapped takes for TEXT. */
+int widget_keys_height(const char *text);
 
 /* Clears a centred, framed box for INNER_H rows of text (less when the
  * window is short) and returns where its text goes. */
