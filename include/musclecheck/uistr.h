@@ -84,9 +84,9 @@
     X(UI_BACK_TO_RESULTS, "back_to_results", "Back to results")                                    \
     X(UI_QUIT, "quit", "Quit")                                                                     \
     X(UI_NOTHING_FLAGGED, "nothing_flagged", "Nothing stands out")                                 \
-    X(UI_MORE_BELOW, "more_below", "More below: press Down or PgDn")                               \
-    X(UI_MORE_TEXT_BELOW, "more_text_below", "More below: press PgDn")                             \
-    X(UI_MORE_TEXT_ABOVE, "more_text_above", "The beginning is above: press PgUp")                 \
+    X(UI_MORE_BELOW, "more_below", "More below: press Down or PgDn, or tap here")                  \
+    X(UI_MORE_TEXT_BELOW, "more_text_below", "More below: press PgDn or tap here")                 \
+    X(UI_MORE_TEXT_ABOVE, "more_text_above", "The beginning is above: press PgUp or tap here")     \
     X(UI_KEYS_RED_FLAG, "keys_red_flag", "Arrows choose   Enter confirms")                         \
     X(UI_START_OVER_CONFIRM, "start_over_confirm",                                                 \
       "Start over? Everything you answered will be wiped. ({yes}/{no})")                           \

@@ -89,9 +89,9 @@ void screen_question_draw(const struct tui *ui, struct hits *hits)
             used += top <= hq ? 1 : 0; /* the blank row between them */
             used += widget_text_from(y + used, x, w, from, shown - used, why, ROLE_DIM);
         }
-        const char *more =
-            survey_ui(s, top + shown < text_rows ? UI_MORE_TEXT_BELOW : UI_MORE_TEXT_ABOVE);
-        widget_text(y + shown, x, w, 1, more, ROLE_KEYS);
+        bool below = top + shown < text_rows;
+        widget_page_hint(hits, y + shown, x, w,
+                         survey_ui(s, below ? UI_MORE_TEXT_BELOW : UI_MORE_TEXT_ABOVE), below);
         y += rows + 1;
     }
     wipe_free(why);

@@ -91,7 +91,7 @@ void screen_red_flag_draw(const struct tui *ui, struct hits *hits)
     if (l.title != NULL) /* the attention, until a button has the focus */
         widget_attention(hits, 1, widget_centered(1, l.title, ROLE_URGENT));
     /* Safety text is never cut: what does not fit is paged with PgDn. */
-    widget_pages(TEXT_TOP, l.x, l.width, l.rows, l.block, l.blocks, ui->scroll,
+    widget_pages(hits, TEXT_TOP, l.x, l.width, l.rows, l.block, l.blocks, ui->scroll,
                  survey_ui(s, UI_MORE_TEXT_BELOW), survey_ui(s, UI_MORE_TEXT_ABOVE));
     widget_buttons(hits, ui->big_buttons, l.band_end + 1, buttons, count, ui->focus, l.button_h);
     widget_keys_wrapped(l.keys);

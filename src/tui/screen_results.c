@@ -137,8 +137,11 @@ void screen_results_draw(const struct tui *ui, struct hits *hits)
         int bottom = top + page;
         move(bottom, 0);
         clrtoeol();
-        widget_text(bottom, COLS - more_w - 2 > 0 ? COLS - more_w - 2 : 0, COLS - 1, 1, more,
-                    ROLE_DIM);
+        int more_x = COLS - more_w - 2 > 0 ? COLS - more_w - 2 : 0;
+        widget_text(bottom, more_x, COLS - 1, 1, more, ROLE_DIM);
+        /* A touch screen has no Down key: a tap on the hint turns the page. */
+        struct button page_down = {.label = more, .cmd = CMD_PAGE_DOWN};
+        widget_hitbox(hits, bottom, more_x, 1, COLS - more_x, &page_down);
     }
     struct button buttons[MAX_BUTTONS];
     int count = results_buttons(ui, buttons);

@@ -108,7 +108,7 @@ void screen_welcome_draw(const struct tui *ui, struct hits *hits)
         widget_text(3, l.x, l.width, 1, survey_ui(s, UI_CHOOSE_LANGUAGE), ROLE_TITLE);
         widget_buttons(hits, ui->big_buttons, 4, langs, languages, -1, 1);
     }
-    int used = widget_pages(l.y, l.x, l.width, l.rows, l.block, N_BLOCKS, ui->scroll,
+    int used = widget_pages(hits, l.y, l.x, l.width, l.rows, l.block, N_BLOCKS, ui->scroll,
                             survey_ui(s, UI_MORE_TEXT_BELOW), survey_ui(s, UI_MORE_TEXT_ABOVE));
     /* The Start button right under the text, a blank row between them
      * when there is room. */

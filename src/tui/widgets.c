@@ -239,8 +239,16 @@ int widget_page_turn(const struct text_block *blocks, int n, int width, int rows
     return dir < 0 ? prev : last ? top : next;
 }
 
-int widget_pages(int y, int x, int width, int rows, const struct text_block *blocks, int n,
-                 int scroll, const char *below, const char *above)
+void widget_page_hint(struct hits *hits, int y, int x, int width, const char *hint, bool below)
+{
+    widget_text(y, x, width, 1, hint, ROLE_KEYS);
+    const struct button page = {.label = hint, .cmd = below ? CMD_PAGE_DOWN : CMD_PAGE_UP};
+    widget_hitbox(hits, y, x, 1, width, &page);
+}
+
+int widget_pages(struct hits *hits, int y, int x, int width, int rows,
+                 const struct text_block *blocks, int n, int scroll, const char *below,
+                 const char *above)
 {
     struct paged p;
     if (rows < 1 || width < 1 || !paged_layout(&p, blocks, n, width))
@@ -264,7 +272,8 @@ int widget_pages(int y, int x, int width, int rows, const struct text_block *blo
     }
     if (shown < p.rows && rows >= 2) {
         /* The hint stays on the last row, under a short last page too. */
-        widget_text(y + rows - 1, x, width, 1, top + shown < p.rows ? below : above, ROLE_KEYS);
+        bool more = top + shown < p.rows;
+        widget_page_hint(hits, y + rows - 1, x, width, more ? below : above, more);
         used = rows;
     }
     paged_free(&p);
@@ -347,7 +356,7 @@ int widget_button_height(const struct tui *ui)
     return LINES >= 20 || (ui->big_buttons && LINES >= TUI_MIN_ROWS) ? 3 : 1;
 }
 
-static void add_hit(struct hits *hits, int y, int x, int h, int w, const struct button *b)
+void widget_hitbox(struct hits *hits, int y, int x, int h, int w, const struct button *b)
 {
     if (hits->count < TUI_MAX_HITS)
         hits->box[hits->count++] = (struct hitbox){y, x, h, w, b->cmd, b->language};
@@ -419,7 +428,7 @@ int widget_buttons(struct hits *hits, bool big, int y, const struct button *butt
         for (; i < end; i++) {
             int w = button_width(&buttons[i], big);
             draw_button(hits, y, x, w, height, &buttons[i], i == focus, big);
-            add_hit(hits, y, x, height, w, &buttons[i]);
+            widget_hitbox(hits, y, x, height, w, &buttons[i]);
             x += w + 2;
         }
     }

@@ -37,11 +37,23 @@ struct text_block {
 /* The N BLOCKS (a blank row between them) in ROWS rows of WIDTH columns
  * from row Y, column X. When they fit, all are drawn; else the page that
  * holds row SCROLL of them, with BELOW or ABOVE (which keys turn the page)
- * on its last row. A page begins with the first sentence the page before
+ * on its last row; a tap on that row turns the page too (a hitbox in HITS:
+ * a touch screen has no PgDn key). A page begins with the first sentence the page before
  * did not show whole, so that every sentence can be read whole on one page
  * (unless a sentence alone is longer than a page). Returns the rows used. */
-int widget_pages(int y, int x, int width, int rows, const struct text_block *blocks, int n,
-                 int scroll, const char *below, const char *above);
+int widget_pages(struct hits *hits, int y, int x, int width, int rows,
+                 const struct text_block *blocks, int n, int scroll, const char *below,
+                 const char *above);
+
+/* The "more below" or "more above" HINT on row Y, from column X, WIDTH wide,
+ * and a hitbox over it that turns the page (CMD_PAGE_DOWN when BELOW). */
+void widget_page_hint(struct hits *hits, int y, int x, int width, const char *hint, bool below);
+
+struct button;
+
+/* A clickable area of H rows and W columns at row Y, column X that gives
+ * button B's command (text that is not drawn as a button, such as a hint). */
+void widget_hitbox(struct hits *hits, int y, int x, int h, int w, const struct button *b);
 
 /* Rows the N BLOCKS take at WIDTH, the blank rows between them included. */
 int widget_blocks_height(const struct text_block *blocks, int n, int width);

@@ -358,6 +358,37 @@ static void safety_text_in_the_kiosk_at_80x24(void **state)
     safety_text_is_whole(state, 24, 80, true);
 }
 
+/* A touch screen has no PgDn key: a tap on the "More below" line turns the
+ * page, and a tap on "The beginning is above" turns it back (the welcome
+ * screen in the kiosk, at the smallest size, where its text pages). */
+static void a_tap_on_the_hint_turns_the_page(void **state)
+{
+    static char questions[4096];
+    snprintf(questions, sizeof(questions), "%s/questions/en.yaml", source_dir);
+    char *argv[] = {(char *)binary, "--kiosk", "--questions", questions, NULL};
+    struct vt *vt = vt_spawn(argv, NULL, 15, 50);
+    assert_non_null(vt);
+    *state = vt;
+    VT_ASSERT_TEXT(vt, "More below: press PgDn or tap here", T);
+    int row, col, taps = 0;
+    while (!vt_find(vt, "The beginning is above", NULL, NULL) && taps < 10) {
+        VT_ASSERT(vt, vt_find(vt, "More below", &row, &col));
+        char *before = vt_row(vt, 3);
+        VT_ASSERT(vt, vt_click(vt, row, col + 3) == 0);
+        VT_ASSERT(vt, vt_wait_redraw(vt, 100, T));
+        char *after = vt_row(vt, 3);
+        VT_ASSERT(vt, strcmp(before, after) != 0); /* each tap turned a page */
+        free(before);
+        free(after);
+        taps++;
+    }
+    VT_ASSERT_TEXT(vt, "The beginning is above: press PgUp or tap here", T);
+    VT_ASSERT(vt, !vt_find(vt, "Question 1 of", NULL, NULL)); /* no tap answered anything */
+    VT_ASSERT(vt, vt_find(vt, "The beginning is above", &row, &col));
+    VT_ASSERT(vt, vt_click(vt, row, col + 3) == 0);
+    VT_ASSERT_TEXT(vt, "More below: press PgDn or tap here", T);
+}
+
 int main(int argc, char **argv)
 {
     e2e_args(argc, argv, &binary, &source_dir);
@@ -368,6 +399,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(safety_text_at_80x24, teardown),
         cmocka_unit_test_teardown(safety_text_in_the_kiosk_at_the_smallest_size, teardown),
         cmocka_unit_test_teardown(safety_text_in_the_kiosk_at_80x24, teardown),
+        cmocka_unit_test_teardown(a_tap_on_the_hint_turns_the_page, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
