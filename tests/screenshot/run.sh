@@ -68,6 +68,14 @@ done
 [ -s "$tmp/display" ] || fail "Xvfb did not start: $(cat "$tmp/xvfb.log")"
 display=$(cat "$tmp/display")
 export DISPLAY=":$display"
+# -displayfd names the display before the server takes clients: wait until
+# it answers (a busy machine under ASan was seen to start xterm too soon).
+for _ in $(seq 100); do
+    xprop -root >/dev/null 2>&1 && break
+    kill -0 "$xpid" 2>/dev/null || fail "Xvfb exited: $(cat "$tmp/xvfb.log")"
+    sleep 0.1
+done
+xprop -root >/dev/null 2>&1 || fail "Xvfb does not answer on $DISPLAY: $(cat "$tmp/xvfb.log")"
 mkdir "$tmp/home" "$tmp/dump"
 [ -z "$keep" ] || mkdir -p "$keep"
 

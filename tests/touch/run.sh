@@ -55,6 +55,14 @@ for _ in $(seq 100); do
 done
 [ -s "$tmp/display" ] || fail "Xvfb did not start: $(cat "$tmp/xvfb.log")"
 export DISPLAY=":$(cat "$tmp/display")"
+# -displayfd names the display before the server takes clients: wait until
+# it answers (a busy machine under ASan was seen to start xterm too soon).
+for _ in $(seq 100); do
+    xprop -root >/dev/null 2>&1 && break
+    kill -0 "$xpid" 2>/dev/null || fail "Xvfb exited: $(cat "$tmp/xvfb.log")"
+    sleep 0.1
+done
+xprop -root >/dev/null 2>&1 || fail "Xvfb does not answer on $DISPLAY: $(cat "$tmp/xvfb.log")"
 
 # The kiosk's output, as xterm gets it, is kept in a file: script(1) runs
 # the real binary on a terminal of its own, of xterm's size, and copies
