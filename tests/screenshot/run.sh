@@ -58,8 +58,11 @@ fail() {
     exit 1
 }
 
-# The first free display number (-displayfd).
-Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
+# The first free display number (-displayfd). -noreset: by default the
+# server resets when its last client leaves, and a client that connects
+# during the reset gets "Can't open display" (CI saw it when one xterm was
+# stopped and the next started).
+Xvfb -displayfd 3 -noreset -screen 0 1024x768x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
 xpid=$!
 for _ in $(seq 100); do
     [ -s "$tmp/display" ] && break
@@ -109,20 +112,32 @@ start() {
     [ $# -eq 0 ] || shift
     mopts=("$@")
     stop
-    env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$tmp/home" DISPLAY="$DISPLAY" LANG=C.UTF-8 \
-        xterm -geometry 80x24 -title "$title" "${xopts[@]}" \
-        -xrm "*printFileImmediate: $tmp/dump/screen" -xrm '*printModeImmediate: 0' \
-        -xrm '*VT100.translations: #override Ctrl Shift <Key>F12: print-immediate()' \
-        -e "$bin" --questions "$src/questions/en.yaml" "${mopts[@]}" \
-        >"$tmp/xterm.log" 2>&1 &
-    tpid=$!
+    # An xterm that could not open the display is started again, up to
+    # three times (CI saw one "Can't open display" on a server that had
+    # answered every client before and after).
+    local try
     win=""
-    for _ in $(seq 100); do
-        win=$(xdotool search --name "^$title\$" 2>/dev/null | head -n 1) || true
+    for try in 1 2 3; do
+        env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$tmp/home" DISPLAY="$DISPLAY" LANG=C.UTF-8 \
+            xterm -geometry 80x24 -title "$title" "${xopts[@]}" \
+            -xrm "*printFileImmediate: $tmp/dump/screen" -xrm '*printModeImmediate: 0' \
+            -xrm '*VT100.translations: #override Ctrl Shift <Key>F12: print-immediate()' \
+            -e "$bin" --questions "$src/questions/en.yaml" "${mopts[@]}" \
+            >"$tmp/xterm.log" 2>&1 &
+        tpid=$!
+        for _ in $(seq 100); do
+            win=$(xdotool search --name "^$title\$" 2>/dev/null | head -n 1) || true
+            [ -n "$win" ] && break
+            kill -0 "$tpid" 2>/dev/null || break
+            sleep 0.1
+        done
         [ -n "$win" ] && break
-        sleep 0.1
+        kill -0 "$xpid" 2>/dev/null || fail "Xvfb exited: $(cat "$tmp/xvfb.log")"
+        stop
+        echo "screenshot test: xterm attempt $try gave no window: $(tail -n 1 "$tmp/xterm.log")" >&2
+        sleep 0.5
     done
-    [ -n "$win" ] || fail "no xterm window: $(cat "$tmp/xterm.log")"
+    [ -n "$win" ] || fail "no xterm window after $try attempts: $(cat "$tmp/xterm.log")"
     # The picture is of xterm's VT100 widget, the only window in xterm's
     # (whose own picture would take in its 1-pixel border): its cells start
     # after the inner border, half the base size of the size hints.

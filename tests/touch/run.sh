@@ -46,8 +46,9 @@ fail() {
 }
 
 # A virtual screen of a small touch panel (1280x800), on the first free
-# display number (-displayfd).
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
+# display number (-displayfd); -noreset keeps it from resetting (and
+# refusing clients for a moment) when its last client leaves.
+Xvfb -displayfd 3 -noreset -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
 xpid=$!
 for _ in $(seq 100); do
     [ -s "$tmp/display" ] && break
