@@ -292,7 +292,7 @@ static void assert_no_answers_in_memory(struct vt *vt, int pid)
 static void answer_with_yeses(struct vt *vt)
 {
     vt_send(vt, VT_ENTER);
-    for (int n = 0; n < 80; n++) {
+    for (int n = 0; n < 120; n++) {
         VT_ASSERT(vt, vt_wait_quiet(vt, 30, T));
         if (vt_find(vt, "Your results", NULL, NULL))
             return;
@@ -301,7 +301,7 @@ static void answer_with_yeses(struct vt *vt)
                   vt_find(vt, "end your life", NULL, NULL);
         vt_send(vt, no ? "n" : "y");
     }
-    fail_msg("no results after 80 answers");
+    fail_msg("no results after 120 answers");
 }
 
 static void a_wipe_leaves_no_answers_in_memory(void **state)

@@ -217,11 +217,11 @@ static void follow_up_questions_change_the_total(void **state)
     vt_send(vt, "y");
     VT_ASSERT_TEXT(vt, "Question 31 of 44", T);
     VT_ASSERT_TEXT(vt, "65 or over", T);
-    vt_send(vt, "y"); /* a follow-up, answered */
-    VT_ASSERT_TEXT(vt, "Question 32 of 44", T);
+    vt_send(vt, "y"); /* a follow-up, answered: it opens one more */
+    VT_ASSERT_TEXT(vt, "Question 32 of 45", T);
     vt_send(vt, "b");
     vt_send(vt, "b");
-    VT_ASSERT_TEXT(vt, "Question 30 of 44", T);
+    VT_ASSERT_TEXT(vt, "Question 30 of 45", T);
     vt_send(vt, "n"); /* hides the follow-ups again and drops their answers */
     VT_ASSERT_TEXT(vt, "Question 31 of 41", T);
     VT_ASSERT_GONE(vt, "65 or over", T);

@@ -31,6 +31,10 @@ tmp=$(mktemp -d)
 xpid="" spid=""
 cleanup() {
     [ -z "$spid" ] || kill "$spid" 2>/dev/null || true
+    # script(1) outlives xterm (it was seen left running after the test,
+    # its kiosk still waiting for a patient); once it is gone, the kiosk
+    # gets its terminal's hang-up and exits.
+    [ ! -s "$tmp/script.pid" ] || kill "$(cat "$tmp/script.pid")" 2>/dev/null || true
     [ -z "$xpid" ] || kill "$xpid" 2>/dev/null || true
     wait 2>/dev/null || true
     rm -rf "$tmp"
@@ -70,6 +74,7 @@ xprop -root >/dev/null 2>&1 || fail "Xvfb does not answer on $DISPLAY: $(cat "$t
 # everything between the two.
 cat >"$tmp/musclecheck" <<EOF
 #!/bin/sh
+echo \$\$ >"$tmp/script.pid"
 exec script -qfec "$bin \$*" "$tmp/typescript"
 EOF
 # The print command: the summary goes to a file.
