@@ -19,7 +19,7 @@ struct condition_score {
     size_t condition; /* index in the survey's conditions */
     int points;       /* prior + evidence, non-specific "yes" points capped */
     bool anchored;    /* a yes to evidence that can lift the condition */
-    bool caused;      /* a yes to a known cause of it (kind cause) */
+    bool caused;      /* a yes to a strong known cause of it (kind cause, 3 points or more) */
     bool uncertain;   /* a yes to evidence of kind uncertain: to be checked, never flagged */
     size_t band;      /* index in the survey's bands, before other causes */
 };

@@ -11,7 +11,7 @@
  *          sign_a {yes 3, no -2, sign}, cause_a {yes 2, cause}, risk_a {yes 4, risk},
  *          tired {yes 2, nonspecific}, weak {yes 2, no -1, nonspecific}
  *   beta   prior -1, anchors [sign, cause]
- *          aches {yes 3, sign}, cramps 1 (sign), cause_a {yes 1, cause},
+ *          aches {yes 3, sign}, cramps 1 (sign), cause_a {yes 3, cause: a strong one},
  *          tired 2 and weak 2 (nonspecific)
  *   kappa  prior 0, anchor [cause] only (like potassium)
  *          cramps {yes 3, sign}, tablets {yes 2, cause}, tired 1 and weak 2 (nonspecific)
@@ -81,7 +81,7 @@ static const char model_yaml[] =
     "    evidence: {alpha: {yes: 3, no: -2, kind: sign}}\n"
     "  - id: cause_a\n"
     "    text: Cause of A?\n"
-    "    evidence: {alpha: {yes: 2, kind: cause}, beta: {yes: 1, kind: cause}}\n"
+    "    evidence: {alpha: {yes: 2, kind: cause}, beta: {yes: 3, kind: cause}}\n"
     "  - id: risk_a\n"
     "    text: Risk of A?\n"
     "    evidence: {alpha: {yes: 4, kind: risk}}\n"

@@ -129,6 +129,16 @@ static void no_answers_take_points_away(void **state)
     assert_int_equal(score_answer_points(survey_question(model, M_SIGN_A), M_BETA, ANSWER_YES), 0);
 }
 
+/* Only a strong known cause (3 points) stands against another cause of the
+ * signs: cause_a is worth 3 to beta and 2 to alpha. */
+static void only_a_strong_cause_counts_as_caused(void **state)
+{
+    (void)state;
+    assert_true(model_score("cause_a=yes", M_BETA).caused);
+    assert_false(model_score("cause_a=yes", M_ALPHA).caused);
+    assert_false(model_score("cause_a=no aches=yes", M_BETA).caused);
+}
+
 static void nonspecific_yes_points_are_capped(void **state)
 {
     (void)state;
@@ -249,6 +259,7 @@ int main(void)
         cmocka_unit_test(band_thresholds_are_inclusive),
         cmocka_unit_test(without_an_anchor_any_points_stay_in_the_first_band),
         cmocka_unit_test(no_answers_take_points_away),
+        cmocka_unit_test(only_a_strong_cause_counts_as_caused),
         cmocka_unit_test(nonspecific_yes_points_are_capped),
         cmocka_unit_test(nonspecific_cap_comes_from_the_file),
         cmocka_unit_test(nonspecific_evidence_never_anchors),
