@@ -280,6 +280,9 @@ static void one_session(struct vt *vt, int n, const char *answer)
         fail_msg("session %d: no welcome after the results", n);
     }
     VT_ASSERT(vt, vt_wait_quiet(vt, 5, T));
+    /* A timeout under a loaded CI machine then says how far it got. */
+    if ((n + 1) % 50 == 0)
+        fprintf(stderr, "%d sessions done\n", n + 1);
 }
 
 static void hundreds_of_kiosk_sessions_do_not_grow(void **state)
