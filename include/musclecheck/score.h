@@ -15,11 +15,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The points of a strong known cause, the top of the evidence guide in
+ * docs/question-format.md: only such a cause stands against another cause
+ * of the signs (report.c). */
+enum { SCORE_STRONG_CAUSE = 3 };
+
 struct condition_score {
     size_t condition; /* index in the survey's conditions */
     int points;       /* prior + evidence, non-specific "yes" points capped */
     bool anchored;    /* a yes to evidence that can lift the condition */
-    bool caused;      /* a yes to a strong known cause of it (kind cause, 3 points or more) */
+    bool caused;      /* a yes to a strong known cause of it (SCORE_STRONG_CAUSE or more) */
     bool uncertain;   /* a yes to evidence of kind uncertain: to be checked, never flagged */
     size_t band;      /* index in the survey's bands, before other causes */
 };

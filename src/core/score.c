@@ -29,10 +29,9 @@ struct condition_score score_condition(const struct session *se, size_t c)
             r.points += score_answer_points(q, c, a);
         if (a == ANSWER_YES && e->yes > 0 && (cond->anchors & (1u << e->kind)) != 0)
             r.anchored = true;
-        /* Only a strong cause (3, the top of the evidence guide) stands
-         * against another cause: a moderate one (a baby in the past year,
-         * a gut condition) makes a shortage likelier, it does not show one. */
-        if (a == ANSWER_YES && e->yes >= 3 && e->kind == EVIDENCE_CAUSE)
+        /* A moderate cause (a baby in the past year, a gut condition)
+         * makes a shortage likelier; it does not show one. */
+        if (a == ANSWER_YES && e->yes >= SCORE_STRONG_CAUSE && e->kind == EVIDENCE_CAUSE)
             r.caused = true;
         if (a == ANSWER_YES && e->kind == EVIDENCE_UNCERTAIN)
             r.uncertain = true;
