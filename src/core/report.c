@@ -210,7 +210,7 @@ struct report *report_new(const struct session *se)
         if (res->explained_by >= 0)
             res->band--;
         res->checked_by = checker(s, r, c);
-        /* Kidney disease or a medicine that keeps potassium in: a low
+        /* Kidney disease, a medicine that keeps potassium in, or digoxin: a low
          * result is no likelier than a high one, so a band that would flag
          * a deficiency reads "to be checked". */
         bool uncertain = res->score.uncertain && res->band > 0;

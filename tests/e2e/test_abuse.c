@@ -29,7 +29,7 @@ enum { T = 10000 };
  * red flag): 39 at the start; a "no" to started_recently opens over_a_month;
  * "not sure" opens every follow-up that a "yes" or a "no" to a safety
  * question or a sign would (docs/question-format.md, show_if). */
-enum { ALL_NO_TOTAL = 41, ALL_UNSURE_TOTAL = 63 };
+enum { ALL_NO_TOTAL = 41, ALL_UNSURE_TOTAL = 64 };
 
 static const char *binary;
 static const char *source_dir;

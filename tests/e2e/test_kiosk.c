@@ -31,7 +31,7 @@ enum { T = 5000, T_SHORT = 400 };
  * opens over_a_month; "not sure" does not. */
 enum {
     ALL_NO_TOTAL = 41,
-    ALL_UNSURE_TOTAL = 63,
+    ALL_UNSURE_TOTAL = 64,
     Q_EMERGENCIES = 10,    /* questions 1-10: emergency screens */
     Q_CALF_CLOT = 12,      /* same day; with breathless_effort an ambulance rule */
     Q_SAME_DAY_SIGNS = 13, /* same day (black poo among them), no follow-up */

@@ -225,7 +225,7 @@ static void follow_up_questions_change_the_total(void **state)
     vt_send(vt, "n"); /* hides the follow-ups again and drops their answers */
     VT_ASSERT_TEXT(vt, "Question 31 of 41", T);
     VT_ASSERT_GONE(vt, "65 or over", T);
-    /* The medicines gateway, the last question, opens ten more. */
+    /* The medicines gateway, the last question, opens eleven more. */
     for (int i = Q_AGE_50 + 1; i < ALL_NO_TOTAL; i++) {
         wait_question(vt, i);
         vt_send(vt, "n");
@@ -233,7 +233,7 @@ static void follow_up_questions_change_the_total(void **state)
     VT_ASSERT_TEXT(vt, "Question 41 of 41", T);
     VT_ASSERT_TEXT(vt, "medicines", T);
     vt_send(vt, "y");
-    VT_ASSERT_TEXT(vt, "Question 42 of 51", T);
+    VT_ASSERT_TEXT(vt, "Question 42 of 52", T);
 }
 
 static void red_flag_shows_urgent_advice_first(void **state)
